@@ -1,0 +1,27 @@
+// Reads the emulator directly, so tests can compare what the page shows with what the backend holds.
+import { emulatorUrl } from './env';
+
+const EMULATOR_KEY = 'sk_test_emulator';
+
+type AccountPage = { data: Array<{ id: string }>; has_more: boolean };
+
+async function emulatorGet<T>(path: string): Promise<T> {
+  const res = await fetch(`${emulatorUrl()}${path}`, { headers: { Authorization: `Bearer ${EMULATOR_KEY}` } });
+  if (!res.ok) throw new Error(`GET ${path} on the emulator answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Counts connected accounts by paging the list endpoint the same way a Stripe client would. */
+export async function countEmulatorAccounts(): Promise<number> {
+  let count = 0;
+  let startingAfter: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '100' });
+    if (startingAfter) query.set('starting_after', startingAfter);
+    const page = await emulatorGet<AccountPage>(`/v1/accounts?${query}`);
+    count += page.data.length;
+    const last = page.data.at(-1);
+    if (!page.has_more || !last) return count;
+    startingAfter = last.id;
+  }
+}

@@ -1,0 +1,68 @@
+// What `npm start` and `npm run dev` share: bring up the emulator (unless a real key is set),
+// wait until it is healthy, then run Next against it, and tear both down together.
+import { bin, answers, createSupervisor, runNode, waitForHttp } from './processes.mjs';
+
+/** @param {{ nextCommand: 'start' | 'dev', build: boolean }} options */
+export async function runApp({ nextCommand, build }) {
+  const port = process.env.PORT || '3000';
+  const emulatorPort = process.env.EMULATOR_PORT || '12111';
+  const useEmulator = !process.env.STRIPE_SECRET_KEY?.trim();
+  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+
+  if (build) {
+    console.log('> next build');
+    const code = await runNode(bin.next, ['build']);
+    if (code !== 0) {
+      console.error('next build failed.');
+      process.exit(code);
+    }
+  }
+
+  if (await answers(`http://127.0.0.1:${port}/`)) {
+    console.error(`Port ${port} is already in use. Stop what is running there, or pick another port: PORT=3001 npm ${nextCommand === 'dev' ? 'run dev' : 'start'}`);
+    process.exit(1);
+  }
+
+  const supervisor = createSupervisor();
+  const childEnv = { ...process.env, EMULATOR_PORT: emulatorPort };
+
+  if (useEmulator) {
+    // Never attach to whatever already holds the port: it may be a stale emulator with other data.
+    if (await answers(`${emulatorUrl}/_emulator/health`)) {
+      console.error(
+        `Port ${emulatorPort} is already in use (another emulator?). Stop it, or pick another port: EMULATOR_PORT=12112 npm ${nextCommand === 'dev' ? 'run dev' : 'start'}`,
+      );
+      process.exit(1);
+    }
+    console.log(`> emulator on ${emulatorUrl}`);
+    const emulator = supervisor.start('emulator', process.execPath, ['--import', bin.tsxLoader, 'lib/emulator/main.ts'], {
+      env: childEnv,
+    });
+    const healthy = await waitForHttp(`${emulatorUrl}/_emulator/health`, { child: emulator, timeoutMs: 60_000 });
+    if (!healthy) {
+      if (!supervisor.stopping) {
+        console.error(`The emulator did not become healthy at ${emulatorUrl}/_emulator/health within 60 s.`);
+        supervisor.stopAll(1);
+      }
+      return;
+    }
+  } else {
+    console.log('STRIPE_SECRET_KEY is set: using Stripe, not starting the emulator.');
+  }
+
+  console.log(`> next ${nextCommand} on port ${port}`);
+  const next = supervisor.start('next', process.execPath, [bin.next, nextCommand, '--port', port], {
+    env: { ...childEnv, PORT: port, AUTH_TRUST_HOST: 'true' },
+  });
+  // Any HTTP answer means Next is listening; a static file avoids compiling a page in dev.
+  const up = await waitForHttp(`http://127.0.0.1:${port}/favicon.svg`, { child: next, timeoutMs: 120_000, ok: () => true });
+  if (!up) {
+    if (!supervisor.stopping) {
+      console.error(`Next did not answer on port ${port} within 120 s.`);
+      supervisor.stopAll(1);
+    }
+    return;
+  }
+  const backend = useEmulator ? `emulator at ${emulatorUrl}` : 'Stripe';
+  console.log(`\nConnect Console is ready: http://localhost:${port} (backend: ${backend}). Press Ctrl-C to stop.\n`);
+}

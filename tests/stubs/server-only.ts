@@ -1,0 +1,2 @@
+// Stands in for the `server-only` package under Vitest, whose real module throws outside React Server Components.
+export {};
