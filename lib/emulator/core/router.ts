@@ -1,0 +1,65 @@
+// Routes of the emulator's API: a method, a path pattern (`/v1/accounts/:account`), the handler,
+// whether the Stripe-Account header is accepted, and the first API version that has the route.
+import type { FormObject } from './form';
+import type { Mode, World } from './world';
+
+export interface Ctx {
+  method: string;
+  path: string;
+  mode: Mode;
+  world: World;
+  apiVersion: string;
+  /** The connected account named by the Stripe-Account header, if any. */
+  stripeAccount: string | null;
+  requestId: string;
+  /** Parameters: the query string for GET, the body (and query) otherwise. */
+  params: FormObject;
+  /** Where this emulator is reached (for the URLs of login and account links). */
+  baseUrl: string;
+  now(): number;
+}
+
+export type Handler = (ctx: Ctx, path: Record<string, string>) => unknown;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  pattern: string;
+  handler: Handler;
+  /** Accepts the Stripe-Account header (acts on the connected account's behalf). */
+  connect?: boolean;
+  /** The first API version with this route; older versions get 404 as Stripe gives. */
+  since?: string;
+}
+
+interface Compiled extends Route {
+  regex: RegExp;
+  names: string[];
+}
+
+export class Router {
+  private routes: Compiled[] = [];
+
+  add(...routes: Route[]): this {
+    for (const r of routes) {
+      const names: string[] = [];
+      const source = r.pattern.replace(/:([a-z_]+)/g, (_, n: string) => {
+        names.push(n);
+        return '([^/]+)';
+      });
+      this.routes.push({ ...r, regex: new RegExp(`^${source}$`), names });
+    }
+    return this;
+  }
+
+  match(method: string, path: string): { route: Compiled; params: Record<string, string> } | null {
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const m = route.regex.exec(path);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+      return { route, params };
+    }
+    return null;
+  }
+}

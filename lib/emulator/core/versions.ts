@@ -1,0 +1,25 @@
+// Stripe API versions, as the emulator needs them: a request's version decides the behaviour
+// wherever Stripe's versions differ. Versions compare by their date.
+
+/** The version requests without a Stripe-Version header get unless EMULATOR_API_VERSION says otherwise: the seeds' era. */
+export const DEFAULT_API_VERSION = '2024-06-20';
+
+/** Changes that matter to the emulator, named once. */
+export const VERSION = {
+  /** POST /v1/accounts/:id/unreject exists; reject takes payouts_action. */
+  unreject: '2026-07-29.dahlia',
+  /** reject's `fraud` is split in four and `credit` added; platform rejections show as rejected.platform_*. */
+  rejectReasons: '2026-09-30.endive',
+} as const;
+
+const FORMAT = /^(\d{4}-\d{2}-\d{2})(?:\.([a-z]+))?$/;
+
+export function isValidVersion(v: string): boolean {
+  const m = FORMAT.exec(v);
+  return m !== null && !Number.isNaN(Date.parse(m[1]));
+}
+
+/** True when `version` is `since` or newer. */
+export function atLeast(version: string, since: string): boolean {
+  return version.slice(0, 10) >= since.slice(0, 10);
+}

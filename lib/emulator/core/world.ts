@@ -1,0 +1,125 @@
+// The emulator's state: one World per mode (test and live keys see separate data), each a set of
+// tables of Stripe-typed objects. Internal facts Stripe keeps but does not show (why an account
+// is restricted, who rejected it) live beside the object, never inside it.
+import type Stripe from 'stripe';
+
+export type Mode = 'test' | 'live';
+
+export interface Row<T> {
+  obj: T;
+  /** Order of making: breaks ties between objects created in the same second. */
+  seq: number;
+}
+
+export class Table<T extends { id: string }> {
+  private rows = new Map<string, Row<T>>();
+  constructor(private readonly world: { nextSeq(): number }) {}
+  get(id: string): T | undefined {
+    return this.rows.get(id)?.obj;
+  }
+  has(id: string): boolean {
+    return this.rows.has(id);
+  }
+  insert(obj: T): T {
+    this.rows.set(obj.id, { obj, seq: this.world.nextSeq() });
+    return obj;
+  }
+  /** Replaces an object, keeping its place in lists. */
+  put(obj: T): T {
+    const row = this.rows.get(obj.id);
+    this.rows.set(obj.id, { obj, seq: row?.seq ?? this.world.nextSeq() });
+    return obj;
+  }
+  delete(id: string): boolean {
+    return this.rows.delete(id);
+  }
+  seqOf(id: string): number {
+    return this.rows.get(id)?.seq ?? 0;
+  }
+  get size(): number {
+    return this.rows.size;
+  }
+  values(): T[] {
+    return [...this.rows.values()].map((r) => r.obj);
+  }
+  /** Newest first: created descending, then latest made first. */
+  newestFirst(filter?: (t: T) => boolean): T[] {
+    const rows = [...this.rows.values()].filter((r) => !filter || filter(r.obj));
+    const createdOf = (o: T) => (o as { created?: number }).created ?? 0;
+    rows.sort((a, b) => createdOf(b.obj) - createdOf(a.obj) || b.seq - a.seq);
+    return rows.map((r) => r.obj);
+  }
+}
+
+/** Who rejected an account and for what; rendered per API version into `disabled_reason`. */
+export interface Rejection {
+  by: 'platform' | 'stripe';
+  /** The reason as given to POST /reject (platform), or Stripe's own (fraud, terms_of_service, listed, other). */
+  reason: string;
+  at: number;
+  payoutsAction: 'pause' | 'none';
+}
+
+export interface AccountFacts {
+  /** When currently due requirements become past due; null means they are past due at once (onboarding). */
+  deadline: number | null;
+  /** Stripe asks for the country's additional fields now (volume thresholds reached), not only eventually. */
+  requireAdditional: boolean;
+  /** Fields Stripe is verifying: they block activation until done. */
+  pendingVerification: string[];
+  /** Verification errors on what was provided (documents, tax ids, ...). */
+  errors: Stripe.Account.Requirements.Error[];
+  /** Requirements Stripe will ask for later (future_requirements). */
+  future: { fields: string[]; deadline: number | null };
+  rejection: Rejection | null;
+  /** Requested capabilities: name -> when requested, or unrequested. */
+  capabilities: Map<string, { requested: boolean; requested_at: number | null; created: number }>;
+  /** Per-currency balances, minor units: live-mode reject and delete need them at zero. */
+  balance: { available: Record<string, number>; pending: Record<string, number> };
+}
+
+export type Person = Stripe.Person;
+export type ExternalAccount = Stripe.BankAccount | Stripe.Card;
+
+export interface IdempotentResult {
+  method: string;
+  path: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  inFlight: boolean;
+}
+
+export class World {
+  private seq = 0;
+  readonly accounts = new Table<Stripe.Account>(this);
+  readonly accountFacts = new Map<string, AccountFacts>();
+  readonly persons = new Table<Person>(this);
+  readonly externalAccounts = new Table<ExternalAccount>(this);
+  readonly loginLinks: { account: string; url: string; created: number }[] = [];
+  readonly idempotency = new Map<string, IdempotentResult>();
+
+  // Money (see ledger.ts): balance transactions and whose balance each one moves.
+  readonly balanceTransactions = new Table<Stripe.BalanceTransaction>(this);
+  readonly ledgerOwner = new Map<string, string>();
+  readonly charges = new Table<Stripe.Charge>(this);
+  /** Which account a charge was made on: 'platform', or a connected account for direct charges. */
+  readonly chargeOwner = new Map<string, string>();
+  readonly transfers = new Table<Stripe.Transfer>(this);
+  readonly transferReversals = new Table<Stripe.TransferReversal>(this);
+  readonly applicationFees = new Table<Stripe.ApplicationFee>(this);
+  readonly feeRefunds = new Table<Stripe.FeeRefund>(this);
+  readonly topups = new Table<Stripe.Topup>(this);
+  readonly earlyFraudWarnings = new Table<Stripe.Radar.EarlyFraudWarning>(this);
+  readonly reviews = new Table<Stripe.Review>(this);
+  readonly testClocks = new Table<Stripe.TestHelpers.TestClock>(this);
+  readonly appSecrets = new Table<Stripe.Apps.Secret>(this);
+  /** The platform's own account (GET /v1/account without Stripe-Account). */
+  platform: Stripe.Account | null = null;
+
+  constructor(readonly mode: Mode) {}
+
+  nextSeq(): number {
+    return ++this.seq;
+  }
+}

@@ -1,0 +1,308 @@
+// The emulator's HTTP server: Stripe's wire protocol (keys, versions, form bodies, JSON answers,
+// Request-Id, idempotency) around the resource handlers, plus the loopback control API.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StripeApiError, invalidRequest, unrecognizedUrl } from './core/errors';
+import { FormSyntaxError, parseForm, type FormObject } from './core/form';
+import { requestId as newRequestId } from './core/ids';
+import { Router, type Ctx } from './core/router';
+import { atLeast, DEFAULT_API_VERSION, isValidVersion } from './core/versions';
+import { World, type Mode } from './core/world';
+import { registerResources } from './resources';
+import { seedWorlds, type SeedName } from './seed';
+
+export interface EmulatorOptions {
+  seed?: SeedName;
+  /** The version for requests without a Stripe-Version header. */
+  apiVersion?: string;
+  /** A fixed clock (seconds) for tests; defaults to the wall clock. */
+  now?: () => number;
+}
+
+export interface RequestLogEntry {
+  id: string;
+  method: string;
+  path: string;
+  idempotency_key: string | null;
+  stripe_account: string | null;
+  status: number;
+  latency_ms: number;
+  at: number;
+}
+
+const MAX_BODY = 1024 * 1024;
+const LOG_SIZE = 2000;
+
+export class Emulator {
+  readonly router = new Router();
+  worlds!: Record<Mode, World>;
+  readonly requestLog: RequestLogEntry[] = [];
+  readonly seed: SeedName;
+  readonly defaultVersion: string;
+  readonly now: () => number;
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.seed = opts.seed ?? 'demo';
+    this.defaultVersion = opts.apiVersion ?? DEFAULT_API_VERSION;
+    if (!isValidVersion(this.defaultVersion)) throw new Error(`Invalid EMULATOR_API_VERSION: ${this.defaultVersion}`);
+    this.now = opts.now ?? (() => Math.floor(Date.now() / 1000));
+    registerResources(this.router);
+    this.reset();
+  }
+
+  /** Back to the seed: all state and the request log are dropped. */
+  reset(): void {
+    this.worlds = seedWorlds(this.seed, this.now());
+    this.requestLog.length = 0;
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const rid = newRequestId();
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const idem = header(req, 'idempotency-key');
+    const stripeAccount = header(req, 'stripe-account');
+    let status = 200;
+    let body = '';
+    let contentType = 'application/json';
+    const extra: Record<string, string> = {};
+    try {
+      if (url.pathname.startsWith('/_emulator/')) {
+        ({ status, body, contentType = contentType } = await this.control(req, method, url));
+      } else {
+        ({ status, body } = await this.api(req, method, url, rid, idem, stripeAccount, extra));
+      }
+    } catch (e) {
+      const err = e instanceof StripeApiError ? e : internalError(e);
+      status = err.status;
+      body = JSON.stringify(err.toJSON(rid), null, 2);
+    }
+    res.writeHead(status, {
+      'Content-Type': contentType,
+      'Request-Id': rid,
+      'Stripe-Version': header(req, 'stripe-version') ?? this.defaultVersion,
+      'Access-Control-Allow-Origin': '*',
+      ...extra,
+    });
+    res.end(body);
+    if (!url.pathname.startsWith('/_emulator/')) {
+      this.requestLog.push({
+        id: rid,
+        method,
+        path: url.pathname,
+        idempotency_key: idem,
+        stripe_account: stripeAccount,
+        status,
+        latency_ms: Math.round((performance.now() - started) * 10) / 10,
+        at: Date.now(),
+      });
+      if (this.requestLog.length > LOG_SIZE) this.requestLog.splice(0, this.requestLog.length - LOG_SIZE);
+    }
+  }
+
+  private async api(
+    req: IncomingMessage,
+    method: string,
+    url: URL,
+    rid: string,
+    idem: string | null,
+    stripeAccount: string | null,
+    extra: Record<string, string>,
+  ): Promise<{ status: number; body: string }> {
+    const mode = authenticate(req);
+    const version = header(req, 'stripe-version') ?? this.defaultVersion;
+    if (!isValidVersion(version)) throw invalidRequest(`Invalid Stripe API version: ${version}`, { code: 'api_version_invalid' });
+    const raw = await readBody(req);
+    let params: FormObject;
+    try {
+      const query = parseForm(url.search.slice(1));
+      params = method === 'GET' ? query : { ...query, ...parseForm(raw) };
+    } catch (e) {
+      if (e instanceof FormSyntaxError) throw invalidRequest(e.message, { param: e.param });
+      throw e;
+    }
+    const matched = this.router.match(method, url.pathname);
+    if (!matched || (matched.route.since && !atLeast(version, matched.route.since))) throw unrecognizedUrl(method, url.pathname);
+    const world = this.worlds[mode];
+    if (stripeAccount !== null) {
+      if (!matched.route.connect) {
+        throw invalidRequest(`The Stripe-Account header cannot be used with ${method} ${url.pathname}: it acts on the platform's own objects.`, { param: 'Stripe-Account' });
+      }
+      if (!world.accounts.has(stripeAccount)) {
+        throw new StripeApiError(403, {
+          type: 'invalid_request_error',
+          code: 'account_invalid',
+          message: `The provided key does not have access to account '${stripeAccount}' (or that account does not exist). Application access may have been revoked.`,
+        });
+      }
+    }
+    const ctx: Ctx = { method, path: url.pathname, mode, world, apiVersion: version, stripeAccount, requestId: rid, params, baseUrl: `http://${header(req, 'host') ?? '127.0.0.1'}`, now: this.now };
+    const run = async () => JSON.stringify(await matched.route.handler(ctx, matched.params), null, 2);
+    if (method !== 'POST' || idem === null) return { status: 200, body: await run() };
+    return this.idempotent(world, idem, method, url.pathname, stripeAccount, params, version, run, extra);
+  }
+
+  /** Stripe's idempotency: same key and parameters replay the first answer; other parameters are refused. */
+  private async idempotent(
+    world: World,
+    key: string,
+    method: string,
+    path: string,
+    stripeAccount: string | null,
+    params: FormObject,
+    version: string,
+    run: () => Promise<string>,
+    extra: Record<string, string>,
+  ): Promise<{ status: number; body: string }> {
+    if (key.length > 255) throw invalidRequest('Invalid idempotency key: must be at most 255 characters.', { param: 'Idempotency-Key' });
+    const scope = `${stripeAccount ?? 'platform'}:${key}`;
+    const fingerprint = JSON.stringify([method, path, version, params]);
+    const prior = world.idempotency.get(scope);
+    if (prior) {
+      if (prior.inFlight) {
+        throw new StripeApiError(409, {
+          type: 'idempotency_error',
+          message: 'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through). Please try again later.',
+        });
+      }
+      if (prior.fingerprint !== fingerprint) {
+        throw new StripeApiError(400, {
+          type: 'idempotency_error',
+          message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+        });
+      }
+      extra['Idempotent-Replayed'] = 'true';
+      return { status: prior.status, body: prior.body };
+    }
+    const entry = { method, path, fingerprint, status: 0, body: '', inFlight: true };
+    world.idempotency.set(scope, entry);
+    try {
+      const body = await run();
+      Object.assign(entry, { status: 200, body, inFlight: false });
+      return { status: 200, body };
+    } catch (e) {
+      if (e instanceof StripeApiError && !e.beforeExecution && e.status < 500) {
+        const body = JSON.stringify(e.toJSON('replayed'), null, 2);
+        Object.assign(entry, { status: e.status, body, inFlight: false });
+      } else {
+        world.idempotency.delete(scope);
+      }
+      throw e;
+    }
+  }
+
+  private async control(req: IncomingMessage, method: string, url: URL): Promise<{ status: number; body: string; contentType?: string }> {
+    if (!isLoopback(req.socket.remoteAddress)) throw invalidRequest('The control API answers loopback callers only.', {}, 403);
+    const json = (v: unknown) => ({ status: 200, body: JSON.stringify(v, null, 2) });
+    const route = `${method} ${url.pathname}`;
+    if (route === 'GET /_emulator/health') return json({ ok: true, seed: this.seed, api_version: this.defaultVersion });
+    if (route === 'POST /_emulator/reset') {
+      await readBody(req);
+      this.reset();
+      return json({ ok: true, accounts: this.worlds.test.accounts.size });
+    }
+    if (route === 'GET /_emulator/requests') return json({ object: 'list', data: [...this.requestLog].reverse() });
+    if (route === 'DELETE /_emulator/requests') {
+      this.requestLog.length = 0;
+      return json({ ok: true });
+    }
+    const link = /^\/_emulator\/(express|onboarding)\/(acct_[A-Za-z0-9]+)\/[A-Za-z0-9_-]+$/.exec(url.pathname);
+    if (method === 'GET' && link) return { status: 200, body: linkPage(link[1], link[2]), contentType: 'text/html; charset=utf-8' };
+    throw unrecognizedUrl(method, url.pathname);
+  }
+}
+
+/** What a login or account link opens: there is no Stripe to go to, so say so plainly. */
+function linkPage(kind: string, account: string): string {
+  const title = kind === 'express' ? 'Express Dashboard' : 'Connect Onboarding';
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title} (emulator)</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;color:#1f2937">
+<h1>${title} — emulator</h1><p>This link was made by the local Stripe emulator for <code>${account}</code>.
+Against Stripe it opens the ${title} for that account; here there is nothing behind it.</p></body></html>`;
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const v = req.headers[name];
+  if (v === undefined) return null;
+  return Array.isArray(v) ? v[0] : v;
+}
+
+const KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/;
+
+/** The mode a request acts in, from its key (Bearer or Basic), or Stripe's 401. */
+export function authenticate(req: IncomingMessage): Mode {
+  const auth = header(req, 'authorization');
+  if (!auth) {
+    throw new StripeApiError(401, {
+      type: 'invalid_request_error',
+      message: "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.",
+    });
+  }
+  let key = '';
+  const [scheme, value = ''] = auth.split(/\s+/, 2);
+  if (/^bearer$/i.test(scheme)) key = value;
+  else if (/^basic$/i.test(scheme)) key = Buffer.from(value, 'base64').toString('utf8').split(':')[0];
+  const m = KEY.exec(key);
+  if (!m) {
+    const shown = key.length > 8 ? `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
+    throw new StripeApiError(401, { type: 'invalid_request_error', message: `Invalid API Key provided: ${shown}` });
+  }
+  return m[2] as Mode;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(invalidRequest('Request body too large.', {}, 413));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function isLoopback(addr: string | undefined): boolean {
+  return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1' || (addr?.startsWith('127.') ?? false);
+}
+
+function internalError(e: unknown): StripeApiError {
+  console.error('[emulator] internal error', e);
+  return new StripeApiError(500, { type: 'api_error', message: 'An unexpected error occurred in the emulator.' });
+}
+
+export interface RunningEmulator {
+  emulator: Emulator;
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts an emulator on 127.0.0.1 (port 0 picks a free one: what tests use). */
+export async function startEmulator(opts: EmulatorOptions & { port?: number; host?: string } = {}): Promise<RunningEmulator> {
+  const emulator = new Emulator(opts);
+  const server = createServer((req, res) => void emulator.handle(req, res));
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    emulator,
+    server,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
