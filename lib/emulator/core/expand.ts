@@ -45,7 +45,8 @@ function expandPath(
   if (typeof value === 'string') {
     if (!expandable(type, field)) throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
     value = resolve(value);
-  } else if (rest.length === 0 && !expandable(type, field) && (value === null || typeof value !== 'object')) {
+  } else if (rest.length === 0 && !expandable(type, field)) {
+    // The last step must name an expandable field; only the steps before it may walk into objects.
     throw invalidRequest(`This property cannot be expanded (${full}).`, { param: 'expand' });
   }
   return { ...obj, [field]: expandPath(value, rest, full, resolve, expandable) };

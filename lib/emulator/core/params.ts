@@ -125,16 +125,18 @@ export function toStripeError(issue: z.core.$ZodIssue, input: unknown): ReturnTy
     return paramError(`Received unknown parameter: ${p}`, p, 'parameter_unknown');
   }
   if (issue.code === 'invalid_union') {
-    // Pick the most specific branch's issue (the one that went deepest).
+    // Pick the most specific branch's issue (the one that went deepest). On a tie, a `''`-literal
+    // branch (emptyable hashes, metadata) is the least telling: `metadata=x` is an invalid hash.
     const branches = issue.errors.flat();
-    const deepest = branches.sort((a, b) => b.path.length - a.path.length)[0];
+    const literalMiss = (i: z.core.$ZodIssue) => (i.code === 'invalid_value' ? 1 : 0);
+    const deepest = branches.sort((a, b) => b.path.length - a.path.length || literalMiss(a) - literalMiss(b))[0];
     if (deepest) return toStripeError({ ...deepest, path: [...path, ...deepest.path] } as z.core.$ZodIssue, input);
   }
   const param = paramName(path);
   const valueAt = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
   if (issue.code === 'invalid_type') {
     if (valueAt === undefined) return paramError(`Missing required param: ${param}.`, param, 'parameter_missing');
-    const expected = issue.expected === 'object' ? 'hash' : issue.expected;
+    const expected = issue.expected === 'object' || issue.expected === 'record' ? 'hash' : issue.expected;
     return paramError(`Invalid ${expected}: ${describe(valueAt) === 'string' ? String(valueAt) : describe(valueAt)}`, param);
   }
   if (issue.code === 'too_big' && issue.origin === 'array') {

@@ -97,6 +97,8 @@ export class World {
   readonly persons = new Table<Person>(this);
   readonly externalAccounts = new Table<ExternalAccount>(this);
   readonly loginLinks: { account: string; url: string; created: number }[] = [];
+  /** Accounts whose hosted onboarding has started (an account link was made): Stripe then owns their persons and external accounts. */
+  readonly onboardingStarted = new Set<string>();
   readonly idempotency = new Map<string, IdempotentResult>();
 
   // Money (see ledger.ts): balance transactions and whose balance each one moves.

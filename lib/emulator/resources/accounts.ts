@@ -21,7 +21,8 @@ export function renderAccount(ctx: Ctx, account: Stripe.Account): Stripe.Account
   const externals = ctx.world.externalAccounts.newestFirst((e) => e.account === account.id);
   return {
     ...account,
-    capabilities: state.capabilityStatus as Stripe.Account.Capabilities,
+    // The account shows the requested capabilities only (active, inactive or pending), as Stripe does.
+    capabilities: Object.fromEntries(Object.entries(state.capabilityStatus).filter(([, s]) => s !== 'unrequested')) as Stripe.Account.Capabilities,
     charges_enabled: state.charges_enabled,
     payouts_enabled: state.payouts_enabled,
     details_submitted: state.details_submitted,
@@ -106,7 +107,8 @@ function updateAccount(ctx: Ctx, id: string, p: UpdateAccountParams): Stripe.Acc
   }
   applyAccountUpdate(next, p, ctx.now());
   next.metadata = mergeMetadata(account.metadata ?? {}, p.metadata);
-  if (p.external_account !== undefined) addExternalAccount(ctx.world, id, p.external_account, ctx.now(), { paramPrefix: 'external_account' });
+  // Stripe: an external_account given on update becomes the default, replacing the old one.
+  if (p.external_account !== undefined) addExternalAccount(ctx.world, id, p.external_account, ctx.now(), { paramPrefix: 'external_account', replacesDefault: true });
   setCapabilities(facts, capabilityRequests(p), ctx.now());
   ctx.world.accounts.put(next);
   return next;

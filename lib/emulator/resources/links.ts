@@ -48,6 +48,7 @@ export const linkRoutes: Route[] = [
         throw invalidRequest('account_update links can only be created for accounts where your platform collects requirements (Custom accounts).', { param: 'type' });
       }
       if (p.type === 'account_onboarding' && !p.refresh_url) throw invalidRequest('Missing required param: refresh_url.', { param: 'refresh_url', code: 'parameter_missing' });
+      if (p.type === 'account_onboarding') ctx.world.onboardingStarted.add(account.id);
       const created = ctx.now();
       const link: Stripe.AccountLink = { object: 'account_link', created, expires_at: created + 300, url: `${ctx.baseUrl}/_emulator/onboarding/${p.account}/${token()}` };
       return expandObject(ctx, link, p.expand);
