@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { startEmulator } from './server';
 import { DEFAULT_API_VERSION, isValidVersion } from './core/versions';
+import { faultEnvRules, faultEnvShape } from './faults';
 
 const Env = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
@@ -10,6 +11,8 @@ const Env = z.object({
     .string()
     .refine(isValidVersion, 'must look like 2024-06-20 or 2026-10-28.endive')
     .default(DEFAULT_API_VERSION),
+  // Fault injection at start (lib/emulator/README.md, "Fault injection").
+  ...faultEnvShape,
 });
 
 const parsed = Env.safeParse(process.env);
@@ -20,9 +23,20 @@ if (!parsed.success) {
 const env = parsed.data;
 
 async function main(): Promise<void> {
-  const running = await startEmulator({ port: env.EMULATOR_PORT, seed: env.EMULATOR_SEED, apiVersion: env.EMULATOR_API_VERSION });
+  const faults = faultEnvRules(env);
+  const running = await startEmulator({
+    port: env.EMULATOR_PORT,
+    seed: env.EMULATOR_SEED,
+    apiVersion: env.EMULATOR_API_VERSION,
+    faults,
+    faultSeed: env.EMULATOR_FAULT_SEED,
+  });
   const counts = running.emulator.worlds.test.accounts.size;
   console.log(`[emulator] listening on ${running.url} (seed ${env.EMULATOR_SEED}: ${counts} test-mode accounts; default API version ${env.EMULATOR_API_VERSION})`);
+  for (const rule of running.emulator.faults.list()) {
+    const what = rule.kind === 'latency' ? `latency ${rule.ms} ms + up to ${rule.jitter_ms} ms jitter` : `error ${rule.status} at rate ${rule.rate}`;
+    console.log(`[emulator] fault ${rule.id}: ${what} for ${rule.method ?? 'any method'} ${rule.path}`);
+  }
   const stop = () => {
     void running.close().then(() => process.exit(0));
   };

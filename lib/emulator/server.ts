@@ -8,6 +8,7 @@ import { requestId as newRequestId } from './core/ids';
 import { Router, type Ctx } from './core/router';
 import { atLeast, DEFAULT_API_VERSION, isValidVersion } from './core/versions';
 import { World, type Mode } from './core/world';
+import { FaultInjector, type FaultHit, type FaultPlan, type FaultRequest } from './faults';
 import { registerResources } from './resources';
 import { seedWorlds, type SeedName } from './seed';
 
@@ -17,6 +18,10 @@ export interface EmulatorOptions {
   apiVersion?: string;
   /** A fixed clock (seconds) for tests; defaults to the wall clock. */
   now?: () => number;
+  /** Fault rules installed at start and again on reset (see faults.ts). */
+  faults?: FaultRequest[];
+  /** Seed for fault rates and jitter, so runs repeat; without one, Math.random. */
+  faultSeed?: string | number;
 }
 
 export interface RequestLogEntry {
@@ -28,6 +33,10 @@ export interface RequestLogEntry {
   status: number;
   latency_ms: number;
   at: number;
+  /** The answer was a replay of an earlier request with the same Idempotency-Key. */
+  idempotent_replayed: boolean;
+  /** Faults injected into this request (a dropped answer is logged with status 0). */
+  faults: FaultHit[];
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -40,6 +49,7 @@ export class Emulator {
   readonly seed: SeedName;
   readonly defaultVersion: string;
   readonly now: () => number;
+  readonly faults: FaultInjector;
 
   constructor(opts: EmulatorOptions = {}) {
     this.seed = opts.seed ?? 'demo';
@@ -47,6 +57,7 @@ export class Emulator {
     if (!isValidVersion(this.defaultVersion)) throw new Error(`Invalid EMULATOR_API_VERSION: ${this.defaultVersion}`);
     this.now = opts.now ?? (() => Math.floor(Date.now() / 1000));
     registerResources(this.router);
+    this.faults = new FaultInjector({ seed: opts.faultSeed, initial: opts.faults });
     this.reset();
   }
 
@@ -54,6 +65,7 @@ export class Emulator {
   reset(): void {
     this.worlds = seedWorlds(this.seed, this.now());
     this.requestLog.length = 0;
+    this.faults.reset();
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -67,10 +79,17 @@ export class Emulator {
     let body = '';
     let contentType = 'application/json';
     const extra: Record<string, string> = {};
+    let fault: FaultPlan | null = null;
     try {
       if (url.pathname.startsWith('/_emulator/')) {
         ({ status, body, contentType = contentType } = await this.control(req, method, url));
       } else {
+        // Faults (never for the control API): latency is waited out here; an injected error answers instead.
+        fault = this.faults.active ? await this.faults.before(method, url.pathname) : null;
+        if (fault?.error) {
+          await readBody(req);
+          throw fault.error;
+        }
         ({ status, body } = await this.api(req, method, url, rid, idem, stripeAccount, extra));
       }
     } catch (e) {
@@ -78,14 +97,21 @@ export class Emulator {
       status = err.status;
       body = JSON.stringify(err.toJSON(rid), null, 2);
     }
-    res.writeHead(status, {
-      'Content-Type': contentType,
-      'Request-Id': rid,
-      'Stripe-Version': header(req, 'stripe-version') ?? this.defaultVersion,
-      'Access-Control-Allow-Origin': '*',
-      ...extra,
-    });
-    res.end(body);
+    if (fault?.drop) {
+      // The lost response: the request was applied; its answer never leaves.
+      fault.drop.withheld_status = status;
+      status = 0;
+      res.socket?.destroy();
+    } else {
+      res.writeHead(status, {
+        'Content-Type': contentType,
+        'Request-Id': rid,
+        'Stripe-Version': header(req, 'stripe-version') ?? this.defaultVersion,
+        'Access-Control-Allow-Origin': '*',
+        ...extra,
+      });
+      res.end(body);
+    }
     if (!url.pathname.startsWith('/_emulator/')) {
       this.requestLog.push({
         id: rid,
@@ -96,6 +122,8 @@ export class Emulator {
         status,
         latency_ms: Math.round((performance.now() - started) * 10) / 10,
         at: Date.now(),
+        idempotent_replayed: extra['Idempotent-Replayed'] === 'true',
+        faults: fault?.hits ?? [],
       });
       if (this.requestLog.length > LOG_SIZE) this.requestLog.splice(0, this.requestLog.length - LOG_SIZE);
     }
@@ -207,6 +235,10 @@ export class Emulator {
       this.requestLog.length = 0;
       return json({ ok: true });
     }
+    if (url.pathname === '/_emulator/faults' || url.pathname.startsWith('/_emulator/faults/')) {
+      const answer = this.faults.control(method, url.pathname, method === 'POST' ? await readBody(req) : '');
+      if (answer) return answer;
+    }
     const link = /^\/_emulator\/(express|onboarding)\/(acct_[A-Za-z0-9]+)\/[A-Za-z0-9_-]+$/.exec(url.pathname);
     if (method === 'GET' && link) return { status: 200, body: linkPage(link[1], link[2]), contentType: 'text/html; charset=utf-8' };
     throw unrecognizedUrl(method, url.pathname);
@@ -240,7 +272,8 @@ export function authenticate(req: IncomingMessage): Mode {
     });
   }
   let key = '';
-  const [scheme, value = ''] = auth.split(/\s+/, 2);
+  // The whole credential after the scheme: `Bearer sk_test_a b` is not the key `sk_test_a`.
+  const [, scheme = '', value = ''] = /^(\S+)\s+(.*)$/.exec(auth.trim()) ?? [];
   if (/^bearer$/i.test(scheme)) key = value;
   else if (/^basic$/i.test(scheme)) key = Buffer.from(value, 'base64').toString('utf8').split(':')[0];
   const m = KEY.exec(key);

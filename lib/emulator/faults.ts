@@ -1,0 +1,364 @@
+// Fault injection: latency, injected errors (500/503/429) and lost responses, for API requests only
+// (the control API under /_emulator/ is never faulted). Rules come from the environment at start
+// (see faultEnvRules) and from the control API at run time (POST/GET/DELETE /_emulator/faults).
+// Randomness for rates and jitter comes from a seeded generator when a seed is given, so that a
+// run can be replayed; a rate of exactly 0 or 1 never draws from it.
+import { z } from 'zod';
+import { StripeApiError, invalidRequest } from './core/errors';
+
+export type FaultKind = 'latency' | 'error' | 'lost_response';
+export type FaultMethod = 'GET' | 'POST' | 'DELETE';
+export type ErrorStatus = 500 | 503 | 429;
+
+/** A rule as listed by GET /_emulator/faults. */
+export interface FaultRule {
+  id: string;
+  kind: FaultKind;
+  /** Path pattern: `*` matches any characters (slashes included), `:name` one path segment. */
+  path: string;
+  /** Only requests with this method; null for any. */
+  method: FaultMethod | null;
+  /** Chance (0..1) that a matching request is faulted. */
+  rate: number;
+  /** How many more times the fault is injected before the rule retires; null for no limit. */
+  remaining: number | null;
+  /** How many times this rule has been injected. */
+  hits: number;
+  /** Where the rule came from: the environment at start, or the control API. */
+  source: 'env' | 'api';
+  /** latency: fixed delay plus a uniform extra in [0, jitter_ms]. */
+  ms?: number;
+  jitter_ms?: number;
+  /** error: the answer's status, and an optional message in place of the default. */
+  status?: ErrorStatus;
+  message?: string;
+}
+
+/** What the request log records about a fault injected into one request. */
+export interface FaultHit {
+  rule: string;
+  kind: FaultKind;
+  /** latency: the delay added. */
+  delay_ms?: number;
+  /** error: the status answered. */
+  status?: number;
+  /** lost_response: what happened, and the status of the answer that was never sent. */
+  note?: string;
+  withheld_status?: number;
+}
+
+/** The decision for one API request: latency is already waited out when this is returned. */
+export interface FaultPlan {
+  hits: FaultHit[];
+  /** Answer this instead of running the request. */
+  error: StripeApiError | null;
+  /** Run the request, then drop the connection without an answer. */
+  drop: FaultHit | null;
+}
+
+// ---- Validation (control API bodies and the environment) -------------------------------------
+
+const methodSchema = z
+  .string()
+  .transform((m) => m.toUpperCase())
+  .pipe(z.enum(['GET', 'POST', 'DELETE', '*'], { error: 'must be GET, POST, DELETE or *' }));
+
+const pathSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((p) => p.startsWith('/') || p.startsWith('*'), 'must start with / or * (e.g. "/v1/accounts*")')
+  .refine((p) => !p.includes('?'), 'matches the path only: leave out the query string');
+
+const common = {
+  path: pathSchema.default('*'),
+  rate: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(1),
+  count: z.number().int().min(1, 'must be a positive integer (leave it out for no limit)').nullable().optional(),
+};
+
+const latencySchema = z.strictObject({
+  ms: z.number().int().min(0).max(60_000, 'must be at most 60000'),
+  jitter_ms: z.number().int().min(0).max(60_000, 'must be at most 60000').default(0),
+  method: methodSchema.optional(),
+  ...common,
+});
+
+const errorSchema = z.strictObject({
+  status: z.union([z.literal(500), z.literal(503), z.literal(429)], { error: 'must be 500, 503 or 429' }).default(500),
+  message: z.string().min(1).max(500).optional(),
+  method: methodSchema.optional(),
+  ...common,
+});
+
+const lostSchema = z.strictObject({
+  method: methodSchema.default('POST'),
+  ...common,
+  count: common.count.default(1),
+});
+
+/** The body of POST /_emulator/faults: one rule of each kind at most, at least one in all. */
+export const faultRequestSchema = z
+  .strictObject({
+    latency: latencySchema.optional(),
+    error: errorSchema.optional(),
+    lost_response: lostSchema.optional(),
+  })
+  .refine((b) => b.latency || b.error || b.lost_response, 'give at least one of "latency", "error" or "lost_response"');
+
+export type FaultRequest = z.input<typeof faultRequestSchema>;
+
+const envNumber = (schema: z.ZodNumber) =>
+  z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), schema.optional());
+
+/** The fault variables of the environment (merged into main.ts's schema). */
+export const faultEnvShape = {
+  EMULATOR_LATENCY_MS: envNumber(z.number({ error: 'must be a number' }).int().min(0).max(60_000)),
+  EMULATOR_LATENCY_JITTER_MS: envNumber(z.number({ error: 'must be a number' }).int().min(0).max(60_000)),
+  EMULATOR_ERROR_RATE: envNumber(z.number({ error: 'must be a number' }).min(0).max(1)),
+  EMULATOR_ERROR_STATUS: envNumber(
+    z
+      .number({ error: 'must be 500, 503 or 429' })
+      .refine((s) => s === 500 || s === 503 || s === 429, 'must be 500, 503 or 429'),
+  ),
+  EMULATOR_FAULT_PATH: pathSchema.optional(),
+  EMULATOR_FAULT_METHOD: z.preprocess((v) => (v === '' ? undefined : v), methodSchema.optional()),
+  EMULATOR_FAULT_SEED: z.string().min(1).optional(),
+};
+
+export const faultEnvSchema = z.object(faultEnvShape);
+export type FaultEnv = z.output<typeof faultEnvSchema>;
+
+/** The start rules the environment asks for (none when no fault variable is set). */
+export function faultEnvRules(env: FaultEnv): FaultRequest[] {
+  const scope = { path: env.EMULATOR_FAULT_PATH ?? '*', ...(env.EMULATOR_FAULT_METHOD ? { method: env.EMULATOR_FAULT_METHOD } : {}) };
+  const rules: FaultRequest[] = [];
+  if (env.EMULATOR_LATENCY_MS !== undefined || env.EMULATOR_LATENCY_JITTER_MS !== undefined) {
+    rules.push({ latency: { ms: env.EMULATOR_LATENCY_MS ?? 0, jitter_ms: env.EMULATOR_LATENCY_JITTER_MS ?? 0, ...scope } });
+  }
+  if (env.EMULATOR_ERROR_RATE !== undefined && env.EMULATOR_ERROR_RATE > 0) {
+    rules.push({ error: { rate: env.EMULATOR_ERROR_RATE, status: (env.EMULATOR_ERROR_STATUS ?? 500) as ErrorStatus, ...scope } });
+  }
+  return rules;
+}
+
+/** A readable one-line account of zod's issues: `latency.ms: Too small: expected number to be >=0`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+// ---- Matching and randomness ------------------------------------------------------------------
+
+/** Compiles a path pattern: `*` is any run of characters, `:name` one segment; the rest is literal. */
+export function compilePattern(pattern: string): RegExp {
+  let source = '';
+  for (const part of pattern.split(/(\*|:[A-Za-z_][A-Za-z0-9_]*)/)) {
+    if (part === '*') source += '.*';
+    else if (part.startsWith(':') && part.length > 1) source += '[^/]+';
+    else source += part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** A small seeded generator (mulberry32 over an FNV-1a hash of the seed): values in [0, 1). */
+export function seededRandom(seed: string | number): () => number {
+  let h = 0x811c9dc5;
+  for (const ch of String(seed)) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193);
+  }
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface LiveRule extends FaultRule {
+  regex: RegExp;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function injectedError(rule: FaultRule): StripeApiError {
+  const note = `(injected by the emulator's fault rule ${rule.id})`;
+  if (rule.status === 429) {
+    return new StripeApiError(429, {
+      type: 'invalid_request_error',
+      code: 'rate_limit',
+      message: rule.message ?? `Request rate limit exceeded. You can learn more about rate limits here https://stripe.com/docs/rate-limits. ${note}`,
+    });
+  }
+  return new StripeApiError(rule.status ?? 500, {
+    type: 'api_error',
+    message: rule.message ?? `An unknown error occurred ${note}`,
+  });
+}
+
+export interface FaultInjectorOptions {
+  /** Seed for rates and jitter; without one, Math.random. */
+  seed?: string | number;
+  /** Rules installed at start (and again on reset). */
+  initial?: FaultRequest[];
+}
+
+export class FaultInjector {
+  private rules: LiveRule[] = [];
+  private nextId = 1;
+  private random: () => number = Math.random;
+
+  constructor(private readonly opts: FaultInjectorOptions = {}) {
+    this.reset();
+  }
+
+  /** Back to the start: run-time rules dropped, start rules reinstalled, the generator reseeded. */
+  reset(): void {
+    this.rules = [];
+    this.nextId = 1;
+    this.random = this.opts.seed === undefined ? Math.random : seededRandom(this.opts.seed);
+    for (const r of this.opts.initial ?? []) this.add(r, 'env');
+  }
+
+  /** Drops every rule, start rules included. */
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** Validates and installs rules; throws a 400 with the reasons on bad input. */
+  add(input: unknown, source: 'env' | 'api' = 'api'): FaultRule[] {
+    const parsed = faultRequestSchema.safeParse(input);
+    if (!parsed.success) throw invalidRequest(`Invalid fault rule: ${describeIssues(parsed.error)}`);
+    const b = parsed.data;
+    const made: LiveRule[] = [];
+    const base = (kind: FaultKind, r: { path: string; rate: number; count?: number | null; method?: string }): LiveRule => ({
+      id: `flt_${this.nextId++}`,
+      kind,
+      path: r.path,
+      method: r.method && r.method !== '*' ? (r.method as FaultMethod) : null,
+      rate: r.rate,
+      remaining: r.count ?? null,
+      hits: 0,
+      source,
+      regex: compilePattern(r.path),
+    });
+    if (b.latency) made.push({ ...base('latency', b.latency), ms: b.latency.ms, jitter_ms: b.latency.jitter_ms });
+    if (b.error) made.push({ ...base('error', b.error), status: b.error.status, ...(b.error.message ? { message: b.error.message } : {}) });
+    if (b.lost_response) made.push(base('lost_response', b.lost_response));
+    this.rules.push(...made);
+    return made.map(view);
+  }
+
+  remove(id: string): boolean {
+    const before = this.rules.length;
+    this.rules = this.rules.filter((r) => r.id !== id);
+    return this.rules.length < before;
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map(view);
+  }
+
+  get active(): boolean {
+    return this.rules.length > 0;
+  }
+
+  /** Whether a matching rule fires now (consuming one of its count if so). */
+  private fires(rule: LiveRule): boolean {
+    if (rule.remaining !== null && rule.remaining <= 0) return false;
+    const hit = rule.rate >= 1 ? true : rule.rate <= 0 ? false : this.random() < rule.rate;
+    if (!hit) return false;
+    rule.hits++;
+    if (rule.remaining !== null && --rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);
+    return true;
+  }
+
+  /**
+   * Decides the faults for one API request, without waiting: every matching latency rule adds its
+   * delay; then the first matching error rule that fires answers instead of the request; failing
+   * that, the first matching lost_response rule that fires drops the answer after the request runs.
+   */
+  decide(method: string, path: string): { plan: FaultPlan; delayMs: number } | null {
+    if (this.rules.length === 0) return null;
+    const matching = this.rules.filter((r) => (r.method === null || r.method === method) && r.regex.test(path));
+    if (matching.length === 0) return null;
+    const plan: FaultPlan = { hits: [], error: null, drop: null };
+    let delayMs = 0;
+    for (const r of matching) {
+      if (r.kind !== 'latency' || !this.fires(r)) continue;
+      const jitter = r.jitter_ms ? Math.round(this.random() * r.jitter_ms) : 0;
+      const delay = (r.ms ?? 0) + jitter;
+      delayMs += delay;
+      plan.hits.push({ rule: r.id, kind: 'latency', delay_ms: delay });
+    }
+    const err = matching.find((r) => r.kind === 'error' && this.fires(r));
+    if (err) {
+      plan.error = injectedError(err);
+      plan.hits.push({ rule: err.id, kind: 'error', status: err.status ?? 500 });
+    } else {
+      const lost = matching.find((r) => r.kind === 'lost_response' && this.fires(r));
+      if (lost) {
+        plan.drop = { rule: lost.id, kind: 'lost_response', note: 'the request was applied, then its connection was dropped without an answer' };
+        plan.hits.push(plan.drop);
+      }
+    }
+    return plan.hits.length ? { plan, delayMs } : null;
+  }
+
+  /** decide(), then waits out the latency. Null when no fault applies (the fast path). */
+  async before(method: string, path: string): Promise<FaultPlan | null> {
+    const d = this.decide(method, path);
+    if (!d) return null;
+    if (d.delayMs > 0) await sleep(d.delayMs);
+    return d.plan;
+  }
+
+  /**
+   * The control API under /_emulator/faults (the caller checks loopback and reads the body):
+   * GET lists, POST adds (JSON), DELETE clears all, DELETE /_emulator/faults/:id removes one.
+   * Null when the path is not this API's.
+   */
+  control(method: string, pathname: string, rawBody: string): { status: number; body: string } | null {
+    const json = (v: unknown, status = 200) => ({ status, body: JSON.stringify(v, null, 2) });
+    const listing = () => ({ object: 'list', seeded: this.opts.seed !== undefined, data: this.list() });
+    if (pathname === '/_emulator/faults') {
+      if (method === 'GET') return json(listing());
+      if (method === 'DELETE') {
+        const removed = this.rules.length;
+        this.clear();
+        return json({ ok: true, removed });
+      }
+      if (method === 'POST') {
+        let input: unknown;
+        try {
+          input = JSON.parse(rawBody);
+        } catch (e) {
+          throw invalidRequest(`The body must be JSON, e.g. {"latency":{"ms":200,"jitter_ms":50,"path":"/v1/accounts*"}} (${e instanceof Error ? e.message : 'unparseable'}).`);
+        }
+        return json({ object: 'list', data: this.add(input, 'api') });
+      }
+      return null;
+    }
+    const one = /^\/_emulator\/faults\/([^/]+)$/.exec(pathname);
+    if (one) {
+      const id = decodeURIComponent(one[1]);
+      if (method === 'GET') {
+        const rule = this.list().find((r) => r.id === id);
+        if (!rule) throw noSuchRule(id);
+        return json(rule);
+      }
+      if (method === 'DELETE') {
+        if (!this.remove(id)) throw noSuchRule(id);
+        return json({ id, deleted: true });
+      }
+    }
+    return null;
+  }
+}
+
+const noSuchRule = (id: string) => invalidRequest(`No such fault rule: '${id}' (it may have been used up or cleared).`, { code: 'resource_missing' }, 404);
+
+function view(r: LiveRule): FaultRule {
+  const { regex: _regex, ...rest } = r;
+  return { ...rest };
+}
