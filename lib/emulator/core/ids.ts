@@ -6,7 +6,21 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 export type RandomSource = (maxExclusive: number) => number;
 
-export const cryptoRandom: RandomSource = (max) => randomInt(max);
+/** While the demo seeder runs, every id is drawn from its seeded source (see `withSeededIds`). */
+let seeded: RandomSource | null = null;
+
+export const cryptoRandom: RandomSource = (max) => (seeded ? seeded(max) : randomInt(max));
+
+/** Runs `fn` (synchronous) with every id drawn from `source`: the same seed gives the same ids. */
+export function withSeededIds<T>(source: RandomSource, fn: () => T): T {
+  const before = seeded;
+  seeded = source;
+  try {
+    return fn();
+  } finally {
+    seeded = before;
+  }
+}
 
 /** mulberry32: small, fast and deterministic; good enough for demo data. */
 export function seededRandom(seed: number): RandomSource & { float: () => number } {

@@ -1,0 +1,75 @@
+// The demo seed: enough accounts in every state an ops reviewer meets, made through the API's own
+// rules (so every one reads back through the SDK), and the same on every start.
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorlds } from '@/lib/emulator/seed';
+import { FIXED_NOW, startHarness, type Harness } from './helpers';
+
+let h: Harness;
+let accounts: Stripe.Account[];
+
+beforeAll(async () => {
+  h = await startHarness({ seed: 'demo', now: () => FIXED_NOW });
+  accounts = [];
+  for await (const a of h.stripe.accounts.list({ limit: 100 })) accounts.push(a);
+});
+afterAll(() => h.close());
+
+const reason = (a: Stripe.Account) => a.requirements?.disabled_reason ?? null;
+
+describe('demo seed', () => {
+  it('holds more than 200 test-mode accounts of every type and supported country', () => {
+    expect(accounts.length).toBeGreaterThanOrEqual(220);
+    expect(new Set(accounts.map((a) => a.type))).toEqual(new Set(['custom', 'express', 'standard']));
+    expect(new Set(accounts.map((a) => a.country))).toEqual(new Set(['US', 'GB', 'DE', 'FR', 'CA', 'AU', 'JP']));
+    expect(new Set(accounts.map((a) => a.id)).size).toBe(accounts.length);
+  });
+
+  it('has every state: enabled, due with a deadline, past due, errors, pending verification, rejected, future requirements, not started', () => {
+    const count = (f: (a: Stripe.Account) => boolean) => accounts.filter(f).length;
+    expect(count((a) => a.charges_enabled && a.payouts_enabled && reason(a) === null)).toBeGreaterThan(80);
+    expect(count((a) => (a.requirements?.current_deadline ?? 0) > FIXED_NOW && (a.requirements?.currently_due?.length ?? 0) > 0)).toBeGreaterThan(10);
+    expect(count((a) => reason(a) === 'requirements.past_due')).toBeGreaterThan(10);
+    expect(count((a) => (a.requirements?.errors?.length ?? 0) > 0)).toBeGreaterThan(5);
+    expect(count((a) => reason(a) === 'requirements.pending_verification')).toBeGreaterThan(0);
+    expect(count((a) => (a.requirements?.pending_verification?.length ?? 0) > 0 && reason(a) === null)).toBeGreaterThan(0);
+    expect(count((a) => (a.future_requirements?.currently_due?.length ?? 0) > 0)).toBeGreaterThan(3);
+    expect(count((a) => a.details_submitted === false)).toBeGreaterThan(10);
+    expect(count((a) => reason(a) === 'action_required.requested_capabilities')).toBeGreaterThan(0);
+  });
+
+  it('renders platform rejections by the pinned version and Stripe’s own as Stripe does', () => {
+    const rejected = new Set(accounts.map(reason).filter((r): r is string => r?.startsWith('rejected.') ?? false));
+    expect([...rejected].some((r) => r.startsWith('rejected.platform_'))).toBe(true);
+    expect([...rejected].some((r) => !r.startsWith('rejected.platform_'))).toBe(true);
+  });
+
+  it('gives companies their persons and most accounts a payout destination', async () => {
+    const company = accounts.find((a) => a.type === 'custom' && a.business_type === 'company' && reason(a) === null)!;
+    const persons = await h.stripe.accounts.listPersons(company.id, { limit: 100 });
+    expect(persons.data.some((p) => p.relationship?.representative)).toBe(true);
+    const withBank = accounts.filter((a) => (a.external_accounts?.data.length ?? 0) > 0).length;
+    expect(withBank / accounts.length).toBeGreaterThan(0.7);
+    expect(accounts.some((a) => a.external_accounts?.data.some((e) => e.object === 'card'))).toBe(true);
+  });
+
+  it('spreads creation over two years, newest first', () => {
+    const created = accounts.map((a) => a.created ?? 0);
+    expect([...created].sort((x, y) => y - x)).toEqual(created);
+    expect(FIXED_NOW - Math.min(...created)).toBeGreaterThan(600 * 86_400);
+    expect(FIXED_NOW - Math.max(...created)).toBeLessThan(15 * 86_400);
+  });
+
+  it('keeps live mode apart: a few accounts of its own', async () => {
+    const live = await h.live.accounts.list({ limit: 100 });
+    expect(live.data.length).toBeGreaterThanOrEqual(6);
+    expect(live.data.length).toBeLessThanOrEqual(10);
+    expect(live.data.some((a) => accounts.some((t) => t.id === a.id))).toBe(false);
+  });
+
+  it('is the same on every start: same ids, same names', () => {
+    const ids = (now: number) => seedWorlds('demo', now).test.accounts.newestFirst().map((a) => `${a.id} ${a.business_profile?.name ?? a.email}`);
+    expect(ids(FIXED_NOW)).toEqual(ids(FIXED_NOW));
+    expect(ids(FIXED_NOW)).toEqual(accounts.map((a) => `${a.id} ${a.business_profile?.name ?? a.email}`));
+  });
+});
