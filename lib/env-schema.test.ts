@@ -12,13 +12,18 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
   throw new Error('expected parseEnv to throw');
 }
 
+/** What a real key also needs: a fixed auth secret and a way to sign in. */
+const WITH_KEY = { AUTH_SECRET: 'x'.repeat(32), AUTH_CREDENTIALS: 'on' };
+
 describe('parseEnv', () => {
   it('defaults to the emulator on port 12111 when nothing is set', () => {
-    expect(parseEnv({})).toEqual({
+    expect(parseEnv({})).toMatchObject({
       stripeSecretKey: undefined,
       stripeApiBase: 'http://127.0.0.1:12111',
       emulatorPort: 12111,
       usingEmulator: true,
+      dataDir: '.data',
+      databaseUrl: undefined,
     });
   });
 
@@ -33,17 +38,17 @@ describe('parseEnv', () => {
   });
 
   it('uses Stripe itself when a key is set and no API base is given', () => {
-    const env = parseEnv({ STRIPE_SECRET_KEY: 'sk_test_abc' });
+    const env = parseEnv({ STRIPE_SECRET_KEY: 'sk_test_abc', ...WITH_KEY });
     expect(env).toMatchObject({ stripeSecretKey: 'sk_test_abc', stripeApiBase: undefined, usingEmulator: false });
   });
 
   it('keeps an explicit API base alongside a key', () => {
-    const env = parseEnv({ STRIPE_SECRET_KEY: 'rk_live_abc', STRIPE_API_BASE: 'https://stripe.internal:8443' });
+    const env = parseEnv({ STRIPE_SECRET_KEY: 'rk_live_abc', STRIPE_API_BASE: 'https://stripe.internal:8443', ...WITH_KEY });
     expect(env.stripeApiBase).toBe('https://stripe.internal:8443');
   });
 
   it.each(['sk_test_a', 'sk_live_a', 'rk_test_a', 'rk_live_a'])('accepts %s', (key) => {
-    expect(parseEnv({ STRIPE_SECRET_KEY: key }).stripeSecretKey).toBe(key);
+    expect(parseEnv({ STRIPE_SECRET_KEY: key, ...WITH_KEY }).stripeSecretKey).toBe(key);
   });
 
   it('rejects keys of the wrong kind without echoing them', () => {
@@ -76,5 +81,64 @@ describe('parseEnv', () => {
     expect(error).toBeInstanceOf(EnvError);
     expect((error as EnvError).message).toContain('Invalid environment configuration');
     expect((error as EnvError).problems).toHaveLength(2);
+  });
+});
+
+describe('parseEnv: sign-in settings', () => {
+  const OIDC = {
+    AUTH_OIDC_ISSUER: 'https://login.example.com',
+    AUTH_OIDC_CLIENT_ID: 'console',
+    AUTH_OIDC_CLIENT_SECRET: 'shh',
+  };
+
+  it('defaults to a 30-minute idle timeout, 12-hour sessions and password sign-in on the emulator', () => {
+    expect(parseEnv({}).auth).toEqual({
+      secret: undefined,
+      idleTimeoutSeconds: 1800,
+      maxSessionHours: 12,
+      credentialsEnabled: true,
+      oidc: undefined,
+      adminEmails: [],
+    });
+  });
+
+  it('reads the idle timeout in seconds', () => {
+    expect(parseEnv({ AUTH_IDLE_TIMEOUT_SECONDS: '5' }).auth.idleTimeoutSeconds).toBe(5);
+    expect(problemsOf({ AUTH_IDLE_TIMEOUT_SECONDS: '0' })[0]).toMatch(/^AUTH_IDLE_TIMEOUT_SECONDS must be/);
+  });
+
+  it('turns password sign-in off with a real key unless it is explicitly enabled', () => {
+    const base = { STRIPE_SECRET_KEY: 'sk_test_abc', AUTH_SECRET: 'x'.repeat(32), ...OIDC, AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com' };
+    expect(parseEnv(base).auth.credentialsEnabled).toBe(false);
+    expect(parseEnv({ ...base, AUTH_CREDENTIALS: 'on' }).auth.credentialsEnabled).toBe(true);
+    expect(parseEnv({ AUTH_CREDENTIALS: 'off' }).auth.credentialsEnabled).toBe(false);
+  });
+
+  it('requires AUTH_SECRET and a sign-in method with a real key', () => {
+    const problems = problemsOf({ STRIPE_SECRET_KEY: 'sk_live_abc' });
+    expect(problems.join('\n')).toMatch(/AUTH_SECRET must be set/);
+    expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_live_abc', AUTH_SECRET: 'x'.repeat(32) })[0]).toMatch(/no sign-in method/);
+  });
+
+  it('configures OpenID Connect with its allowed domains', () => {
+    const env = parseEnv({ ...OIDC, AUTH_ALLOWED_EMAIL_DOMAINS: 'Example.com, corp.example.com', AUTH_ADMIN_EMAILS: 'Ada@Example.com' });
+    expect(env.auth.oidc).toEqual({
+      issuer: 'https://login.example.com',
+      clientId: 'console',
+      clientSecret: 'shh',
+      name: 'Single sign-on',
+      allowedDomains: ['example.com', 'corp.example.com'],
+    });
+    expect(env.auth.adminEmails).toEqual(['ada@example.com']);
+  });
+
+  it('refuses half an OIDC configuration, or one without an allowed domain', () => {
+    expect(problemsOf({ AUTH_OIDC_ISSUER: 'https://login.example.com' })[0]).toMatch(/must be set together/);
+    expect(problemsOf(OIDC)[0]).toMatch(/^AUTH_ALLOWED_EMAIL_DOMAINS/);
+  });
+
+  it('rejects a short AUTH_SECRET and a non-Postgres DATABASE_URL', () => {
+    expect(problemsOf({ AUTH_SECRET: 'short' })[0]).toMatch(/^AUTH_SECRET must be at least 32/);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL must be a postgres/);
   });
 });

@@ -3,12 +3,40 @@
 import { z } from 'zod';
 
 export const DEFAULT_EMULATOR_PORT = 12111;
+export const DEFAULT_DATA_DIR = '.data';
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 30 * 60;
+export const DEFAULT_MAX_SESSION_HOURS = 12;
 
 const KEY_PREFIXES = ['sk_test_', 'sk_live_', 'rk_test_', 'rk_live_'] as const;
 
 // An empty value (`STRIPE_SECRET_KEY=` in a .env file) means "not set", not "invalid".
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a whole number' })
+      .int({ message: 'must be a whole number' })
+      .min(min, { message: `must be between ${min} and ${max}` })
+      .max(max, { message: `must be between ${min} and ${max}` })
+      .default(fallback),
+  );
+
+/** A comma-separated list, trimmed and lower-cased (e-mail addresses and domains). */
+const lowerList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((item) => item.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+);
 
 const envSchema = z.object({
   STRIPE_SECRET_KEY: optionalString.refine(
@@ -20,16 +48,49 @@ const envSchema = z.object({
     (base) => base === undefined || isHttpUrl(base),
     { message: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:12111' },
   ),
-  EMULATOR_PORT: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ message: 'must be a whole number' })
-      .int({ message: 'must be a whole number' })
-      .min(1, { message: 'must be between 1 and 65535' })
-      .max(65535, { message: 'must be between 1 and 65535' })
-      .default(DEFAULT_EMULATOR_PORT),
+  EMULATOR_PORT: wholeNumber(1, 65535, DEFAULT_EMULATOR_PORT),
+  CONSOLE_DATA_DIR: optionalString,
+  DATABASE_URL: optionalString.refine(
+    (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
+    { message: 'must be a postgres:// or postgresql:// connection string' },
   ),
+  AUTH_SECRET: optionalString.refine((secret) => secret === undefined || secret.length >= 32, {
+    message: 'must be at least 32 characters (try: openssl rand -base64 33)',
+  }),
+  AUTH_IDLE_TIMEOUT_SECONDS: wholeNumber(1, 7 * 24 * 3600, DEFAULT_IDLE_TIMEOUT_SECONDS),
+  AUTH_MAX_SESSION_HOURS: wholeNumber(1, 24 * 30, DEFAULT_MAX_SESSION_HOURS),
+  AUTH_CREDENTIALS: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
+  AUTH_OIDC_ISSUER: optionalString.refine((url) => url === undefined || isHttpUrl(url), {
+    message: 'must be the https:// URL of the OpenID Connect issuer',
+  }),
+  AUTH_OIDC_CLIENT_ID: optionalString,
+  AUTH_OIDC_CLIENT_SECRET: optionalString,
+  AUTH_OIDC_NAME: optionalString,
+  AUTH_ALLOWED_EMAIL_DOMAINS: lowerList,
+  AUTH_ADMIN_EMAILS: lowerList,
 });
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The button label on the sign-in page, e.g. "Okta". */
+  name: string;
+  /** Only addresses at these domains may sign in (at least one). */
+  allowedDomains: string[];
+};
+
+export type AuthEnv = {
+  /** From AUTH_SECRET; undefined on the emulator, where one is generated and kept in the data folder. */
+  secret: string | undefined;
+  idleTimeoutSeconds: number;
+  maxSessionHours: number;
+  /** Whether e-mail + password sign-in is offered (the demo operators live there on the emulator). */
+  credentialsEnabled: boolean;
+  oidc: OidcConfig | undefined;
+  /** OIDC operators with these addresses become admins on their first sign-in. */
+  adminEmails: string[];
+};
 
 export type AppEnv = {
   /** The configured Stripe key, or undefined when the app should talk to the local emulator. */
@@ -39,6 +100,11 @@ export type AppEnv = {
   emulatorPort: number;
   /** True when no key is set: the app uses the emulator's key and address. */
   usingEmulator: boolean;
+  /** Where the embedded database (and, on the emulator, the generated auth secret) live. */
+  dataDir: string;
+  /** PostgreSQL instead of the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  auth: AuthEnv;
 };
 
 export class EnvError extends Error {
@@ -55,14 +121,57 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`),
     );
   }
-  const { STRIPE_SECRET_KEY, STRIPE_API_BASE, EMULATOR_PORT } = result.data;
-  const usingEmulator = STRIPE_SECRET_KEY === undefined;
+  const data = result.data;
+  const usingEmulator = data.STRIPE_SECRET_KEY === undefined;
+  const problems: string[] = [];
+
+  const oidcParts = [data.AUTH_OIDC_ISSUER, data.AUTH_OIDC_CLIENT_ID, data.AUTH_OIDC_CLIENT_SECRET];
+  let oidc: OidcConfig | undefined;
+  if (oidcParts.some((part) => part !== undefined)) {
+    if (oidcParts.some((part) => part === undefined)) {
+      problems.push('AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET must be set together');
+    } else if (data.AUTH_ALLOWED_EMAIL_DOMAINS.length === 0) {
+      problems.push('AUTH_ALLOWED_EMAIL_DOMAINS must name the e-mail domain(s) allowed to sign in with OpenID Connect, e.g. example.com');
+    } else {
+      oidc = {
+        issuer: data.AUTH_OIDC_ISSUER!,
+        clientId: data.AUTH_OIDC_CLIENT_ID!,
+        clientSecret: data.AUTH_OIDC_CLIENT_SECRET!,
+        name: data.AUTH_OIDC_NAME ?? 'Single sign-on',
+        allowedDomains: data.AUTH_ALLOWED_EMAIL_DOMAINS,
+      };
+    }
+  }
+
+  // Password sign-in is the embedded default; against real Stripe it needs an explicit opt-in.
+  const credentialsEnabled = data.AUTH_CREDENTIALS === 'auto' ? usingEmulator : data.AUTH_CREDENTIALS === 'on';
+  if (!usingEmulator) {
+    if (data.AUTH_SECRET === undefined) {
+      problems.push('AUTH_SECRET must be set when STRIPE_SECRET_KEY is (try: openssl rand -base64 33)');
+    }
+    if (!credentialsEnabled && !oidc && problems.length === 0) {
+      problems.push(
+        'no sign-in method: with STRIPE_SECRET_KEY set, configure OpenID Connect (AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET, AUTH_ALLOWED_EMAIL_DOMAINS) or set AUTH_CREDENTIALS=on',
+      );
+    }
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+
   return {
-    stripeSecretKey: STRIPE_SECRET_KEY,
-    stripeApiBase:
-      STRIPE_API_BASE ?? (usingEmulator ? `http://127.0.0.1:${EMULATOR_PORT}` : undefined),
-    emulatorPort: EMULATOR_PORT,
+    stripeSecretKey: data.STRIPE_SECRET_KEY,
+    stripeApiBase: data.STRIPE_API_BASE ?? (usingEmulator ? `http://127.0.0.1:${data.EMULATOR_PORT}` : undefined),
+    emulatorPort: data.EMULATOR_PORT,
     usingEmulator,
+    dataDir: data.CONSOLE_DATA_DIR ?? DEFAULT_DATA_DIR,
+    databaseUrl: data.DATABASE_URL,
+    auth: {
+      secret: data.AUTH_SECRET,
+      idleTimeoutSeconds: data.AUTH_IDLE_TIMEOUT_SECONDS,
+      maxSessionHours: data.AUTH_MAX_SESSION_HOURS,
+      credentialsEnabled,
+      oidc,
+      adminEmails: data.AUTH_ADMIN_EMAILS,
+    },
   };
 }
 

@@ -1,12 +1,17 @@
 // Every resource's routes, in one list.
 import type { Router } from '../core/router';
 import { accountRoutes } from './accounts';
+import { appSecretRoutes } from './apps-secrets';
 import { capabilityRoutes } from './capabilities';
 import { countrySpecRoutes } from './country-specs';
 import { externalAccountRoutes } from './external-accounts';
 import { linkRoutes } from './links';
 import { personRoutes } from './persons';
+import { radarRoutes } from './radar';
+import { testClockRoutes } from './test-clocks';
+import { topupRoutes } from './topups';
 
 export function registerResources(router: Router): void {
   router.add(...accountRoutes, ...capabilityRoutes, ...personRoutes, ...externalAccountRoutes, ...linkRoutes, ...countrySpecRoutes);
+  router.add(...topupRoutes, ...radarRoutes, ...testClockRoutes, ...appSecretRoutes);
 }
