@@ -44,6 +44,22 @@ describe('demo seed', () => {
     expect([...rejected].some((r) => !r.startsWith('rejected.platform_'))).toBe(true);
   });
 
+  it('has capabilities in every status', async () => {
+    const statuses = new Set(accounts.flatMap((a) => Object.values(a.capabilities ?? {})));
+    for (const s of ['active', 'inactive', 'pending']) expect(statuses).toContain(s);
+    const unrequested: string[] = [];
+    for (const a of accounts.slice(0, 60)) {
+      const caps = await h.stripe.accounts.listCapabilities(a.id);
+      unrequested.push(...caps.data.filter((c) => c.status === 'unrequested' && !c.requested).map((c) => c.id));
+    }
+    expect(unrequested.length).toBeGreaterThan(0);
+  });
+
+  it('rejects for fraud and for terms of service, by the platform and by Stripe', () => {
+    const reasons = new Set(accounts.map((a) => String(reason(a))));
+    for (const r of ['rejected.platform_fraud', 'rejected.platform_terms_of_service', 'rejected.platform_other', 'rejected.fraud', 'rejected.terms_of_service', 'rejected.listed']) expect(reasons).toContain(r);
+  });
+
   it('gives companies their persons and most accounts a payout destination', async () => {
     const company = accounts.find((a) => a.type === 'custom' && a.business_type === 'company' && reason(a) === null)!;
     const persons = await h.stripe.accounts.listPersons(company.id, { limit: 100 });

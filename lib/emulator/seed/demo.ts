@@ -24,7 +24,7 @@ const DAY = 86_400;
 const SEED = 20261123;
 
 /** What Stripe made of an account after it was created: `at` is its creation time. */
-type Aftermath = (facts: AccountFacts, s: { rng: Rng; now: number; at: number; account: Stripe.Account; lead: string | null; business: Business }) => void;
+type Aftermath = (facts: AccountFacts, s: { rng: Rng; now: number; at: number; account: Stripe.Account; lead: string | null; business: Business; n: number }) => void;
 
 interface Scenario {
   name: string;
@@ -125,7 +125,8 @@ const SCENARIOS: Scenario[] = [
     count: 14,
     provide: {},
     after: (f, s) => {
-      f.rejection = rejection(s.rng, 'platform', pick(s.rng, PLATFORM_REJECT_REASONS), s.at, s.now);
+      // Every reason at least once.
+      f.rejection = rejection(s.rng, 'platform', PLATFORM_REJECT_REASONS[s.n % PLATFORM_REJECT_REASONS.length], s.at, s.now);
     },
   },
   {
@@ -133,7 +134,7 @@ const SCENARIOS: Scenario[] = [
     count: 6,
     provide: {},
     after: (f, s) => {
-      f.rejection = rejection(s.rng, 'stripe', pick(s.rng, STRIPE_REJECT_REASONS), s.at, s.now);
+      f.rejection = rejection(s.rng, 'stripe', STRIPE_REJECT_REASONS[s.n % STRIPE_REJECT_REASONS.length], s.at, s.now);
     },
   },
   { name: 'onboarding not started', count: 16, recent: true, provide: { bare: true, details: false, additional: false, tos: false, external: false, ownership: false } },
@@ -156,7 +157,12 @@ function weighted<T>(rng: Rng, items: [T, number][]): T {
 function capabilities(rng: Rng, country: Country, type: string, none: boolean): Record<string, { requested: boolean }> {
   if (none || type === 'standard') return {};
   const out: Record<string, { requested: boolean }> = { card_payments: { requested: true }, transfers: { requested: true } };
-  for (const extra of EXTRA_CAPABILITIES[country]) if (rng(4) === 0) out[extra] = { requested: true };
+  // Some payment methods asked for, and now and then one asked for and given up again (unrequested).
+  for (const extra of EXTRA_CAPABILITIES[country]) {
+    const roll = rng(8);
+    if (roll < 2) out[extra] = { requested: true };
+    else if (roll === 2) out[extra] = { requested: false };
+  }
   return out;
 }
 
@@ -223,7 +229,7 @@ function seedWorld(world: World, now: number, live: boolean): void {
         const { account, business } = makeAccount(world, rng, scenario, i, now, used, live);
         const facts = world.accountFacts.get(account.id)!;
         const lead = world.persons.values().find((p) => p.account === account.id && p.relationship?.representative)?.id ?? null;
-        scenario.after?.(facts, { rng, now, at: account.created ?? now, account, lead, business });
+        scenario.after?.(facts, { rng, now, at: account.created ?? now, account, lead, business, n });
       }
     }
   });
