@@ -1,6 +1,15 @@
-// Server-side reads of connected accounts.
+// Server-side reads of connected accounts: the list (with the filters Stripe cannot apply done on
+// the pages read) and each view of the account page. Pages call these directly to prefetch; the
+// browser reaches the same functions through GET route handlers. Each is one Stripe call or a
+// bounded walk, so a page can run them all at once.
 import 'server-only';
+import type Stripe from 'stripe';
 import { getStripe } from '@/lib/stripe/client';
+import { accountMatches, createdRange, filtersOnServer, type AccountFilters } from './filters';
+import { scan, type ScanResult } from './scan';
+
+/** Accounts read at most for one filtered page: ten Stripe pages. */
+export const SCAN_BUDGET = 1000;
 
 /** Counts every connected account by paging through the list (Stripe has no count endpoint). */
 export async function countConnectedAccounts(): Promise<number> {
@@ -11,4 +20,88 @@ export async function countConnectedAccounts(): Promise<number> {
       count += 1;
     });
   return count;
+}
+
+export type AccountPage = ScanResult<Stripe.Account> & { budget: number; filtered: boolean };
+
+export async function listAccounts(f: AccountFilters): Promise<AccountPage> {
+  const created = createdRange(f);
+  const filtered = filtersOnServer(f);
+  const result = await scan<Stripe.Account>({
+    read: async ({ after, before }, limit) => {
+      const page = await getStripe().accounts.list({
+        limit,
+        ...(created ? { created } : {}),
+        ...(after ? { starting_after: after } : {}),
+        ...(before ? { ending_before: before } : {}),
+      });
+      return { data: page.data, has_more: page.has_more };
+    },
+    matches: accountMatches(f),
+    idOf: (a) => a.id,
+    limit: f.limit,
+    after: f.after,
+    before: f.before,
+    // Unfiltered, one Stripe page is the answer; filtered, read up to the budget.
+    budget: filtered ? SCAN_BUDGET : f.limit,
+    pageSize: filtered ? 100 : f.limit,
+  });
+  return { ...result, budget: filtered ? SCAN_BUDGET : f.limit, filtered };
+}
+
+/** Every account the filters select, for the CSV export (bounded like the list, by a larger budget). */
+export async function exportAccounts(f: AccountFilters, max = 10_000): Promise<{ items: Stripe.Account[]; complete: boolean }> {
+  const created = createdRange(f);
+  const match = accountMatches(f);
+  const items: Stripe.Account[] = [];
+  let read = 0;
+  for await (const a of getStripe().accounts.list({ limit: 100, ...(created ? { created } : {}) })) {
+    if (++read > max) return { items, complete: false };
+    if (match(a)) items.push(a);
+  }
+  return { items, complete: true };
+}
+
+export function getAccount(id: string): Promise<Stripe.Account> {
+  return getStripe().accounts.retrieve(id);
+}
+
+export async function listCapabilities(id: string): Promise<Stripe.Capability[]> {
+  return (await getStripe().accounts.listCapabilities(id)).data;
+}
+
+export async function listPersons(id: string): Promise<Stripe.Person[]> {
+  return getStripe().accounts.listPersons(id, { limit: 100 }).autoPagingToArray({ limit: 500 });
+}
+
+export async function listExternalAccounts(id: string): Promise<(Stripe.BankAccount | Stripe.Card)[]> {
+  return getStripe().accounts.listExternalAccounts(id, { limit: 100 }).autoPagingToArray({ limit: 500 });
+}
+
+/** The connected account's own balance (available and pending per currency), read as the account. */
+export function getAccountBalance(id: string): Promise<Stripe.Balance> {
+  return getStripe().balance.retrieve({}, { stripeAccount: id });
+}
+
+/** The newest transfers to the account. */
+export async function listTransfersTo(id: string, limit = 10): Promise<Stripe.Transfer[]> {
+  return (await getStripe().transfers.list({ destination: id, limit })).data;
+}
+
+/**
+ * The newest application fees collected from the account. Stripe's fee list cannot filter by
+ * account, so this reads the newest fees (a bounded walk) and keeps the account's.
+ */
+export async function listFeesFrom(id: string, limit = 10, budget = 300): Promise<{ items: Stripe.ApplicationFee[]; scanned: number; partial: boolean }> {
+  const result = await scan<Stripe.ApplicationFee>({
+    read: async ({ after }, n) => {
+      const page = await getStripe().applicationFees.list({ limit: n, ...(after ? { starting_after: after } : {}) });
+      return { data: page.data, has_more: page.has_more };
+    },
+    matches: (fee) => (typeof fee.account === 'string' ? fee.account : fee.account.id) === id,
+    idOf: (fee) => fee.id,
+    limit,
+    budget,
+  });
+  return { items: result.items, scanned: result.scanned, partial: result.partial };
 }
