@@ -1,0 +1,69 @@
+// React Query keys and query options for the account views: one factory, so a page's server
+// prefetch and the browser's cache share keys, and a mutation invalidates exactly the views it
+// changes. The browser reads through GET route handlers under /api/accounts. Client-safe.
+import { queryOptions } from '@tanstack/react-query';
+import type Stripe from 'stripe';
+import { accountFiltersQuery, type AccountFilters } from './filters';
+
+export const accountKeys = {
+  all: ['accounts'] as const,
+  lists: () => [...accountKeys.all, 'list'] as const,
+  list: (f: AccountFilters) => [...accountKeys.lists(), f] as const,
+  detail: (id: string) => [...accountKeys.all, 'detail', id] as const,
+  capabilities: (id: string) => [...accountKeys.detail(id), 'capabilities'] as const,
+  persons: (id: string) => [...accountKeys.detail(id), 'persons'] as const,
+  externalAccounts: (id: string) => [...accountKeys.detail(id), 'external-accounts'] as const,
+  balance: (id: string) => [...accountKeys.detail(id), 'balance'] as const,
+  transfers: (id: string) => [...accountKeys.detail(id), 'transfers'] as const,
+  fees: (id: string) => [...accountKeys.detail(id), 'fees'] as const,
+};
+
+/** An error from a route handler, with Stripe's request id when Stripe answered. */
+export class ApiReadError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly requestId: string | null,
+  ) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string; requestId?: string | null } } | null;
+    throw new ApiReadError(body?.error?.message ?? `The request failed (${res.status}).`, res.status, body?.error?.requestId ?? null);
+  }
+  return (await res.json()) as T;
+}
+
+const path = (id: string, view = '') => `/api/accounts/${encodeURIComponent(id)}${view}`;
+
+export interface AccountListResult {
+  items: Stripe.Account[];
+  scanned: number;
+  next: string | null;
+  prev: string | null;
+  partial: boolean;
+  budget: number;
+  filtered: boolean;
+}
+
+export interface FeesFrom {
+  items: Stripe.ApplicationFee[];
+  scanned: number;
+  partial: boolean;
+}
+
+export const accountQueries = {
+  list: (f: AccountFilters) => queryOptions({ queryKey: accountKeys.list(f), queryFn: () => getJson<AccountListResult>(`/api/accounts${accountFiltersQuery(f)}`) }),
+  detail: (id: string) => queryOptions({ queryKey: accountKeys.detail(id), queryFn: () => getJson<Stripe.Account>(path(id)) }),
+  capabilities: (id: string) => queryOptions({ queryKey: accountKeys.capabilities(id), queryFn: () => getJson<Stripe.Capability[]>(path(id, '/capabilities')) }),
+  persons: (id: string) => queryOptions({ queryKey: accountKeys.persons(id), queryFn: () => getJson<Stripe.Person[]>(path(id, '/persons')) }),
+  externalAccounts: (id: string) =>
+    queryOptions({ queryKey: accountKeys.externalAccounts(id), queryFn: () => getJson<(Stripe.BankAccount | Stripe.Card)[]>(path(id, '/external-accounts')) }),
+  balance: (id: string) => queryOptions({ queryKey: accountKeys.balance(id), queryFn: () => getJson<Stripe.Balance>(path(id, '/balance')) }),
+  transfers: (id: string) => queryOptions({ queryKey: accountKeys.transfers(id), queryFn: () => getJson<Stripe.Transfer[]>(path(id, '/transfers')) }),
+  fees: (id: string) => queryOptions({ queryKey: accountKeys.fees(id), queryFn: () => getJson<FeesFrom>(path(id, '/fees')) }),
+};
