@@ -1,0 +1,69 @@
+// The inputs of the account actions, one zod schema each: the form validates with it as the
+// operator types, and the server action parses with it again before anything else. Stripe's own
+// limits (metadata sizes, reject reasons of the pinned API version) are checked here so the
+// operator sees them before a round trip. Client-safe.
+import { z } from 'zod';
+import { rejectReasons } from './rules';
+
+/** The API version the server's Stripe client pins (the `stripe` package's). */
+export const PINNED_API_VERSION = '2026-10-28.endive';
+
+const accountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'Not an account id (acct_...)');
+/** Made by the form when the review opens, so a retry or a double click is the same request to Stripe. */
+export const idempotencyKey = z.string().uuid('The form lost its request key: reload the page and try again.');
+const note = z.string().trim().min(10, 'Say why, in at least 10 characters (for the audit log).').max(1000, 'At most 1000 characters.');
+
+/** The operator types the account id to confirm a destructive action. */
+const confirmed = <T extends { accountId: string; confirmation: string }>(v: T) => v.confirmation.trim() === v.accountId;
+const confirmIssue = { message: 'Type the account id exactly to confirm.', path: ['confirmation'] };
+
+const reasons = rejectReasons(PINNED_API_VERSION).map((r) => r.value) as [string, ...string[]];
+
+export const rejectAccountSchema = z
+  .object({
+    accountId,
+    reason: z.enum(reasons, { message: 'Choose a reason.' }),
+    note,
+    confirmation: z.string(),
+    idempotencyKey,
+  })
+  .refine(confirmed, confirmIssue);
+export type RejectAccountInput = z.input<typeof rejectAccountSchema>;
+
+export const unrejectAccountSchema = z.object({ accountId, note, idempotencyKey });
+export type UnrejectAccountInput = z.input<typeof unrejectAccountSchema>;
+
+export const deleteAccountSchema = z.object({ accountId, note, confirmation: z.string(), idempotencyKey }).refine(confirmed, confirmIssue);
+export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;
+
+/** Stripe's metadata rules: at most 50 keys, keys up to 40 characters, values up to 500; no square brackets in keys. */
+export const metadataSchema = z
+  .array(
+    z.object({
+      key: z.string().trim().min(1, 'A key cannot be empty.').max(40, 'Keys are at most 40 characters.').regex(/^[^[\]]+$/, 'Keys cannot contain square brackets.'),
+      value: z.string().max(500, 'Values are at most 500 characters.'),
+    }),
+  )
+  .max(50, 'At most 50 keys.')
+  .refine((rows) => new Set(rows.map((r) => r.key.trim())).size === rows.length, 'Each key can appear once.');
+
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+
+export const updateAccountSchema = z.object({
+  accountId,
+  idempotencyKey,
+  email: z.union([z.literal(''), z.string().trim().email('Not an e-mail address.')]),
+  businessProfile: z.object({
+    name: optionalText(200),
+    url: z.union([z.literal(''), z.string().trim().url('Not a URL (https://...).')]),
+    supportEmail: z.union([z.literal(''), z.string().trim().email('Not an e-mail address.')]),
+    supportPhone: optionalText(40),
+    productDescription: optionalText(1000),
+  }),
+  metadata: metadataSchema,
+});
+export type UpdateAccountInput = z.input<typeof updateAccountSchema>;
+
+export const accountLinkSchema = z.object({ accountId, type: z.enum(['account_onboarding', 'account_update']) });
+export const loginLinkSchema = z.object({ accountId });
+export const capabilitySchema = z.object({ accountId, capability: z.string().regex(/^[a-z0-9_]+$/), requested: z.boolean(), idempotencyKey });
