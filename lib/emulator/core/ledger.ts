@@ -10,6 +10,8 @@ export type Owner = 'platform' | string;
 export const PLATFORM: Owner = 'platform';
 
 export interface Posting {
+  /** The transaction's id; made here when not given (the money resources give seeded ones). */
+  id?: string;
   owner: Owner;
   /** Gross amount in minor units: positive credits the balance, negative debits it. */
   amount: number;
@@ -44,7 +46,7 @@ const REPORTING: Partial<Record<string, string>> = {
 export function post(world: World, p: Posting): Stripe.BalanceTransaction {
   const fee = p.fee ?? 0;
   const bt: Stripe.BalanceTransaction = {
-    id: makeId('txn'),
+    id: p.id ?? makeId('txn'),
     object: 'balance_transaction',
     amount: p.amount,
     available_on: p.availableOn ?? p.created,
@@ -63,7 +65,30 @@ export function post(world: World, p: Posting): Stripe.BalanceTransaction {
   };
   world.balanceTransactions.insert(bt);
   world.ledgerOwner.set(bt.id, p.owner);
+  idsOf(world, p.owner).push(bt.id);
   return bt;
+}
+
+// Each owner's transaction ids in the order they were made, so a balance is summed over its own
+// transactions only (a seeded world holds years of them).
+const byOwner = new WeakMap<World, Map<Owner, string[]>>();
+
+function idsOf(world: World, owner: Owner): string[] {
+  let index = byOwner.get(world);
+  if (!index) {
+    index = new Map();
+    byOwner.set(world, index);
+  }
+  let ids = index.get(owner);
+  if (!ids) {
+    ids = [];
+    index.set(owner, ids);
+  }
+  return ids;
+}
+
+function ownTransactions(world: World, owner: Owner): Stripe.BalanceTransaction[] {
+  return idsOf(world, owner).flatMap((id) => world.balanceTransactions.get(id) ?? []);
 }
 
 /** A balance transaction as Stripe answers it: its status follows the clock. */
@@ -71,8 +96,10 @@ export function renderBalanceTransaction(bt: Stripe.BalanceTransaction, now: num
   return { ...bt, status: bt.available_on <= now ? 'available' : 'pending' };
 }
 
+/** An owner's transactions, newest first (created descending, then latest made first). */
 export function transactionsOf(world: World, owner: Owner): Stripe.BalanceTransaction[] {
-  return world.balanceTransactions.newestFirst((bt) => world.ledgerOwner.get(bt.id) === owner);
+  const seq = (bt: Stripe.BalanceTransaction) => world.balanceTransactions.seqOf(bt.id);
+  return ownTransactions(world, owner).sort((a, b) => b.created - a.created || seq(b) - seq(a));
 }
 
 export interface Amounts {
@@ -83,7 +110,7 @@ export interface Amounts {
 /** The balance of one owner per currency: the sum of its transactions' nets. */
 export function balanceOf(world: World, owner: Owner, now: number): Amounts {
   const out: Amounts = { available: {}, pending: {} };
-  for (const bt of transactionsOf(world, owner)) {
+  for (const bt of ownTransactions(world, owner)) {
     const side = bt.available_on <= now ? out.available : out.pending;
     side[bt.currency] = (side[bt.currency] ?? 0) + bt.net;
     const other = side === out.available ? out.pending : out.available;

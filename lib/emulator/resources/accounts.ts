@@ -3,6 +3,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest, StripeApiError } from '../core/errors';
 import { makeId } from '../core/ids';
+import { balanceOf } from '../core/ledger';
 import { expand, hash, listParams, mergeMetadata, oneOf, parseParams, rangeFilter } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { atLeast, VERSION } from '../core/versions';
@@ -130,7 +131,15 @@ function liveModeGuard(ctx: Ctx, account: Stripe.Account, facts: AccountFacts, a
       { param: 'account' },
     );
   }
-  const nonZero = [...Object.entries(facts.balance.available), ...Object.entries(facts.balance.pending)].filter(([, v]) => v !== 0);
+  // The balances are the ledger's (the sum of the account's balance transactions); a balance set
+  // on the facts alone (without the ledger) still counts.
+  const ledger = balanceOf(ctx.world, account.id, ctx.now());
+  const merged = (side: 'available' | 'pending') => {
+    const out: Record<string, number> = { ...facts.balance[side] };
+    for (const [currency, amount] of Object.entries(ledger[side])) if (amount !== 0) out[currency] = amount;
+    return Object.entries(out);
+  };
+  const nonZero = [...merged('available'), ...merged('pending')].filter(([, v]) => v !== 0);
   if (nonZero.length > 0) {
     const list = nonZero.map(([c, v]) => `${v} ${c}`).join(', ');
     throw invalidRequest(`Live-mode accounts can only be ${action === 'reject' ? 'rejected' : 'deleted'} after all balances are zero; this account's balances are ${list}.`, {

@@ -6,6 +6,7 @@ import { capabilityRoutes } from './capabilities';
 import { countrySpecRoutes } from './country-specs';
 import { externalAccountRoutes } from './external-accounts';
 import { linkRoutes } from './links';
+import { moneyRoutes } from '../money';
 import { personRoutes } from './persons';
 import { radarRoutes } from './radar';
 import { testClockRoutes } from './test-clocks';
@@ -14,4 +15,5 @@ import { topupRoutes } from './topups';
 export function registerResources(router: Router): void {
   router.add(...accountRoutes, ...capabilityRoutes, ...personRoutes, ...externalAccountRoutes, ...linkRoutes, ...countrySpecRoutes);
   router.add(...topupRoutes, ...radarRoutes, ...testClockRoutes, ...appSecretRoutes);
+  router.add(...moneyRoutes);
 }

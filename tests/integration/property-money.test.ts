@@ -1,0 +1,177 @@
+// A property test over the money rules: random sequences of charges (platform, destination,
+// direct), transfers, reversals, fee refunds and the passing of days, driven through the SDK.
+// Whatever the sequence: nothing is reversed or refunded beyond its amount (and asking for more
+// fails with a 400 while asking for what is left succeeds), every balance equals the sum of its
+// balance transactions, and money is conserved: all balances together hold exactly what the
+// charges brought in, less Stripe's fees.
+import fc from 'fast-check';
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { collect, createEnabled, FIXED_NOW, startHarness, stripeError, type Harness } from './helpers';
+
+const DAY = 86400;
+const CURRENCIES = ['usd', 'eur'] as const;
+
+let clock = FIXED_NOW;
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ now: () => clock });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+type Command =
+  | { kind: 'charge'; amount: number; currency: 0 | 1; bypass: boolean; to: 'platform' | 0 | 1; direct: boolean; fee: number | null }
+  | { kind: 'transfer'; amount: number; currency: 0 | 1; to: 0 | 1; fromCharge: boolean }
+  | { kind: 'reverse'; pick: number; amount: AmountSpec; refundFee: boolean }
+  | { kind: 'refundFee'; pick: number; amount: AmountSpec }
+  | { kind: 'advance'; days: number };
+
+/** How much to reverse or refund, relative to what is left: all of it (no amount), a share, or a little too much. */
+type AmountSpec = null | { part: number } | { over: number };
+const amountArb: fc.Arbitrary<AmountSpec> = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: 1, max: 100 }).map((part) => ({ part })),
+  fc.integer({ min: 1, max: 50 }).map((over) => ({ over })),
+);
+const amountFor = (spec: AmountSpec, left: number): number | null =>
+  spec === null ? null : 'part' in spec ? Math.max(1, Math.round((left * spec.part) / 100)) : left + spec.over;
+
+const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({
+    kind: fc.constant('charge' as const),
+    amount: fc.integer({ min: 50, max: 50_000 }),
+    currency: fc.constantFrom(0 as const, 1 as const),
+    bypass: fc.boolean(),
+    to: fc.constantFrom('platform' as const, 0 as const, 1 as const),
+    direct: fc.boolean(),
+    fee: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
+  }),
+  fc.record({ kind: fc.constant('transfer' as const), amount: fc.integer({ min: 1, max: 30_000 }), currency: fc.constantFrom(0 as const, 1 as const), to: fc.constantFrom(0 as const, 1 as const), fromCharge: fc.boolean() }),
+  fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(), amount: amountArb, refundFee: fc.boolean() }),
+  fc.record({ kind: fc.constant('refundFee' as const), pick: fc.nat(), amount: amountArb }),
+  fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 3 }) }),
+);
+
+/** Runs a call that may be refused by a money rule: a refusal must be a 400 or a 402 decline, never a crash. */
+async function attempt<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (e) {
+    const err = await stripeError(Promise.reject(e));
+    expect([400, 402], err.message).toContain(err.statusCode);
+    return null;
+  }
+}
+
+interface State {
+  accounts: string[];
+  charges: string[];
+  transfers: string[];
+  fees: string[];
+}
+
+async function run(s: State, c: Command): Promise<void> {
+  const stripe = h.stripe;
+  if (c.kind === 'advance') {
+    clock += c.days * DAY;
+    return;
+  }
+  if (c.kind === 'charge') {
+    const base = { amount: c.amount, currency: CURRENCIES[c.currency], source: c.bypass ? 'tok_bypassPending' : 'tok_visa' };
+    const fee = c.fee === null ? {} : { application_fee_amount: Math.min(c.fee, c.amount) };
+    let ch: Stripe.Charge | null;
+    if (c.to === 'platform') ch = await attempt(stripe.charges.create(base));
+    else if (c.direct) ch = await attempt(stripe.charges.create({ ...base, ...fee }, { stripeAccount: s.accounts[c.to] }));
+    else ch = await attempt(stripe.charges.create({ ...base, ...fee, transfer_data: { destination: s.accounts[c.to] } }));
+    expect(ch).not.toBeNull();
+    if (c.to === 'platform' || !c.direct) s.charges.push(ch!.id);
+    if (ch!.transfer) s.transfers.push(ch!.transfer as string);
+    if (ch!.application_fee) s.fees.push(ch!.application_fee as string);
+    return;
+  }
+  if (c.kind === 'transfer') {
+    const source = c.fromCharge ? s.charges[s.charges.length - 1] : undefined;
+    const tr = await attempt(
+      stripe.transfers.create({ amount: c.amount, currency: CURRENCIES[c.currency], destination: s.accounts[c.to], ...(source ? { source_transaction: source } : {}) }),
+    );
+    if (tr) s.transfers.push(tr.id);
+    return;
+  }
+  if (c.kind === 'reverse') {
+    if (s.transfers.length === 0) return;
+    const id = s.transfers[c.pick % s.transfers.length];
+    const before = await stripe.transfers.retrieve(id);
+    const left = before.amount - before.amount_reversed;
+    const amount = amountFor(c.amount, left);
+    const asked = amount ?? left;
+    const r = await attempt(stripe.transfers.createReversal(id, { ...(amount === null ? {} : { amount }), refund_application_fee: c.refundFee }));
+    // Beyond what is left always fails; what is left fails only for want of the destination's balance.
+    if (asked > left || left === 0) expect(r).toBeNull();
+    if (r) expect(r.amount).toBe(asked);
+    return;
+  }
+  if (s.fees.length === 0) return;
+  const id = s.fees[c.pick % s.fees.length];
+  const before = await stripe.applicationFees.retrieve(id);
+  const left = before.amount - before.amount_refunded;
+  const amount = amountFor(c.amount, left);
+  const r = await attempt(stripe.applicationFees.createRefund(id, amount === null ? {} : { amount }));
+  const asked = amount ?? left;
+  expect(r !== null).toBe(asked <= left && left > 0);
+}
+
+async function checkInvariants(s: State): Promise<void> {
+  const stripe = h.stripe;
+  for (const t of await collect(stripe.transfers.list())) {
+    const reversals = await collect(stripe.transfers.listReversals(t.id));
+    const total = reversals.reduce((sum, r) => sum + r.amount, 0);
+    expect(t.amount_reversed).toBe(total);
+    expect(total).toBeLessThanOrEqual(t.amount);
+    expect(t.reversed).toBe(total === t.amount);
+  }
+  for (const f of await collect(stripe.applicationFees.list())) {
+    const refunds = await collect(stripe.applicationFees.listRefunds(f.id));
+    const total = refunds.reduce((sum, r) => sum + r.amount, 0);
+    expect(f.amount_refunded).toBe(total);
+    expect(total).toBeLessThanOrEqual(f.amount);
+    expect(f.refunded).toBe(total === f.amount);
+  }
+  const held: Record<string, number> = {};
+  const broughtIn: Record<string, number> = {};
+  for (const owner of [null, ...s.accounts]) {
+    const opts = owner ? { stripeAccount: owner } : {};
+    const txns = await collect(stripe.balanceTransactions.list({ limit: 100 }, opts));
+    const balance = await stripe.balance.retrieve({}, opts);
+    for (const [side, status] of [[balance.available, 'available'], [balance.pending, 'pending']] as const) {
+      for (const currency of CURRENCIES) {
+        const shown = side.find((b) => b.currency === currency)?.amount ?? 0;
+        const sum = txns.filter((t) => t.currency === currency && t.status === status).reduce((a, t) => a + t.net, 0);
+        expect(shown, `${owner ?? 'platform'} ${status} ${currency}`).toBe(sum);
+      }
+    }
+    for (const t of txns) {
+      held[t.currency] = (held[t.currency] ?? 0) + t.net;
+      if (t.type === 'charge') {
+        const stripeFees = t.fee_details.filter((d) => d.type === 'stripe_fee').reduce((a, d) => a + d.amount, 0);
+        broughtIn[t.currency] = (broughtIn[t.currency] ?? 0) + t.amount - stripeFees;
+      }
+    }
+  }
+  for (const currency of CURRENCIES) expect(held[currency] ?? 0, `money conserved in ${currency}`).toBe(broughtIn[currency] ?? 0);
+}
+
+it('never reverses or refunds beyond the amount, and keeps balances equal to their transactions', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 18 }), async (commands) => {
+      clock = FIXED_NOW;
+      await h.reset();
+      const accounts = [(await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id, (await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id];
+      const state: State = { accounts, charges: [], transfers: [], fees: [] };
+      for (const c of commands) await run(state, c);
+      await checkInvariants(state);
+    }),
+    { numRuns: 40, seed: 20260601 },
+  );
+}, 120_000);
