@@ -119,6 +119,17 @@ export function setSecret(
   return secret;
 }
 
+/**
+ * Refuses an `expand[]` path before a request changes anything: one whose first step is not among
+ * `expandable` (or that is too deep) would fail only after the change was made.
+ */
+function refuseBadExpand(paths: string[] | undefined, expandable: readonly string[]): void {
+  for (const path of paths ?? []) {
+    if (path.split('.').length > 4) throw paramError(`You cannot expand more than 4 levels of a property. Property: ${path}`, 'expand');
+    if (!expandable.includes(path.split('.')[0])) throw paramError(`This property cannot be expanded (${path}).`, 'expand');
+  }
+}
+
 function findSecret(ctx: Ctx, name: string, scope: Scope): Stripe.Apps.Secret {
   const found = inScope(ctx, checkScope(scope)).find((s) => s.name === name);
   if (!found) throw noSuch('secret', name, 'name');
@@ -138,6 +149,7 @@ export const appSecretRoutes: Route[] = [
     connect: true,
     handler: (ctx) => {
       const p = parseParams(setParams, ctx.params);
+      refuseBadExpand(p.expand, ['payload']);
       return answer(ctx, setSecret(ctx, p), p.expand);
     },
   },

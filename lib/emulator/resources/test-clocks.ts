@@ -40,6 +40,17 @@ function tick(world: World, now: number): void {
   }
 }
 
+/**
+ * Refuses an `expand[]` path before a request changes anything: one whose first step is not among
+ * `expandable` (or that is too deep) would fail only after the change was made.
+ */
+function refuseBadExpand(paths: string[] | undefined, expandable: readonly string[]): void {
+  for (const path of paths ?? []) {
+    if (path.split('.').length > 4) throw paramError(`You cannot expand more than 4 levels of a property. Property: ${path}`, 'expand');
+    if (!expandable.includes(path.split('.')[0])) throw paramError(`This property cannot be expanded (${path}).`, 'expand');
+  }
+}
+
 function requireClock(ctx: Ctx, id: string): Stripe.TestHelpers.TestClock {
   tick(ctx.world, ctx.now());
   const clock = ctx.world.testClocks.get(id);
@@ -120,6 +131,7 @@ export const testClockRoutes: Route[] = [
     handler: (ctx) => {
       testModeOnly(ctx);
       const p = parseParams(createParams, ctx.params);
+      refuseBadExpand(p.expand, []);
       tick(ctx.world, ctx.now());
       return expandObject(ctx, createTestClock(ctx, p), p.expand);
     },
@@ -167,6 +179,7 @@ export const testClockRoutes: Route[] = [
     handler: (ctx, { test_clock }) => {
       testModeOnly(ctx);
       const p = parseParams(hash({ frozen_time: int(), expand: expand() }), ctx.params);
+      refuseBadExpand(p.expand, []);
       return expandObject(ctx, advanceClock(ctx, test_clock, p.frozen_time), p.expand);
     },
   },

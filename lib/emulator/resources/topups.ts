@@ -31,9 +31,19 @@ import { expand, hash, int, listParams, mergeMetadata, metadata, oneOf, parsePar
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
 import { checkMaximum, parseCurrency } from '../money/currencies';
-import { expandObject, listResponse, registerExpandable } from './shared';
+// The balance module registers the `txn_` resolver that `expand[]=balance_transaction` goes through.
+import './balance';
+import { expandObject, listResponse, registerExpandable, registerResolver } from './shared';
 
-registerExpandable('topup', ['balance_transaction', 'payment_method']);
+const TOPUP_EXPANDABLE = ['balance_transaction'] as const;
+registerExpandable('topup', TOPUP_EXPANDABLE);
+
+/** A top-up by id, for expansion (a balance transaction's `source`): the platform's own, never a connected account's. */
+registerResolver('tu', (ctx, id) => {
+  const t = ctx.stripeAccount === null ? ctx.world.topups.get(id) : undefined;
+  if (!t) throw noSuch('topup', id, 'expand');
+  return renderTopup(t, ctx.now());
+});
 
 /** Business days between a top-up and its funds (ACH debit), counted from the day it is made. */
 export const TOPUP_BUSINESS_DAYS = 5;
@@ -223,6 +233,7 @@ export function createTopup(ctx: Ctx, p: CreateTopupParams, opts: { random?: Ran
   };
   if (expected !== null) {
     const bt = post(ctx.world, {
+      id: makeId('txn', random),
       owner: PLATFORM,
       amount: p.amount,
       currency,
@@ -238,6 +249,17 @@ export function createTopup(ctx: Ctx, p: CreateTopupParams, opts: { random?: Ran
   return renderTopup(topup, now);
 }
 
+/**
+ * Refuses an `expand[]` path before a request changes anything: one whose first step is not among
+ * `expandable` (or that is too deep) would fail only after the change was made.
+ */
+function refuseBadExpand(paths: string[] | undefined, expandable: readonly string[]): void {
+  for (const path of paths ?? []) {
+    if (path.split('.').length > 4) throw paramError(`You cannot expand more than 4 levels of a property. Property: ${path}`, 'expand');
+    if (!expandable.includes(path.split('.')[0])) throw paramError(`This property cannot be expanded (${path}).`, 'expand');
+  }
+}
+
 function requireTopup(ctx: Ctx, id: string): Stripe.Topup {
   settleTopups(ctx.world, ctx.now());
   const t = ctx.world.topups.get(id);
@@ -246,13 +268,14 @@ function requireTopup(ctx: Ctx, id: string): Stripe.Topup {
 }
 
 /** Cancels a pending top-up; its credit is reversed so the balance never receives the funds. */
-export function cancelTopup(ctx: Ctx, id: string): Stripe.Topup {
+export function cancelTopup(ctx: Ctx, id: string, opts: { random?: RandomSource } = {}): Stripe.Topup {
   const t = requireTopup(ctx, id);
   if (t.status !== 'pending') {
     throw invalidRequest(`This top-up has status '${t.status}' and cannot be canceled: only pending top-ups can be canceled.`);
   }
   if (t.balance_transaction !== null && t.expected_availability_date !== null) {
     post(ctx.world, {
+      id: makeId('txn', opts.random ?? cryptoRandom),
       owner: PLATFORM,
       amount: -t.amount,
       currency: t.currency,
@@ -278,6 +301,7 @@ export const topupRoutes: Route[] = [
     pattern: '/v1/topups',
     handler: (ctx) => {
       const p = parseParams(createTopupParams, ctx.params);
+      refuseBadExpand(p.expand, TOPUP_EXPANDABLE);
       return expandObject(ctx, createTopup(ctx, p), p.expand);
     },
   },
@@ -304,6 +328,7 @@ export const topupRoutes: Route[] = [
     pattern: '/v1/topups/:topup',
     handler: (ctx, { topup }) => {
       const p = parseParams(updateTopupParams, ctx.params);
+      refuseBadExpand(p.expand, TOPUP_EXPANDABLE);
       const t = requireTopup(ctx, topup);
       const next: Stripe.Topup = {
         ...t,
@@ -319,6 +344,7 @@ export const topupRoutes: Route[] = [
     pattern: '/v1/topups/:topup/cancel',
     handler: (ctx, { topup }) => {
       const p = parseParams(hash({ expand: expand() }), ctx.params);
+      refuseBadExpand(p.expand, TOPUP_EXPANDABLE);
       return expandObject(ctx, cancelTopup(ctx, topup), p.expand);
     },
   },
