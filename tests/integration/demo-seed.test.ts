@@ -89,3 +89,60 @@ describe('demo seed', () => {
     expect(ids(FIXED_NOW)).toEqual(accounts.map((a) => `${a.id} ${a.business_profile?.name ?? a.email}`));
   });
 });
+
+describe('demo money', () => {
+  it('has charges, transfers with partial and full reversals, and fees with partial and full refunds', async () => {
+    const transfers = await h.stripe.transfers.list({ limit: 100 }).autoPagingToArray({ limit: 5000 });
+    expect(transfers.length).toBeGreaterThan(300);
+    expect(transfers.some((t) => t.reversed)).toBe(true);
+    expect(transfers.some((t) => !t.reversed && t.amount_reversed > 0)).toBe(true);
+    expect(transfers.every((t) => t.amount_reversed <= t.amount)).toBe(true);
+    expect(transfers.some((t) => t.source_transaction === null)).toBe(true);
+    const fees = await h.stripe.applicationFees.list({ limit: 100 }).autoPagingToArray({ limit: 5000 });
+    expect(fees.some((f) => f.refunded)).toBe(true);
+    expect(fees.some((f) => !f.refunded && f.amount_refunded > 0)).toBe(true);
+    expect(fees.every((f) => f.amount_refunded <= f.amount)).toBe(true);
+    const created = transfers.map((t) => t.created);
+    expect(FIXED_NOW - Math.min(...created)).toBeGreaterThan(600 * 86_400);
+  });
+
+  it('has top-ups in every status the API reaches', async () => {
+    const topups = await h.stripe.topups.list({ limit: 100 });
+    expect(new Set(topups.data.map((t) => t.status))).toEqual(new Set(['succeeded', 'pending', 'failed', 'canceled']));
+  });
+
+  it('has early fraud warnings and open and closed reviews on connected accounts', () => {
+    const world = h.emulator.worlds.test;
+    expect(world.earlyFraudWarnings.size).toBeGreaterThan(3);
+    const reviews = world.reviews.values();
+    expect(reviews.some((r) => r.open)).toBe(true);
+    expect(reviews.some((r) => !r.open && r.closed_reason === 'approved')).toBe(true);
+  });
+
+  it('keeps every balance equal to the sum of its balance transactions', async () => {
+    const owners = [null, ...accounts.filter((a) => a.charges_enabled).slice(0, 8).map((a) => a.id)];
+    for (const owner of owners) {
+      const opts = owner ? { stripeAccount: owner } : {};
+      const balance = await h.stripe.balance.retrieve({}, opts);
+      const txns = await h.stripe.balanceTransactions.list({ limit: 100 }, opts).autoPagingToArray({ limit: 10_000 });
+      const sums: Record<string, { available: number; pending: number }> = {};
+      for (const t of txns) {
+        sums[t.currency] ??= { available: 0, pending: 0 };
+        sums[t.currency][t.status === 'available' ? 'available' : 'pending'] += t.net;
+      }
+      for (const b of balance.available) expect(b.amount, `${owner ?? 'platform'} ${b.currency} available`).toBe(sums[b.currency]?.available ?? 0);
+      for (const b of balance.pending) expect(b.amount, `${owner ?? 'platform'} ${b.currency} pending`).toBe(sums[b.currency]?.pending ?? 0);
+    }
+  });
+
+  it('gives two live accounts a balance, so live-mode reject and delete have something to refuse', async () => {
+    const live = await h.live.accounts.list({ limit: 100 });
+    let held = 0;
+    for (const a of live.data) {
+      const e = await h.live.accounts.del(a.id).then(() => null, (err: { message: string }) => err);
+      if (e && /balance/i.test(e.message)) held++;
+    }
+    expect(held).toBeGreaterThanOrEqual(2);
+  });
+});
+

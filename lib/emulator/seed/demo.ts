@@ -19,6 +19,8 @@ import { ADDRESS_ERROR, DOCUMENT_ERRORS, EXTRA_CAPABILITIES, KEYED_IDENTITY_ERRO
 import { COUNTRIES, type Country } from './names';
 import { accountParams, externalAccounts, FULL, personParams, type Provide } from './params';
 import { between, makeBusiness, pick, type Business, type Rng } from './profile';
+import { seedMoney } from './money';
+import { seedMoneyIds } from '../money';
 
 const DAY = 86_400;
 const SEED = 20261123;
@@ -231,6 +233,15 @@ function seedWorld(world: World, now: number, live: boolean): void {
         const lead = world.persons.values().find((p) => p.account === account.id && p.relationship?.representative)?.id ?? null;
         scenario.after?.(facts, { rng, now, at: account.created ?? now, account, lead, business, n });
       }
+    }
+    if (live) {
+      // Live mode takes no test cards: two accounts hold funds (as their balance facts), so Stripe's
+      // live-mode rule "reject or delete only at zero balance" has something to refuse.
+      const enabled = world.accounts.newestFirst((a) => a.type !== 'standard' && !world.accountFacts.get(a.id)!.rejection).slice(0, 2);
+      for (const a of enabled) world.accountFacts.get(a.id)!.balance = { available: { usd: between(rng, 1000, 90000) }, pending: { usd: between(rng, 0, 20000) } };
+    } else {
+      seedMoneyIds(world, rng);
+      seedMoney(world, rng, now);
     }
   });
 }
