@@ -107,15 +107,14 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   try {
     console.log(`[bench] emulator at ${server.url} (${server.how}); ${env.BENCH_DURATION_MS} ms per phase`);
-    const account = await send('POST', '/v1/accounts', {
-      type: 'custom',
-      country: 'US',
-      'capabilities[card_payments][requested]': 'true',
-      'capabilities[transfers][requested]': 'true',
-      'metadata[purpose]': 'bench',
-    });
-    if (account.status !== 200) throw new Error(`could not create an account to read: ${account.status} ${account.body.slice(0, 300)}`);
-    const accountId = (JSON.parse(account.body) as { id: string }).id;
+    // A realistic account to read and to pay: an enabled US account of the demo data, with its
+    // persons, bank accounts and requirements (what the dashboard's account page reads).
+    const list = await send('GET', '/v1/accounts?limit=100');
+    if (list.status !== 200) throw new Error(`could not list accounts: ${list.status} ${list.body.slice(0, 300)}`);
+    const accounts = (JSON.parse(list.body) as { data: { id: string; country: string; capabilities?: Record<string, string> }[] }).data;
+    const enabled = accounts.find((a) => a.country === 'US' && a.capabilities?.transfers === 'active');
+    if (!enabled) throw new Error('the emulator has no enabled US account: start it with EMULATOR_SEED=demo');
+    const accountId = enabled.id;
 
     // (a) reads
     const read: Call = () => send('GET', `/v1/accounts/${accountId}`);

@@ -13,7 +13,12 @@ export interface Row<T> {
 
 export class Table<T extends { id: string }> {
   private rows = new Map<string, Row<T>>();
-  constructor(private readonly world: { nextSeq(): number }) {}
+  /** Ids by group key (a person's or bank account's account), when the table is grouped. */
+  private groups = new Map<string, Set<string>>();
+  constructor(
+    private readonly world: { nextSeq(): number },
+    private readonly groupOf?: (t: T) => string,
+  ) {}
   get(id: string): T | undefined {
     return this.rows.get(id)?.obj;
   }
@@ -21,16 +26,21 @@ export class Table<T extends { id: string }> {
     return this.rows.has(id);
   }
   insert(obj: T): T {
+    this.ungroup(obj.id);
     this.rows.set(obj.id, { obj, seq: this.world.nextSeq() });
+    this.group(obj);
     return obj;
   }
   /** Replaces an object, keeping its place in lists. */
   put(obj: T): T {
     const row = this.rows.get(obj.id);
+    this.ungroup(obj.id);
     this.rows.set(obj.id, { obj, seq: row?.seq ?? this.world.nextSeq() });
+    this.group(obj);
     return obj;
   }
   delete(id: string): boolean {
+    this.ungroup(id);
     return this.rows.delete(id);
   }
   seqOf(id: string): number {
@@ -44,10 +54,36 @@ export class Table<T extends { id: string }> {
   }
   /** Newest first: created descending, then latest made first. */
   newestFirst(filter?: (t: T) => boolean): T[] {
-    const rows = [...this.rows.values()].filter((r) => !filter || filter(r.obj));
+    return this.sorted([...this.rows.values()], filter);
+  }
+  /** The group's objects, newest first (a grouped table answers without reading every row). */
+  newestFirstIn(key: string, filter?: (t: T) => boolean): T[] {
+    if (!this.groupOf) throw new Error('newestFirstIn needs a grouped table');
+    const ids = this.groups.get(key);
+    if (!ids) return [];
+    return this.sorted([...ids].map((id) => this.rows.get(id)!), filter);
+  }
+  /** How many objects the group holds. */
+  countIn(key: string): number {
+    return this.groups.get(key)?.size ?? 0;
+  }
+  private sorted(all: Row<T>[], filter?: (t: T) => boolean): T[] {
+    const rows = filter ? all.filter((r) => filter(r.obj)) : all;
     const createdOf = (o: T) => (o as { created?: number }).created ?? 0;
     rows.sort((a, b) => createdOf(b.obj) - createdOf(a.obj) || b.seq - a.seq);
     return rows.map((r) => r.obj);
+  }
+  private group(obj: T): void {
+    if (!this.groupOf) return;
+    const key = this.groupOf(obj);
+    let ids = this.groups.get(key);
+    if (!ids) this.groups.set(key, (ids = new Set()));
+    ids.add(obj.id);
+  }
+  private ungroup(id: string): void {
+    const row = this.rows.get(id);
+    if (!this.groupOf || !row) return;
+    this.groups.get(this.groupOf(row.obj))?.delete(id);
   }
 }
 
@@ -94,8 +130,8 @@ export class World {
   private seq = 0;
   readonly accounts = new Table<Stripe.Account>(this);
   readonly accountFacts = new Map<string, AccountFacts>();
-  readonly persons = new Table<Person>(this);
-  readonly externalAccounts = new Table<ExternalAccount>(this);
+  readonly persons = new Table<Person>(this, (p) => p.account);
+  readonly externalAccounts = new Table<ExternalAccount>(this, (e) => (typeof e.account === 'string' ? e.account : (e.account?.id ?? '')));
   readonly loginLinks: { account: string; url: string; created: number }[] = [];
   /** Accounts whose hosted onboarding has started (an account link was made): Stripe then owns their persons and external accounts. */
   readonly onboardingStarted = new Set<string>();

@@ -19,7 +19,7 @@ import { expandObject, listResponse, registerResolver, requireAccount } from './
 export function renderAccount(ctx: Ctx, account: Stripe.Account): Stripe.Account {
   const facts = ctx.world.accountFacts.get(account.id)!;
   const state = computeAccountState(ctx.world, account, facts, ctx.now(), ctx.apiVersion);
-  const externals = ctx.world.externalAccounts.newestFirst((e) => e.account === account.id);
+  const externals = ctx.world.externalAccounts.newestFirstIn(account.id);
   return {
     ...account,
     // The account shows the requested capabilities only (active, inactive or pending), as Stripe does.
@@ -118,8 +118,8 @@ function updateAccount(ctx: Ctx, id: string, p: UpdateAccountParams): Stripe.Acc
 function deleteAccountData(world: World, id: string): void {
   world.accounts.delete(id);
   world.accountFacts.delete(id);
-  for (const p of world.persons.values()) if (p.account === id) world.persons.delete(p.id);
-  for (const e of world.externalAccounts.values()) if (e.account === id) world.externalAccounts.delete(e.id);
+  for (const p of world.persons.newestFirstIn(id)) world.persons.delete(p.id);
+  for (const e of world.externalAccounts.newestFirstIn(id)) world.externalAccounts.delete(e.id);
 }
 
 /** Live mode: the platform must carry the losses (not Standard) and every balance must be zero. */

@@ -95,7 +95,7 @@ const listExternalParams = hash({ ...listParams, object: oneOf(['bank_account', 
 
 /** The external accounts of an account, newest first (the account embeds the first ten). */
 export function externalAccountsOf(world: World, accountId: string): ExternalAccount[] {
-  return world.externalAccounts.newestFirst((e) => e.account === accountId);
+  return world.externalAccounts.newestFirstIn(accountId);
 }
 
 const noRequirements = (): Stripe.BankAccount.Requirements => ({ currently_due: [], errors: [], past_due: [], pending_verification: [] });

@@ -311,8 +311,8 @@ function applyPersonParams(world: World, account: Stripe.Account, current: Strip
 /** Only one representative per account: the newest one named takes the role from the others. */
 function claimRepresentative(world: World, person: Stripe.Person): void {
   if (person.relationship?.representative !== true) return;
-  for (const other of world.persons.values()) {
-    if (other.account !== person.account || other.id === person.id || other.relationship?.representative !== true) continue;
+  for (const other of world.persons.newestFirstIn(person.account)) {
+    if (other.id === person.id || other.relationship?.representative !== true) continue;
     world.persons.put({ ...other, relationship: { ...other.relationship, representative: false } });
   }
 }
@@ -334,7 +334,7 @@ export function toForm(value: unknown): FormValue {
 
 /** The persons of an account, newest first. */
 export function personsOf(world: World, accountId: string): Stripe.Person[] {
-  return world.persons.newestFirst((p) => p.account === accountId);
+  return world.persons.newestFirstIn(accountId);
 }
 
 export interface AddPersonOptions {

@@ -26,11 +26,11 @@ function present(obj: unknown, path: string): boolean {
 }
 
 function personsOf(world: World, accountId: string): Stripe.Person[] {
-  return world.persons.newestFirst((p) => p.account === accountId);
+  return world.persons.newestFirstIn(accountId);
 }
 
 function hasExternalAccount(world: World, accountId: string): boolean {
-  return world.externalAccounts.values().some((e) => e.account === accountId);
+  return world.externalAccounts.countIn(accountId) > 0;
 }
 
 /** The fields of `wanted` this account does not have yet, named as Stripe names them. */

@@ -230,7 +230,7 @@ function seedWorld(world: World, now: number, live: boolean): void {
       for (let n = 0; n < scenario.count; n++, i++) {
         const { account, business } = makeAccount(world, rng, scenario, i, now, used, live);
         const facts = world.accountFacts.get(account.id)!;
-        const lead = world.persons.values().find((p) => p.account === account.id && p.relationship?.representative)?.id ?? null;
+        const lead = world.persons.newestFirstIn(account.id).find((p) => p.relationship?.representative)?.id ?? null;
         scenario.after?.(facts, { rng, now, at: account.created ?? now, account, lead, business, n });
       }
     }

@@ -57,7 +57,7 @@ function merchants(world: World, rng: Rng): Merchant[] {
     const requested = (name: string) => facts.capabilities.get(name)?.requested === true;
     if (!requested('card_payments') || !requested('transfers') || !account.business_type || !account.tos_acceptance?.date) continue;
     // Fully onboarded accounts sell; so did the ones later rejected or restricted.
-    const hasBank = world.externalAccounts.values().some((e) => e.account === account.id);
+    const hasBank = world.externalAccounts.countIn(account.id) > 0;
     if (!hasBank) continue;
     const currency = CURRENCY[account.country ?? 'US'] ?? 'usd';
     const ticket = currency === 'jpy' ? between(rng, 20, 400) * 100 : between(rng, 15, 400) * 100;
