@@ -10,6 +10,7 @@ import { atLeast, DEFAULT_API_VERSION, isValidVersion } from './core/versions';
 import { World, type Mode } from './core/world';
 import { FaultInjector, type FaultHit, type FaultPlan, type FaultRequest } from './faults';
 import { registerResources } from './resources';
+import { checkExpandable } from './resources/shared';
 import { seedWorlds, type SeedName } from './seed';
 
 export interface EmulatorOptions {
@@ -166,6 +167,7 @@ export class Emulator {
       }
     }
     const ctx: Ctx = { method, path: url.pathname, mode, world, apiVersion: version, stripeAccount, requestId: rid, params, baseUrl: `http://${header(req, 'host') ?? '127.0.0.1'}`, now: this.now };
+    if (method === 'POST' && matched.route.object) checkExpandable(matched.route.object, params.expand);
     const run = async () => JSON.stringify(await matched.route.handler(ctx, matched.params), null, 2);
     if (method !== 'POST' || idem === null) return { status: 200, body: await run() };
     return this.idempotent(world, idem, method, url.pathname, stripeAccount, params, version, run, extra);

@@ -377,3 +377,17 @@ describe('control API', () => {
     expectErrorShape(await h.raw('GET', '/v1/_emulator/health'), 404);
   });
 });
+
+describe('a bad expand[] on a change', () => {
+  it('is refused before anything changes', async () => {
+    const account = await createCustom(h.stripe, { metadata: { v: '1' } });
+    const e = await expectStripeError(h.stripe.accounts.update(account.id, { metadata: { v: '2' }, expand: ['nope'] }), { status: 400 });
+    expect(e.param).toBe('expand');
+    expect((await h.stripe.accounts.retrieve(account.id)).metadata).toEqual({ v: '1' });
+
+    const before = (await h.stripe.charges.list({ limit: 100 })).data.length;
+    await expectStripeError(h.stripe.charges.create({ amount: 500, currency: 'usd', source: 'tok_visa', expand: ['balance_transaction.a.b.c.d'] }), { status: 400 });
+    await expectStripeError(h.stripe.charges.create({ amount: 500, currency: 'usd', source: 'tok_visa', expand: ['not_a_field'] }), { status: 400 });
+    expect((await h.stripe.charges.list({ limit: 100 })).data.length).toBe(before);
+  });
+});

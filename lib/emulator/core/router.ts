@@ -27,6 +27,8 @@ export interface Route {
   handler: Handler;
   /** Accepts the Stripe-Account header (acts on the connected account's behalf). */
   connect?: boolean;
+  /** The object a POST answers: its `expand[]` is checked before the handler changes anything. */
+  object?: string;
   /** The first API version with this route; older versions get 404 as Stripe gives. */
   since?: string;
 }

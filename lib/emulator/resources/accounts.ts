@@ -193,6 +193,7 @@ export const accountRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/accounts',
+    object: 'account',
     handler: (ctx) => {
       const p = parseParams(createAccountParams, ctx.params);
       return expandObject(ctx, renderAccount(ctx, createAccount(ctx, p)), p.expand);
@@ -218,14 +219,15 @@ export const accountRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/accounts/:account',
+    object: 'account',
     handler: (ctx, { account }) => {
       const p = parseParams(updateAccountParams, ctx.params);
       return expandObject(ctx, renderAccount(ctx, updateAccount(ctx, account, p)), p.expand);
     },
   },
   { method: 'DELETE', pattern: '/v1/accounts/:account', handler: (ctx, { account }) => deleteAccount(ctx, account) },
-  { method: 'POST', pattern: '/v1/accounts/:account/reject', handler: (ctx, { account }) => rejectAccount(ctx, account) },
-  { method: 'POST', pattern: '/v1/accounts/:account/unreject', since: VERSION.unreject, handler: (ctx, { account }) => unrejectAccount(ctx, account) },
+  { method: 'POST', pattern: '/v1/accounts/:account/reject', object: 'account', handler: (ctx, { account }) => rejectAccount(ctx, account) },
+  { method: 'POST', pattern: '/v1/accounts/:account/unreject', object: 'account', since: VERSION.unreject, handler: (ctx, { account }) => unrejectAccount(ctx, account) },
   {
     // The account the key acts as: the platform, or with Stripe-Account the connected account.
     method: 'GET',

@@ -53,6 +53,7 @@ export const applicationFeeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/application_fees/:fee/refunds',
+    object: 'fee_refund',
     handler: (ctx, { fee }) => {
       const p = parseParams(createRefundParams, ctx.params);
       return expandObject(ctx, refundApplicationFee(ctx, fee, p), p.expand);
@@ -62,6 +63,7 @@ export const applicationFeeRoutes: Route[] = [
     // The deprecated form: refunds and answers the application fee.
     method: 'POST',
     pattern: '/v1/application_fees/:fee/refund',
+    object: 'application_fee',
     handler: (ctx, { fee }) => {
       const p = parseParams(hash({ amount: int({ min: 1 }).optional(), expand: expand() }), ctx.params);
       refundApplicationFee(ctx, fee, p);
@@ -89,6 +91,7 @@ export const applicationFeeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/application_fees/:fee/refunds/:id',
+    object: 'fee_refund',
     handler: (ctx, { fee, id }) => {
       const p = parseParams(updateRefundParams, ctx.params);
       const refund = requireFeeRefund(ctx, fee, id);

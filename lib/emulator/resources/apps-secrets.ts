@@ -12,7 +12,7 @@ import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
 import { expand, hash, int, listParams, oneOf, parseParams, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
-import { expandObject, listResponse } from './shared';
+import { expandObject, listResponse, registerExpandable } from './shared';
 
 /** Secrets one scope may hold. */
 export const MAX_SECRETS_PER_SCOPE = 10;
@@ -123,12 +123,7 @@ export function setSecret(
  * Refuses an `expand[]` path before a request changes anything: one whose first step is not among
  * `expandable` (or that is too deep) would fail only after the change was made.
  */
-function refuseBadExpand(paths: string[] | undefined, expandable: readonly string[]): void {
-  for (const path of paths ?? []) {
-    if (path.split('.').length > 4) throw paramError(`You cannot expand more than 4 levels of a property. Property: ${path}`, 'expand');
-    if (!expandable.includes(path.split('.')[0])) throw paramError(`This property cannot be expanded (${path}).`, 'expand');
-  }
-}
+registerExpandable('apps.secret', ['payload']);
 
 function findSecret(ctx: Ctx, name: string, scope: Scope): Stripe.Apps.Secret {
   const found = inScope(ctx, checkScope(scope)).find((s) => s.name === name);
@@ -146,10 +141,10 @@ export const appSecretRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/apps/secrets',
+    object: 'apps.secret',
     connect: true,
     handler: (ctx) => {
       const p = parseParams(setParams, ctx.params);
-      refuseBadExpand(p.expand, ['payload']);
       return answer(ctx, setSecret(ctx, p), p.expand);
     },
   },
@@ -165,6 +160,7 @@ export const appSecretRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/apps/secrets/delete',
+    object: 'apps.secret',
     connect: true,
     handler: (ctx) => {
       const p = parseParams(byNameParams, ctx.params);

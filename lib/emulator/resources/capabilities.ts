@@ -44,6 +44,7 @@ export const capabilityRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/accounts/:account/capabilities/:capability',
+    object: 'capability',
     handler: (ctx, { account: accountId, capability: name }) => {
       const p = parseParams(hash({ requested: bool().optional(), expand: expand() }), ctx.params);
       const { account, facts } = requireAccount(ctx, accountId);

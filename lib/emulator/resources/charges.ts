@@ -139,6 +139,7 @@ export const chargeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/charges',
+    object: 'charge',
     connect: true,
     handler: (ctx) => {
       const p = parseParams(createChargeParams, ctx.params);
@@ -176,6 +177,7 @@ export const chargeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/charges/:charge/capture',
+    object: 'charge',
     connect: true,
     handler: (ctx, { charge }) => {
       const p = parseParams(captureParams, ctx.params);

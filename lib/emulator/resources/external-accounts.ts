@@ -413,6 +413,7 @@ export const externalAccountRoutes: Route[] = [
   {
     method: 'POST',
     pattern: base,
+    object: 'bank_account',
     handler: (ctx, path) => {
       const { account } = requireAccount(ctx, path.account);
       requireCollection(ctx.world, account);
@@ -447,6 +448,7 @@ export const externalAccountRoutes: Route[] = [
   {
     method: 'POST',
     pattern: `${base}/:id`,
+    object: 'bank_account',
     handler: (ctx, path) => {
       const { account } = requireAccount(ctx, path.account);
       requireCollection(ctx.world, account);

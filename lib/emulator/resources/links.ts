@@ -26,6 +26,7 @@ export const linkRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/accounts/:account/login_links',
+    object: 'login_link',
     handler: (ctx, { account: id }) => {
       const p = parseParams(hash({ expand: expand() }), ctx.params);
       const { account } = requireAccount(ctx, id);
@@ -40,6 +41,7 @@ export const linkRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/account_links',
+    object: 'account_link',
     handler: (ctx) => {
       const p = parseParams(accountLinkParams, ctx.params);
       const { account } = requireAccount(ctx, p.account, 'account');

@@ -408,6 +408,7 @@ function routesAt(collection: 'persons' | 'people'): Route[] {
     {
       method: 'POST',
       pattern: base,
+      object: 'person',
       handler: (ctx, path) => {
         const { account } = requireAccount(ctx, path.account);
         requireCollection(ctx.world, account);
@@ -440,6 +441,7 @@ function routesAt(collection: 'persons' | 'people'): Route[] {
     {
       method: 'POST',
       pattern: `${base}/:person`,
+      object: 'person',
       handler: (ctx, path) => {
         const { account } = requireAccount(ctx, path.account);
         requireCollection(ctx.world, account);

@@ -1,7 +1,7 @@
 // What every resource handler needs: finding the account a path names, answering lists and
 // expansions the way Stripe does.
 import type Stripe from 'stripe';
-import { noSuch } from '../core/errors';
+import { noSuch, paramError } from '../core/errors';
 import { applyExpand } from '../core/expand';
 import { paginate, type ListParams } from '../core/list';
 import type { Ctx } from '../core/router';
@@ -29,6 +29,19 @@ const EXPANDABLE: Record<string, readonly string[]> = {
 
 export function registerExpandable(objectType: string, fields: readonly string[]): void {
   EXPANDABLE[objectType] = fields;
+}
+
+/**
+ * Refuses an `expand[]` the answer could not honour before anything changes: Stripe checks a
+ * request before acting on it, so a bad expansion must not leave a reversal or refund behind.
+ */
+export function checkExpandable(objectType: string, raw: unknown): void {
+  const paths = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string') : [];
+  for (const path of paths) {
+    const parts = path.split('.');
+    if (parts.length > 4) throw paramError(`You cannot expand more than 4 levels of a property. Property: ${path}`, 'expand');
+    if (!(EXPANDABLE[objectType] ?? []).includes(parts[0])) throw paramError(`This property cannot be expanded (${path}).`, 'expand');
+  }
 }
 
 /** Resolves any id the emulator knows, for expansion. */

@@ -65,6 +65,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/transfers',
+    object: 'transfer',
     handler: (ctx) => {
       const p = parseParams(createTransferParams, ctx.params);
       // The platform's funds are all card funds: there is never a bank_account or fpx balance to pay from.
@@ -103,6 +104,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/transfers/:transfer',
+    object: 'transfer',
     handler: (ctx, { transfer }) => {
       const p = parseParams(updateTransferParams, ctx.params);
       return expandObject(ctx, renderTransfer(ctx.world, updateTransfer(ctx, transfer, p)), p.expand);
@@ -111,6 +113,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/transfers/:transfer/reversals',
+    object: 'transfer_reversal',
     handler: (ctx, { transfer }) => {
       const p = parseParams(createReversalParams, ctx.params);
       return expandObject(ctx, createReversal(ctx, transfer, p), p.expand);
@@ -137,6 +140,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/transfers/:transfer/reversals/:id',
+    object: 'transfer_reversal',
     handler: (ctx, { transfer, id }) => {
       const p = parseParams(updateReversalParams, ctx.params);
       const reversal = requireReversal(ctx, transfer, id);
