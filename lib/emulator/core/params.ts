@@ -68,6 +68,10 @@ export const emptyableHash = <S extends z.ZodRawShape>(shape: S) =>
 
 export const expand = () => z.array(z.string()).max(50).optional();
 
+/** The parameters of a plain retrieve, and of a call that takes none: built once (zod compiles a schema on first use). */
+export const EXPAND_ONLY = hash({ expand: expand() });
+export const NO_PARAMS = hash({});
+
 /** Stripe's metadata rules: 50 keys, keys up to 40 characters, values up to 500; '' unsets. */
 export const metadata = () =>
   z

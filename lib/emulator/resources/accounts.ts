@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { invalidRequest, StripeApiError } from '../core/errors';
 import { makeId } from '../core/ids';
 import { balanceOf } from '../core/ledger';
-import { expand, hash, listParams, mergeMetadata, oneOf, parseParams, rangeFilter } from '../core/params';
+import { expand, EXPAND_ONLY, hash, listParams, mergeMetadata, NO_PARAMS, oneOf, parseParams, rangeFilter } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { atLeast, VERSION } from '../core/versions';
 import type { AccountFacts, World } from '../core/world';
@@ -169,7 +169,7 @@ function rejectAccount(ctx: Ctx, id: string): Stripe.Account {
 }
 
 function unrejectAccount(ctx: Ctx, id: string): Stripe.Account {
-  const p = parseParams(hash({ expand: expand() }), ctx.params);
+  const p = parseParams(EXPAND_ONLY, ctx.params);
   const { account, facts } = requireAccount(ctx, id);
   if (!facts.rejection) throw invalidRequest(`The account ${id} is not rejected.`, { param: 'account' });
   if (facts.rejection.by !== 'platform') {
@@ -180,7 +180,7 @@ function unrejectAccount(ctx: Ctx, id: string): Stripe.Account {
 }
 
 function deleteAccount(ctx: Ctx, id: string): Stripe.DeletedAccount {
-  parseParams(hash({}), ctx.params);
+  parseParams(NO_PARAMS, ctx.params);
   const { account, facts } = requireAccount(ctx, id);
   liveModeGuard(ctx, account, facts, 'delete');
   deleteAccountData(ctx.world, id);
@@ -212,7 +212,7 @@ export const accountRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/accounts/:account',
     handler: (ctx, { account }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderAccount(ctx, requireAccount(ctx, account).account), p.expand);
     },
   },
@@ -234,7 +234,7 @@ export const accountRoutes: Route[] = [
     pattern: '/v1/account',
     connect: true,
     handler: (ctx) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       if (ctx.stripeAccount) return expandObject(ctx, renderAccount(ctx, requireAccount(ctx, ctx.stripeAccount).account), p.expand);
       if (!ctx.world.platform) throw new StripeApiError(404, { type: 'invalid_request_error', message: 'The platform account is not set up.' });
       return expandObject(ctx, ctx.world.platform, p.expand);

@@ -2,7 +2,7 @@
 // update, list; also the deprecated POST /v1/application_fees/:id/refund). Platform objects only.
 import type Stripe from 'stripe';
 import { noSuch } from '../core/errors';
-import { expand, hash, int, listParams, mergeMetadata, metadata, parseParams, rangeFilter, str } from '../core/params';
+import { expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, parseParams, rangeFilter, str } from '../core/params';
 import type { Route } from '../core/router';
 import { refundApplicationFee, requireApplicationFee, requireFeeRefund } from '../money/fee-refunds';
 import { renderApplicationFee } from '../money/objects';
@@ -46,7 +46,7 @@ export const applicationFeeRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/application_fees/:fee',
     handler: (ctx, { fee }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderApplicationFee(ctx.world, requireApplicationFee(ctx, fee)), p.expand);
     },
   },
@@ -84,7 +84,7 @@ export const applicationFeeRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/application_fees/:fee/refunds/:id',
     handler: (ctx, { fee, id }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireFeeRefund(ctx, fee, id), p.expand);
     },
   },

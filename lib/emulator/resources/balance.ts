@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { invalidRequest, noSuch } from '../core/errors';
 import { balanceOf, renderBalanceTransaction, transactionsOf, PLATFORM } from '../core/ledger';
-import { expand, hash, listParams, oneOf, parseParams, rangeFilter, str } from '../core/params';
+import { EXPAND_ONLY, hash, listParams, oneOf, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { ownerOf } from '../money/common';
 import { expandObject, listResponse, registerExpandable, registerResolver } from './shared';
@@ -90,7 +90,7 @@ export const balanceRoutes: Route[] = [
     pattern: '/v1/balance',
     connect: true,
     handler: (ctx) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderBalance(ctx), p.expand);
     },
   },
@@ -100,7 +100,7 @@ export const balanceRoutes: Route[] = [
     pattern: '/v1/balance_transactions/:id',
     connect: true,
     handler: (ctx, { id }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, retrieveBalanceTransaction(ctx, id), p.expand);
     },
   },

@@ -1,7 +1,7 @@
 // Capabilities of a connected account: list, retrieve, and request or unrequest one.
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch } from '../core/errors';
-import { bool, expand, hash, parseParams } from '../core/params';
+import { bool, expand, EXPAND_ONLY, hash, parseParams } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { CAPABILITY_NAMES } from './account-params';
 import { renderCapability } from './requirements';
@@ -25,7 +25,7 @@ export const capabilityRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/accounts/:account/capabilities',
     handler: (ctx, { account }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       const { facts } = requireAccount(ctx, account);
       // Stripe lists every capability at once, most recently created first.
       const names = [...facts.capabilities].sort(([, a], [, b]) => b.created - a.created).map(([n]) => n);
@@ -37,7 +37,7 @@ export const capabilityRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/accounts/:account/capabilities/:capability',
     handler: (ctx, { account, capability: name }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, capability(ctx, account, name), p.expand);
     },
   },

@@ -4,7 +4,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch } from '../core/errors';
 import { PLATFORM } from '../core/ledger';
-import { bool, expand, hash, int, listParams, metadata, parseParams, rangeFilter, str } from '../core/params';
+import { bool, expand, EXPAND_ONLY, hash, int, listParams, metadata, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { captureCharge, createCharge, type NewCharge } from '../money/charges';
 import { ownerOf } from '../money/common';
@@ -170,7 +170,7 @@ export const chargeRoutes: Route[] = [
     pattern: '/v1/charges/:charge',
     connect: true,
     handler: (ctx, { charge }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderCharge(ctx.world, requireCharge(ctx, charge)), p.expand);
     },
   },

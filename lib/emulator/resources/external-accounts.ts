@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { invalidRequest, noSuch, paramError } from '../core/errors';
 import type { FormObject } from '../core/form';
 import { makeId, type RandomSource } from '../core/ids';
-import { bool, expand, hash, int, listParams, mergeMetadata, metadata, oneOf, parseParams, str, unsettableStr } from '../core/params';
+import { bool, expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, NO_PARAMS, oneOf, parseParams, str, unsettableStr } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { ExternalAccount, World } from '../core/world';
 import { countrySpec } from '../data/country-specs';
@@ -440,7 +440,7 @@ export const externalAccountRoutes: Route[] = [
     method: 'GET',
     pattern: `${base}/:id`,
     handler: (ctx, path) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       requireAccount(ctx, path.account);
       return expandObject(ctx, findExternalAccount(ctx, path.account, path.id), p.expand);
     },
@@ -465,7 +465,7 @@ export const externalAccountRoutes: Route[] = [
       const { account } = requireAccount(ctx, path.account);
       requireCollection(ctx.world, account);
       const ea = findExternalAccount(ctx, account.id, path.id);
-      parseParams(hash({}), ctx.params);
+      parseParams(NO_PARAMS, ctx.params);
       return deleteExternalAccount(ctx, account, ea);
     },
   },

@@ -3,7 +3,7 @@
 import type Stripe from 'stripe';
 import { randomBytes } from 'node:crypto';
 import { invalidRequest } from '../core/errors';
-import { expand, hash, oneOf, parseParams, str } from '../core/params';
+import { expand, EXPAND_ONLY, hash, oneOf, parseParams, str } from '../core/params';
 import type { Route } from '../core/router';
 import { expandObject, requireAccount } from './shared';
 
@@ -28,7 +28,7 @@ export const linkRoutes: Route[] = [
     pattern: '/v1/accounts/:account/login_links',
     object: 'login_link',
     handler: (ctx, { account: id }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       const { account } = requireAccount(ctx, id);
       if (account.controller?.stripe_dashboard?.type !== 'express') {
         throw invalidRequest(`Login links can only be created for accounts that use the Express Dashboard; '${id}' does not.`, { param: 'account' });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { invalidRequest, noSuch, StripeApiError } from '../core/errors';
 import { makeId, type RandomSource } from '../core/ids';
 import type { FormObject, FormValue } from '../core/form';
-import { bool, emptyableHash, expand, hash, int, listParams, mergeMetadata, metadata, oneOf, parseParams, str, unsettableStr } from '../core/params';
+import { bool, emptyableHash, expand, hash, int, listParams, mergeMetadata, metadata, NO_PARAMS, oneOf, parseParams, str, unsettableStr } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
 import { renderPerson } from './requirements';
@@ -460,7 +460,7 @@ function routesAt(collection: 'persons' | 'people'): Route[] {
         const { account } = requireAccount(ctx, path.account);
         requireCollection(ctx.world, account);
         const person = findPerson(ctx, account.id, path.person);
-        parseParams(hash({}), ctx.params);
+        parseParams(NO_PARAMS, ctx.params);
         ctx.world.persons.delete(person.id);
         return { id: person.id, object: 'person', deleted: true };
       },

@@ -8,7 +8,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch, paramError } from '../core/errors';
 import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
-import { expand, hash, listParams, parseParams, rangeFilter, str } from '../core/params';
+import { EXPAND_ONLY, hash, listParams, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
 import { expandObject, listResponse, registerExpandable } from './shared';
@@ -206,7 +206,7 @@ export const radarRoutes: Route[] = [
     pattern: '/v1/radar/early_fraud_warnings/:early_fraud_warning',
     connect: true,
     handler: (ctx, { early_fraud_warning: id }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireEfw(ctx, id), p.expand);
     },
   },
@@ -227,7 +227,7 @@ export const radarRoutes: Route[] = [
     pattern: '/v1/reviews/:review',
     connect: true,
     handler: (ctx, { review }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireReview(ctx, review), p.expand);
     },
   },
@@ -237,7 +237,7 @@ export const radarRoutes: Route[] = [
     object: 'review',
     connect: true,
     handler: (ctx, { review }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, approveReview(ctx.world, requireReview(ctx, review)), p.expand);
     },
   },

@@ -10,15 +10,26 @@ import { countrySpec } from '../data/country-specs';
 type Fields = string[];
 const PERSON_GROUPS = { representative: 'representative', owners: 'owner', directors: 'director', executives: 'executive' } as const;
 
+const SECRETS: Record<string, string> = { id_number: 'id_number_provided', ssn_last_4: 'ssn_last_4_provided', tax_id: 'tax_id_provided', vat_id: 'vat_id_provided' };
+
+/** A field path as the steps `present` walks; the set of paths is small (country specs), so they are kept. */
+const stepsOf = new Map<string, string[]>();
+function steps(path: string): string[] {
+  let parts = stepsOf.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    const last = parts[parts.length - 1];
+    if (SECRETS[last]) parts[parts.length - 1] = SECRETS[last];
+    if (last === 'document' || last === 'additional_document') parts.push('front');
+    stepsOf.set(path, parts);
+  }
+  return parts;
+}
+
 /** Reads a dotted path on a Stripe object, with Stripe's "provided" flags for secrets. */
 function present(obj: unknown, path: string): boolean {
-  const parts = path.split('.');
-  const last = parts[parts.length - 1];
-  const secrets: Record<string, string> = { id_number: 'id_number_provided', ssn_last_4: 'ssn_last_4_provided', tax_id: 'tax_id_provided', vat_id: 'vat_id_provided' };
-  if (secrets[last]) parts[parts.length - 1] = secrets[last];
-  if (last === 'document' || last === 'additional_document') parts.push('front');
   let v: unknown = obj;
-  for (const p of parts) {
+  for (const p of steps(path)) {
     if (v === null || typeof v !== 'object') return false;
     v = (v as Record<string, unknown>)[p];
   }
@@ -38,8 +49,9 @@ function missing(world: World, account: Stripe.Account, wanted: Fields): Fields 
   const out = new Set<string>();
   const persons = personsOf(world, account.id);
   for (const field of wanted) {
-    const [head, ...rest] = field.split('.');
-    const tail = rest.join('.');
+    const dot = field.indexOf('.');
+    const head = dot < 0 ? field : field.slice(0, dot);
+    const tail = dot < 0 ? '' : field.slice(dot + 1);
     if (field === 'external_account') {
       if (!hasExternalAccount(world, account.id)) out.add(field);
     } else if (head in PERSON_GROUPS) {

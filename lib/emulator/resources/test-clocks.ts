@@ -7,7 +7,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch, paramError, unrecognizedUrl } from '../core/errors';
 import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
-import { expand, hash, int, listParams, parseParams, str } from '../core/params';
+import { expand, EXPAND_ONLY, hash, int, listParams, NO_PARAMS, parseParams, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
 import { expandObject, listResponse, registerExpandable } from './shared';
@@ -150,7 +150,7 @@ export const testClockRoutes: Route[] = [
     connect: true,
     handler: (ctx, { test_clock }) => {
       testModeOnly(ctx);
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireClock(ctx, test_clock), p.expand);
     },
   },
@@ -160,7 +160,7 @@ export const testClockRoutes: Route[] = [
     connect: true,
     handler: (ctx, { test_clock }): Stripe.TestHelpers.DeletedTestClock => {
       testModeOnly(ctx);
-      parseParams(hash({}), ctx.params);
+      parseParams(NO_PARAMS, ctx.params);
       const clock = requireClock(ctx, test_clock);
       ctx.world.testClocks.delete(clock.id);
       ownersOf(ctx.world).delete(clock.id);

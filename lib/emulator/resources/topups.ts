@@ -27,7 +27,7 @@ import { invalidRequest, noSuch, paramError } from '../core/errors';
 import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
 import { post, PLATFORM } from '../core/ledger';
 import { matchesCreated } from '../core/list';
-import { expand, hash, int, listParams, mergeMetadata, metadata, oneOf, parseParams, rangeFilter, str, unsettableStr } from '../core/params';
+import { expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, oneOf, parseParams, rangeFilter, str, unsettableStr } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
 import { checkMaximum, parseCurrency } from '../money/currencies';
@@ -308,7 +308,7 @@ export const topupRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/topups/:topup',
     handler: (ctx, { topup }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireTopup(ctx, topup), p.expand);
     },
   },
@@ -333,7 +333,7 @@ export const topupRoutes: Route[] = [
     pattern: '/v1/topups/:topup/cancel',
     object: 'topup',
     handler: (ctx, { topup }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, cancelTopup(ctx, topup), p.expand);
     },
   },

@@ -1,7 +1,7 @@
 // Transfers and transfer reversals: the platform's own objects (no Stripe-Account header).
 // Create, retrieve, update (description, metadata), list; the rules live in money/transfers.ts.
 import type Stripe from 'stripe';
-import { bool, expand, hash, int, listParams, mergeMetadata, metadata, oneOf, parseParams, rangeFilter, str, unsettableStr } from '../core/params';
+import { bool, expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, oneOf, parseParams, rangeFilter, str, unsettableStr } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { renderTransfer } from '../money/objects';
 import { createReversal, createTransfer, INSUFFICIENT_FUNDS, requireReversal, requireTransfer } from '../money/transfers';
@@ -97,7 +97,7 @@ export const transferRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/transfers/:transfer',
     handler: (ctx, { transfer }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderTransfer(ctx.world, requireTransfer(ctx, transfer)), p.expand);
     },
   },
@@ -133,7 +133,7 @@ export const transferRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/transfers/:transfer/reversals/:id',
     handler: (ctx, { transfer, id }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireReversal(ctx, transfer, id), p.expand);
     },
   },
