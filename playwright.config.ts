@@ -1,9 +1,10 @@
 // End-to-end tests in the system Chromium against the built app and a private emulator on
 // loopback-only ports. `npm run test:e2e` builds first; this config only serves the build.
 import { defineConfig, devices } from '@playwright/test';
-import { assertLoopback, E2E_APP_PORT, E2E_EMULATOR_PORT } from './e2e/support/env';
+import { assertLoopback, E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_IDLE_APP_PORT, E2E_IDLE_TIMEOUT_SECONDS } from './e2e/support/env';
 
 const appUrl = assertLoopback(`http://127.0.0.1:${E2E_APP_PORT}`, 'the app');
+const idleAppUrl = assertLoopback(`http://127.0.0.1:${E2E_IDLE_APP_PORT}`, 'the idle-timeout app');
 const emulatorUrl = assertLoopback(`http://127.0.0.1:${E2E_EMULATOR_PORT}`, 'the emulator');
 
 // Tests (and their workers, which load this file too) find the servers here.
@@ -11,6 +12,36 @@ process.env.E2E_BASE_URL = appUrl;
 process.env.E2E_EMULATOR_URL = emulatorUrl;
 
 const isCI = Boolean(process.env.CI);
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+// Both servers: only the private emulator, never a developer's key, database or data folder.
+const serverEnv = {
+  EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+  EMULATOR_SEED: 'demo',
+  STRIPE_SECRET_KEY: '',
+  STRIPE_API_BASE: '',
+  DATABASE_URL: '',
+  AUTH_SECRET: '',
+  AUTH_CREDENTIALS: '',
+  AUTH_OIDC_ISSUER: '',
+  AUTH_OIDC_CLIENT_ID: '',
+  AUTH_OIDC_CLIENT_SECRET: '',
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -28,40 +59,36 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    // Signs in once per demo operator and saves the sessions the other journeys reuse.
+    { name: 'setup', testMatch: /auth\.setup\.ts/, use: chromium },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /audit-mutations\.spec\.ts/, use: chromium },
+    // Changes roles, so it runs after everything that depends on them.
+    { name: 'mutations', dependencies: ['chromium'], testMatch: /audit-mutations\.spec\.ts/, use: chromium },
+  ],
+  webServer: [
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+      command: 'node scripts/e2e-serve.mjs',
+      url: appUrl,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: { ...serverEnv, SKIP_BUILD: '1', PORT: String(E2E_APP_PORT), CONSOLE_DATA_DIR: '.data/e2e' },
+    },
+    {
+      command: 'node scripts/e2e-serve.mjs',
+      url: `${idleAppUrl}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        ...serverEnv,
+        E2E_NEXT_ONLY: '1',
+        PORT: String(E2E_IDLE_APP_PORT),
+        CONSOLE_DATA_DIR: '.data/e2e-idle',
+        AUTH_IDLE_TIMEOUT_SECONDS: String(E2E_IDLE_TIMEOUT_SECONDS),
       },
     },
   ],
-  webServer: {
-    command: 'node scripts/start.mjs',
-    url: appUrl,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    env: {
-      SKIP_BUILD: '1',
-      PORT: String(E2E_APP_PORT),
-      EMULATOR_PORT: String(E2E_EMULATOR_PORT),
-      EMULATOR_SEED: 'demo',
-      // Blank any developer key so the tests can only ever reach the private emulator.
-      STRIPE_SECRET_KEY: '',
-      STRIPE_API_BASE: '',
-    },
-  },
 });

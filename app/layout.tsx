@@ -1,28 +1,22 @@
-// The shell every page shares: the product header and the global styles.
+// The document every page shares: global styles and the chosen colour theme (from a cookie, so
+// the first paint is already right and no inline script is needed under the CSP).
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { parseTheme, THEME_COOKIE } from '@/components/theme/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Connect Console',
+  title: { default: 'Connect Console', template: '%s · Connect Console' },
   description: 'Internal admin dashboard for our Stripe Connect platform.',
   icons: { icon: '/favicon.svg' },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
-      <body className="min-h-screen">
-        <header className="border-b border-neutral-200 bg-white">
-          <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-6">
-            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
-              C
-            </span>
-            <span className="text-base font-semibold tracking-tight text-neutral-900">Connect Console</span>
-          </div>
-        </header>
-        {children}
-      </body>
+    <html lang="en" className={theme}>
+      <body className="min-h-screen">{children}</body>
     </html>
   );
 }

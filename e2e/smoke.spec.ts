@@ -1,6 +1,9 @@
 // Smoke journey: the overview page is up, says it is on the emulator, and counts every account.
 import { expect, test } from '@playwright/test';
 import { countEmulatorAccounts } from './support/emulator';
+import { storageStateFor } from './support/roles';
+
+test.use({ storageState: storageStateFor('viewer') });
 
 test('overview shows the emulator badge and the full connected-account count', async ({ page }) => {
   const expected = await countEmulatorAccounts();

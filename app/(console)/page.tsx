@@ -1,7 +1,7 @@
 // Overview: which backend the console is on and how many connected accounts it holds.
 import { ErrorBox } from '@/components/error-box';
-import { LiveModeBanner, ModeBadge } from '@/components/mode-badge';
 import { countConnectedAccounts } from '@/lib/accounts/queries';
+import { requirePermission } from '@/lib/auth/guard';
 import { stripeApiBaseLabel, stripeMode } from '@/lib/stripe/client';
 import { describeStripeError, summarizeErrorForLog, type PlainError } from '@/lib/stripe/errors';
 
@@ -20,13 +20,13 @@ async function loadAccountCount(): Promise<CountResult> {
 }
 
 export default async function OverviewPage() {
+  await requirePermission('accounts.read');
   const mode = stripeMode();
   const apiBase = stripeApiBaseLabel();
   const accounts = await loadAccountCount();
 
   return (
     <>
-      {mode === 'live' ? <LiveModeBanner /> : null}
       <main className="mx-auto max-w-6xl px-6 py-8">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
@@ -34,14 +34,13 @@ export default async function OverviewPage() {
             <span>
               Backend <code className="font-mono text-neutral-700">{apiBase}</code>
             </span>
-            <ModeBadge mode={mode} />
           </div>
         </div>
 
         <section className="mt-6">
           {accounts.ok ? (
             <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              <div className="rounded-lg border border-neutral-200 bg-white p-5 shadow-sm">
+              <div className="rounded-lg border border-neutral-200 bg-surface p-5 shadow-sm">
                 <h2 className="text-sm font-medium text-neutral-500">Connected accounts</h2>
                 <p data-testid="account-count" className="mt-2 text-3xl font-semibold tabular-nums text-neutral-900">
                   {accounts.count.toLocaleString('en-US')}

@@ -20,3 +20,7 @@ export const appUrl = (): string =>
 
 export const emulatorUrl = (): string =>
   assertLoopback(process.env.E2E_EMULATOR_URL ?? `http://127.0.0.1:${E2E_EMULATOR_PORT}`, 'the emulator');
+
+/** A second app on the same emulator with a short idle timeout, for e2e/idle.spec.ts. */
+export const E2E_IDLE_APP_PORT = 3101;
+export const E2E_IDLE_TIMEOUT_SECONDS = 4;

@@ -1,6 +1,16 @@
 // What `npm start` and `npm run dev` share: bring up the emulator (unless a real key is set),
 // wait until it is healthy, then run Next against it, and tear both down together.
+import { readFileSync } from 'node:fs';
 import { bin, answers, createSupervisor, runNode, waitForHttp } from './processes.mjs';
+
+/** The demo operators' sign-in details, when password sign-in on the emulator offers them. */
+function demoOperatorsBanner(useEmulator) {
+  const credentials = (process.env.AUTH_CREDENTIALS || 'auto').trim();
+  if (!useEmulator || credentials === 'off') return '';
+  const demo = JSON.parse(readFileSync(new URL('../../lib/operators/demo-operators.json', import.meta.url), 'utf8'));
+  const lines = demo.operators.map((operator) => `  ${operator.role.padEnd(8)} ${operator.email}`);
+  return `Demo operators (password for all: ${demo.password}):\n${lines.join('\n')}\n`;
+}
 
 /** @param {{ nextCommand: 'start' | 'dev', build: boolean }} options */
 export async function runApp({ nextCommand, build }) {
@@ -65,4 +75,6 @@ export async function runApp({ nextCommand, build }) {
   }
   const backend = useEmulator ? `emulator at ${emulatorUrl}` : 'Stripe';
   console.log(`\nConnect Console is ready: http://localhost:${port} (backend: ${backend}). Press Ctrl-C to stop.\n`);
+  const banner = demoOperatorsBanner(useEmulator);
+  if (banner) console.log(banner);
 }

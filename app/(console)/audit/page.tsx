@@ -1,0 +1,70 @@
+// The audit log: every change made through the console, newest first, filtered and paged by the
+// URL, exportable as CSV with the same filters.
+import { Download } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/shell/page-header';
+import { listAuditEntries } from '@/lib/audit/store';
+import { auditFiltersToSearch, parseAuditQuery } from '@/lib/audit/schemas';
+import { toAuditEntryView } from '@/lib/audit/view';
+import { requirePermission } from '@/lib/auth/guard';
+import { getDb } from '@/lib/db/client';
+import { listOperators } from '@/lib/operators/store';
+import { AuditFiltersForm } from './_components/audit-filters';
+import { AuditTable } from './_components/audit-table';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const PAGE_SIZE = 50;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission('audit.read');
+  const { cursor, dir, ...filters } = parseAuditQuery(await searchParams);
+  const db = await getDb();
+  const [page, operators] = await Promise.all([listAuditEntries(db, filters, { cursor, dir, limit: PAGE_SIZE }), listOperators(db)]);
+  const filterSearch = auditFiltersToSearch(filters);
+  const pageHref = (cursorId: number, direction: 'older' | 'newer') => {
+    const search = new URLSearchParams(filterSearch);
+    search.set('cursor', String(cursorId));
+    search.set('dir', direction);
+    return `/audit?${search}`;
+  };
+  const exportHref = `/api/audit/export${filterSearch.size ? `?${filterSearch}` : ''}`;
+
+  return (
+    <main className="mx-auto max-w-7xl space-y-5 px-6 py-8">
+      <PageHeader
+        title="Audit log"
+        description="Every change made through the console: who, what, on which object, and how it ended. Entries are written before the change is attempted and never edited afterwards."
+        actions={
+          <a
+            href={exportHref}
+            data-testid="audit-export"
+            className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
+          >
+            <Download aria-hidden className="size-4" /> Export CSV
+          </a>
+        }
+      />
+      <AuditFiltersForm filters={filters} operators={operators} />
+      <AuditTable entries={page.entries.map(toAuditEntryView)} />
+      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+        {page.newerCursor ? (
+          <Link href={pageHref(page.newerCursor, 'newer')} className="text-brand-600 hover:underline" data-testid="audit-newer">
+            ← Newer
+          </Link>
+        ) : (
+          <span className="text-neutral-400">← Newer</span>
+        )}
+        <span className="text-neutral-500">{page.entries.length} entries on this page</span>
+        {page.olderCursor ? (
+          <Link href={pageHref(page.olderCursor, 'older')} className="text-brand-600 hover:underline" data-testid="audit-older">
+            Older →
+          </Link>
+        ) : (
+          <span className="text-neutral-400">Older →</span>
+        )}
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+// The sidebar: only the sections the operator's role may open (the server re-checks every one).
+import clsx from 'clsx';
+import { ArrowLeftRight, Building2, LayoutDashboard, type LucideIcon, Receipt, ScrollText, ShieldAlert, Users, Wallet } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { NavItem } from '@/lib/auth/routes';
+
+const ICONS: Record<string, LucideIcon> = {
+  '/': LayoutDashboard,
+  '/accounts': Building2,
+  '/transfers': ArrowLeftRight,
+  '/application-fees': Receipt,
+  '/topups': Wallet,
+  '/risk': ShieldAlert,
+  '/audit': ScrollText,
+  '/team': Users,
+};
+
+export function ConsoleNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Sections" data-testid="console-nav">
+      <ul className="space-y-0.5">
+        {items.map((item) => {
+          const Icon = ICONS[item.href] ?? LayoutDashboard;
+          const active = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={clsx(
+                  'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm',
+                  active ? 'bg-brand-50 font-medium text-brand-700 dark:text-brand-100' : 'text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900',
+                )}
+              >
+                <Icon aria-hidden className="size-4 shrink-0" />
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+// Every action the audit log knows, with the words the Audit page shows for it. Later features
+// add their actions here, so the filter lists and labels stay complete. Pure (client-safe).
+
+export const AUDIT_ACTIONS = {
+  'operator.sign_in': 'Signed in',
+  'operator.sign_out': 'Signed out',
+  'operator.sign_out_everywhere': 'Signed out everywhere',
+  'operator.role_change': 'Changed an operator’s role',
+  'operator.sessions_revoke': 'Ended an operator’s sessions',
+  'operator.deactivate': 'Deactivated an operator',
+  'operator.reactivate': 'Reactivated an operator',
+  'account.update': 'Updated an account',
+  'account.reject': 'Rejected an account',
+  'account.unreject': 'Restored an account',
+  'account.delete': 'Deleted an account',
+  'capability.update': 'Changed a capability',
+  'account_link.create': 'Created an account link',
+  'application_fee.refund': 'Refunded an application fee',
+  'transfer.reverse': 'Reversed a transfer',
+  'topup.create': 'Created a top-up',
+  'topup.cancel': 'Cancelled a top-up',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}
+
+export const AUDIT_OUTCOMES = ['started', 'succeeded', 'failed', 'denied'] as const;
+export type AuditOutcomeName = (typeof AUDIT_OUTCOMES)[number];
+
+export const OUTCOME_LABELS: Record<AuditOutcomeName, string> = {
+  // An entry still "started" after its action finished means the process died in between.
+  started: 'No outcome recorded',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  denied: 'Denied',
+};

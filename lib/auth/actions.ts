@@ -1,0 +1,62 @@
+'use server';
+// Signing in and out. Sign-in goes through next-auth (which audits it); signing out everywhere
+// is a mutation like any other, so it goes through the safe action wrapper and the audit log.
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/safe-action';
+import { recordAuditEvent } from '@/lib/audit/store';
+import { CREDENTIALS_PROVIDER_ID, OIDC_PROVIDER_ID, signIn, signOut } from '@/lib/auth/config';
+import { getCurrentOperator } from '@/lib/auth/current-operator';
+import { getDb } from '@/lib/db/client';
+import { revokeSessions } from '@/lib/operators/store';
+import { stripeMode } from '@/lib/stripe/client';
+
+export type SignInState = { error?: string };
+
+/** Only same-site paths: never send an operator to another origin after signing in. */
+function safeRedirect(value: FormDataEntryValue | null): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export async function signInWithPasswordAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  try {
+    await signIn(CREDENTIALS_PROVIDER_ID, {
+      email: form.get('email'),
+      password: form.get('password'),
+      redirectTo: safeRedirect(form.get('callbackUrl')),
+    });
+    return {};
+  } catch (error) {
+    // A successful sign-in "throws" Next's redirect: let it through.
+    if (error instanceof AuthError) return { error: 'That e-mail and password do not match an active operator.' };
+    throw error;
+  }
+}
+
+export async function signInWithSsoAction(form: FormData): Promise<void> {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirect(form.get('callbackUrl')) });
+}
+
+export async function signOutAction(): Promise<void> {
+  const operator = await getCurrentOperator();
+  if (operator) {
+    await recordAuditEvent(
+      await getDb(),
+      { operator, action: 'operator.sign_out', targetId: operator.id, mode: stripeMode() },
+      { outcome: 'succeeded' },
+    ).catch(() => undefined);
+  }
+  await signOut({ redirectTo: '/sign-in' });
+}
+
+/** Ends every session of the signed-in operator, on every device, this one included. */
+export const signOutEverywhereAction = defineAction({
+  name: 'signOutEverywhere',
+  permission: null,
+  schema: z.object({}),
+  audit: { action: 'operator.sign_out_everywhere', targetId: (_input, operator) => operator.id, params: () => ({}) },
+  run: async (_input, { db, operator }) => {
+    await revokeSessions(db, operator.id);
+    return { data: null };
+  },
+});

@@ -1,0 +1,132 @@
+// next-auth, configured lazily from the environment at the first request (so `next build` needs
+// no secrets): password sign-in for operators stored in our database, OpenID Connect when
+// configured, JWT sessions that end after an idle time or when the operator's session version
+// changes. Pages never read the session from here: they call lib/auth/guard.ts.
+import 'server-only';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/store';
+import { verifyPassword } from '@/lib/auth/passwords';
+import { resolveAuthSecret } from '@/lib/auth/secret';
+import { checkClaims, nowInSeconds, readClaims, type SessionClaims } from '@/lib/auth/session-claims';
+import { isAllowedSsoEmail } from '@/lib/auth/sso';
+import { getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
+import { findOrCreateSsoOperator, getOperatorById, getOperatorCredentials, recordSignIn, type Operator } from '@/lib/operators/store';
+import { stripeMode } from '@/lib/stripe/client';
+
+export const OIDC_PROVIDER_ID = 'oidc';
+export const CREDENTIALS_PROVIDER_ID = 'credentials';
+
+const credentialsSchema = z.object({
+  email: z.string().trim().email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+async function signInWithPassword(raw: unknown): Promise<Operator | null> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const db = await getDb();
+  const found = await getOperatorCredentials(db, parsed.data.email);
+  // Always run bcrypt, so an unknown address takes as long as a wrong password.
+  const matches = await verifyPassword(parsed.data.password, found?.passwordHash);
+  if (!found || !matches || !found.active) return null;
+  // Demo operators have published passwords: they exist for the emulator only.
+  if (found.isDemo && !getEnv().usingEmulator) return null;
+  const { passwordHash: _hash, ...operator } = found;
+  return operator;
+}
+
+async function startSession(operator: Operator, provider: string): Promise<SessionClaims> {
+  const db = await getDb();
+  await recordSignIn(db, operator.id);
+  await recordAuditEvent(
+    db,
+    {
+      operator: { id: operator.id, email: operator.email, role: operator.role },
+      action: 'operator.sign_in',
+      targetId: operator.id,
+      params: { provider },
+      mode: stripeMode(),
+    },
+    { outcome: 'succeeded' },
+  );
+  const now = nowInSeconds();
+  return { op: operator.id, sv: operator.sessionVersion, auth: now, seen: now };
+}
+
+function buildConfig(): NextAuthConfig {
+  const env = getEnv();
+  const providers: NextAuthConfig['providers'] = [];
+  if (env.auth.credentialsEnabled) {
+    providers.push(
+      Credentials({
+        id: CREDENTIALS_PROVIDER_ID,
+        name: 'E-mail and password',
+        credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        authorize: async (raw) => {
+          const operator = await signInWithPassword(raw);
+          return operator ? { id: operator.id, email: operator.email, name: operator.name } : null;
+        },
+      }),
+    );
+  }
+  const oidc = env.auth.oidc;
+  if (oidc) {
+    providers.push({
+      id: OIDC_PROVIDER_ID,
+      name: oidc.name,
+      type: 'oidc',
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      checks: ['pkce', 'state', 'nonce'],
+    });
+  }
+
+  return {
+    secret: resolveAuthSecret(env),
+    trustHost: true,
+    providers,
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    // The cookie and the token live for the idle time; every sign of activity renews both.
+    session: { strategy: 'jwt', maxAge: env.auth.idleTimeoutSeconds, updateAge: 0 },
+    callbacks: {
+      signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        return isAllowedSsoEmail(profile?.email, profile?.email_verified, oidc?.allowedDomains ?? []);
+      },
+      async jwt({ token, user, account, profile }) {
+        if (user && account) {
+          // A fresh sign-in: replace whatever the provider put in the token with our claims.
+          let operator: Operator | null = null;
+          if (account.provider === CREDENTIALS_PROVIDER_ID && user.id) {
+            operator = await getOperatorById(await getDb(), user.id);
+          } else if (account.provider === OIDC_PROVIDER_ID && typeof profile?.email === 'string') {
+            const email = profile.email.toLowerCase();
+            operator = await findOrCreateSsoOperator(await getDb(), {
+              email,
+              name: typeof profile.name === 'string' && profile.name ? profile.name : email,
+              role: env.auth.adminEmails.includes(email) ? 'admin' : 'viewer',
+            });
+            if (!operator.active) operator = null;
+          }
+          if (!operator) return null;
+          const claims = await startSession(operator, account.provider);
+          return { ...claims, email: operator.email, name: operator.name };
+        }
+        const claims = readClaims(token);
+        const now = nowInSeconds();
+        if (checkClaims(claims, now, env.auth) !== 'ok') return null;
+        return { ...token, seen: now };
+      },
+      session({ session, token }) {
+        const claims = readClaims(token);
+        return { ...session, operatorId: claims?.op, sessionVersion: claims?.sv };
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());

@@ -1,0 +1,91 @@
+// The one permission matrix: which role may do what. Pages, route handlers and server actions ask
+// the server-side helpers in lib/auth/session.ts, which read this table; the UI reads it only to
+// hide what a role may not do. Pure, so client components and tests can import it.
+
+export const ROLES = ['admin', 'ops', 'support', 'finance', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  ops: 'Operations',
+  support: 'Support',
+  finance: 'Finance',
+  viewer: 'Viewer',
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  admin: 'Everything, including managing operators.',
+  ops: 'Reviews connected accounts: updates, rejects, restores and deletes them; manages capabilities and onboarding links.',
+  support: 'Looks things up for account holders and refunds application fees.',
+  finance: 'Reverses transfers and tops up the platform balance.',
+  viewer: 'Reads everything except the audit log; changes nothing.',
+};
+
+export const PERMISSIONS = {
+  'accounts.read': 'Read connected accounts',
+  'accounts.update': 'Update connected accounts',
+  'accounts.reject': 'Reject connected accounts',
+  'accounts.unreject': 'Restore rejected connected accounts',
+  'accounts.delete': 'Delete connected accounts',
+  'capabilities.manage': 'Request and remove capabilities',
+  'links.create': 'Create onboarding and update links',
+  'transfers.read': 'Read transfers and reversals',
+  'transfers.reverse': 'Reverse transfers',
+  'fees.read': 'Read application fees and fee refunds',
+  'fees.refund': 'Refund application fees',
+  'topups.read': 'Read top-ups',
+  'topups.create': 'Create top-ups',
+  'topups.cancel': 'Cancel top-ups',
+  'risk.read': 'Read charges, reviews and early fraud warnings',
+  'audit.read': 'Read the audit log',
+  'operators.manage': 'Manage operators and their roles',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+const READ_EVERYTHING: Permission[] = ['accounts.read', 'transfers.read', 'fees.read', 'topups.read', 'risk.read'];
+
+const MATRIX: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(ALL_PERMISSIONS),
+  ops: new Set<Permission>([
+    'accounts.read',
+    'accounts.update',
+    'accounts.reject',
+    'accounts.unreject',
+    'accounts.delete',
+    'capabilities.manage',
+    'links.create',
+    'transfers.read',
+    'fees.read',
+    'risk.read',
+    'audit.read',
+  ]),
+  support: new Set<Permission>(['accounts.read', 'transfers.read', 'fees.read', 'fees.refund', 'risk.read', 'audit.read']),
+  finance: new Set<Permission>([
+    'accounts.read',
+    'transfers.read',
+    'transfers.reverse',
+    'fees.read',
+    'topups.read',
+    'topups.create',
+    'topups.cancel',
+    'audit.read',
+  ]),
+  viewer: new Set<Permission>(READ_EVERYTHING),
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return MATRIX[role].has(permission);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return ALL_PERMISSIONS.filter((permission) => can(role, permission));
+}
+
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => can(role, permission));
+}

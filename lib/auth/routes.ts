@@ -1,0 +1,92 @@
+// Every console page and the permission that guards it, plus where an object id leads. The
+// navigation, the command palette and the generated permission tests all read this one list.
+// Pure: imported by client components and tests.
+import type { Permission } from '@/lib/auth/permissions';
+
+export type NavItem = {
+  href: string;
+  label: string;
+  permission: Permission;
+};
+
+/** The sidebar, in order. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/accounts', label: 'Accounts', permission: 'accounts.read' },
+  { href: '/transfers', label: 'Transfers', permission: 'transfers.read' },
+  { href: '/application-fees', label: 'Application fees', permission: 'fees.read' },
+  { href: '/topups', label: 'Top-ups', permission: 'topups.read' },
+  { href: '/risk', label: 'Risk', permission: 'risk.read' },
+  { href: '/audit', label: 'Audit', permission: 'audit.read' },
+  { href: '/team', label: 'Team', permission: 'operators.manage' },
+];
+
+export type ObjectRoute = {
+  /** Stripe's id prefix, including the underscore. */
+  prefix: string;
+  /** What the id names, in words. */
+  noun: string;
+  /** The route for one object; `[id]` is replaced by the id. */
+  pattern: string;
+  permission: Permission;
+};
+
+/** Object id prefixes the command palette understands. Longer prefixes first: `trr_` before `tr_`. */
+export const OBJECT_ROUTES: ObjectRoute[] = [
+  { prefix: 'acct_', noun: 'Connected account', pattern: '/accounts/[id]', permission: 'accounts.read' },
+  { prefix: 'trr_', noun: 'Transfer reversal', pattern: '/transfers/reversals/[id]', permission: 'transfers.read' },
+  { prefix: 'tr_', noun: 'Transfer', pattern: '/transfers/[id]', permission: 'transfers.read' },
+  { prefix: 'fee_', noun: 'Application fee', pattern: '/application-fees/[id]', permission: 'fees.read' },
+  { prefix: 'fr_', noun: 'Application fee refund', pattern: '/application-fees/refunds/[id]', permission: 'fees.read' },
+  { prefix: 'tu_', noun: 'Top-up', pattern: '/topups/[id]', permission: 'topups.read' },
+  { prefix: 'ch_', noun: 'Charge', pattern: '/risk/charges/[id]', permission: 'risk.read' },
+  { prefix: 'issfr_', noun: 'Early fraud warning', pattern: '/risk/early-fraud-warnings/[id]', permission: 'risk.read' },
+  { prefix: 'prv_', noun: 'Review', pattern: '/risk/reviews/[id]', permission: 'risk.read' },
+];
+
+/** Ids are Stripe-shaped: a known prefix then letters and digits. */
+const ID_BODY = /^[A-Za-z0-9]+$/;
+
+export function objectRouteFor(rawId: string): { route: ObjectRoute; id: string; href: string } | null {
+  const id = rawId.trim();
+  const route = OBJECT_ROUTES.find((candidate) => id.startsWith(candidate.prefix));
+  if (!route || !ID_BODY.test(id.slice(route.prefix.length))) return null;
+  return { route, id, href: route.pattern.replace('[id]', encodeURIComponent(id)) };
+}
+
+/** True when `id` is a well-formed id of the given prefix (dynamic pages call this). */
+export function isObjectId(id: string, prefix: string): boolean {
+  return objectRouteFor(id)?.route.prefix === prefix;
+}
+
+export type PageRoute = {
+  /** The route pattern as in app/(console), e.g. `/accounts/[id]`. */
+  pattern: string;
+  permission: Permission;
+};
+
+/** Every page behind sign-in: the generated tests check each against every role. */
+export const PAGE_ROUTES: PageRoute[] = [
+  { pattern: '/', permission: 'accounts.read' },
+  ...NAV_ITEMS.map((item) => ({ pattern: item.href, permission: item.permission })),
+  ...OBJECT_ROUTES.map((route) => ({ pattern: route.pattern, permission: route.permission })),
+];
+
+export type ApiRoute = {
+  /** The route handler's file, relative to the project root. */
+  file: string;
+  /** A URL that reaches it. */
+  path: string;
+  permission: Permission;
+};
+
+/** Every guarded route handler: the generated tests call each with every role. */
+export const API_ROUTES: ApiRoute[] = [{ file: 'app/api/audit/export/route.ts', path: '/api/audit/export', permission: 'audit.read' }];
+
+/** Route handlers that are public by design (next-auth's own sign-in endpoints). */
+export const PUBLIC_API_ROUTE_FILES: string[] = ['app/api/auth/[...nextauth]/route.ts'];
+
+/** A well-formed sample id for a page pattern, for tests and screenshots. */
+export function samplePath(pattern: string): string {
+  const route = OBJECT_ROUTES.find((candidate) => candidate.pattern === pattern);
+  return route ? pattern.replace('[id]', `${route.prefix}Test123`) : pattern;
+}

@@ -1,0 +1,31 @@
+// The app's one database connection, opened (and migrated) on first use: PostgreSQL when
+// DATABASE_URL is set, otherwise PGlite in the data folder. Kept on globalThis because Next may
+// load this module more than once per process, and PGlite must own its folder alone.
+import 'server-only';
+import path from 'node:path';
+import { getEnv } from '@/lib/env';
+import { openPglite, openPostgres, type Db, type OpenDb } from '@/lib/db/open';
+import { ensureDemoOperators } from '@/lib/operators/demo';
+
+export type { Db };
+
+const holder = globalThis as typeof globalThis & { __connectConsoleDb?: Promise<OpenDb> };
+
+async function open(): Promise<OpenDb> {
+  const env = getEnv();
+  const opened = env.databaseUrl
+    ? await openPostgres(env.databaseUrl)
+    : await openPglite(path.resolve(process.cwd(), env.dataDir, 'pglite'));
+  // Demo operators exist only for the emulator; they cannot sign in against real Stripe anyway.
+  if (env.usingEmulator) await ensureDemoOperators(opened.db);
+  return opened;
+}
+
+export async function getDb(): Promise<Db> {
+  holder.__connectConsoleDb ??= open().catch((error: unknown) => {
+    // Let the next request try again rather than caching the failure for the process's life.
+    holder.__connectConsoleDb = undefined;
+    throw error;
+  });
+  return (await holder.__connectConsoleDb).db;
+}
