@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LiveModeBanner, ModeBadge } from '@/components/mode-badge';
+import { QueryProvider } from '@/components/providers/query-provider';
 import { CommandPalette } from '@/components/shell/command-palette';
 import { ConsoleNav } from '@/components/shell/console-nav';
 import { OperatorMenu } from '@/components/shell/operator-menu';
@@ -54,7 +55,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <ConsoleNav items={navItems} />
         </aside>
         <div id="main" className="min-w-0 flex-1">
-          {children}
+          <QueryProvider>{children}</QueryProvider>
         </div>
       </div>
       <SessionKeepalive idleTimeoutSeconds={getEnv().auth.idleTimeoutSeconds} />
