@@ -1,24 +1,10 @@
 // Connected accounts through the SDK: create, retrieve, update, delete, list, reject and
 // unreject, per API version and per mode, with Stripe's metadata and list rules.
-import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  collect,
-  COUNTRIES,
-  createCustom,
-  createEnabled,
-  expectErrorShape,
-  expectStripeError,
-  FIXED_NOW,
-  LIVE_KEY,
-  startHarness,
-  TEST_KEY,
-  type Country,
-  type Harness,
-} from './helpers';
+import { collect, COUNTRIES, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, LIVE_KEY, startHarness, STRIPE_FIXTURES, TEST_KEY, type Country, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 
 let clock = FIXED_NOW;
 let h: Harness;

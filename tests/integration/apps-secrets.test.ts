@@ -1,11 +1,10 @@
 // The Stripe Apps Secret Store through the SDK: set (create or replace), find, delete and list, by
 // name within a scope (`account`, or one Dashboard `user`), each account its own store.
-import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 
 let clock = FIXED_NOW;
 let h: Harness;

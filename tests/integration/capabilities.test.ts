@@ -1,11 +1,10 @@
 // Capabilities of connected accounts: list, retrieve and update (request / unrequest), with
 // statuses that follow from what the account lacks, and `expand[]=account`.
-import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURE = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources.capability as Record<string, unknown>;
+const FIXTURE = STRIPE_FIXTURES.capability;
 
 let clock = FIXED_NOW;
 let h: Harness;

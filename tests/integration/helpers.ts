@@ -1,5 +1,6 @@
 // Shared by the integration tests: an emulator per file driven by the real Stripe SDK, raw HTTP
 // for what the SDK cannot send, and builders for accounts that have everything a country asks.
+import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { expect } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@/lib/emulator/server';
@@ -264,3 +265,9 @@ export async function createEnabled(stripe: Stripe, country: Country = 'US', bus
   const account = await createCustom(stripe, { country });
   return provideFields(stripe, account, spec.verification_fields[businessType].minimum, businessType, now);
 }
+
+/**
+ * Stripe's own sample object for every resource (stripe/openapi's fixtures3.json, kept in
+ * tests/fixtures): the emulator's objects must carry the same fields with the same types.
+ */
+export const STRIPE_FIXTURES = JSON.parse(readFileSync(new URL('../fixtures/stripe-fixtures3.json', import.meta.url), 'utf8')).resources as Record<string, Record<string, unknown>>;

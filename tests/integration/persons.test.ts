@@ -1,11 +1,10 @@
 // Persons of connected accounts: create, retrieve, update, delete, list (with the relationship
 // filter), their part in the account's requirements, and who may manage them.
-import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { collect, createCustom, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 
 let clock = FIXED_NOW;
 let h: Harness;

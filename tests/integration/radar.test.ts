@@ -4,16 +4,15 @@
 // the API: most tests raise them with the exported `createEarlyFraudWarning` / `openReview` on
 // charges put straight into the emulator's charge table (to shape the charge freely); the last
 // ones go through POST /v1/charges with Stripe's Radar test tokens.
-import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeId } from '@/lib/emulator/core/ids';
 import type { World } from '@/lib/emulator/core/world';
 import { chargeObject } from '@/lib/emulator/money/objects';
 import { approveReview, createEarlyFraudWarning, openReview } from '@/lib/emulator/resources/radar';
-import { collect, createCustom, createEnabled, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { collect, createCustom, createEnabled, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 
 let clock = FIXED_NOW;
 let h: Harness;

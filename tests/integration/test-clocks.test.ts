@@ -1,11 +1,10 @@
 // Test clocks through the SDK: create, retrieve, list, delete and advance (answered `advancing`,
 // `ready` at the target from the next request on), test mode only, each account its own clocks.
-import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 
 let clock = FIXED_NOW;
 let h: Harness;

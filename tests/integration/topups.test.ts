@@ -1,13 +1,12 @@
 // Top-ups through the SDK: create (with Stripe's test bank tokens), retrieve, update, list and
 // cancel, and the platform balance they move through the ledger (pending until the expected
 // availability date, then available; a canceled top-up nets to zero).
-import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { balanceOf, PLATFORM, transactionsOf } from '@/lib/emulator/core/ledger';
-import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 
 let clock = FIXED_NOW;
 let h: Harness;
