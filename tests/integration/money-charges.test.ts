@@ -159,12 +159,20 @@ describe('destination charges', () => {
     expect(await balanceOf()).toEqual({ available: 0, pending: 910 });
     // Destination: the payment, net of the application fee.
     const paymentBt = await txn(payment.balance_transaction, acct.id);
-    expect(paymentBt).toMatchObject({ type: 'payment', amount: 10000, fee: 1230, net: 8770, source: payment.id, status: 'pending' });
+    // Stripe's reporting guide (docs.stripe.com/reports/reporting-categories): payment → charge.
+    expect(paymentBt).toMatchObject({ type: 'payment', amount: 10000, fee: 1230, net: 8770, source: payment.id, status: 'pending', reporting_category: 'charge' });
     expect(paymentBt.fee_details[0]).toMatchObject({ type: 'application_fee', amount: 1230, application: fee.application });
     expect(await balanceOf(acct.id)).toEqual({ available: 0, pending: 8770 });
     // The platform cannot see the destination's payment without the Stripe-Account header.
     await expectStripeError(h.stripe.charges.retrieve(payment.id), { status: 404 });
     await expectStripeError(h.stripe.balanceTransactions.retrieve(paymentBt.id), { status: 404 });
+  });
+
+  it('gives the transfer transfer_data[description] (ChargeCreateParams.TransferData)', async () => {
+    const acct = await enabled();
+    const ch = await h.stripe.charges.create({ amount: 2000, currency: 'usd', source: 'tok_visa', transfer_data: { destination: acct.id, description: 'Order 7 payout' } });
+    expect(ch.transfer_data).toEqual({ destination: acct.id, amount: null });
+    expect((await h.stripe.transfers.retrieve(ch.transfer as string)).description).toBe('Order 7 payout');
   });
 
   it('transfers transfer_data[amount] and makes no application fee', async () => {
@@ -234,22 +242,49 @@ describe('capture', () => {
   it('moves no money until captured, then settles the destination flow', async () => {
     const acct = await enabled();
     const ch = await h.stripe.charges.create({ amount: 3000, currency: 'usd', source: 'tok_visa', capture: false, application_fee_amount: 200, transfer_data: { destination: acct.id } });
-    expect(ch).toMatchObject({ captured: false, paid: true, status: 'succeeded', amount_captured: 0, balance_transaction: null });
+    expect(ch).toMatchObject({ captured: false, paid: true, status: 'succeeded', amount_captured: 0, balance_transaction: null, transfer_group: null });
     expect(ch.transfer).toBeUndefined();
     expect((await h.stripe.balanceTransactions.list()).data).toHaveLength(0);
     clock += DAY;
     const captured = await h.stripe.charges.capture(ch.id, { amount: 2500 });
     expect(captured).toMatchObject({ captured: true, amount_captured: 2500, amount_refunded: 500, application_fee_amount: 200 });
+    expect(captured.transfer_group).toBe(`group_${ch.id}`);
     expect((await h.stripe.transfers.retrieve(captured.transfer as string)).amount).toBe(2500);
     expect((await txn(captured.balance_transaction)).available_on).toBe(clock + 2 * DAY);
     await expectStripeError(h.stripe.charges.capture(ch.id), { status: 400, code: 'charge_already_captured' });
   });
 
-  it('refuses more than authorized and captures after seven days', async () => {
+  it('refuses more than authorized, and refuses to capture after seven days', async () => {
     const ch = await h.stripe.charges.create({ amount: 3000, currency: 'usd', source: 'tok_visa', capture: false });
     await expectStripeError(h.stripe.charges.capture(ch.id, { amount: 3001 }), { status: 400, param: 'amount' });
     clock += 8 * DAY;
-    await expectStripeError(h.stripe.charges.capture(ch.id), { status: 400, code: 'charge_expired_for_capture' });
+    await expectStripeError(h.stripe.charges.capture(ch.id), {
+      status: 400,
+      code: 'charge_expired_for_capture',
+      message: 'The charge cannot be captured as the authorization has expired. Auth and capture charges must be captured within seven days.',
+    });
+  });
+
+  it('takes every parameter of ChargeCaptureParams: receipt_email, statement descriptors, transfer_group, transfer_data[amount]', async () => {
+    const acct = await enabled();
+    const ch = await h.stripe.charges.create({ amount: 3000, currency: 'usd', source: 'tok_visa', capture: false, transfer_data: { destination: acct.id } });
+    const captured = await h.stripe.charges.capture(ch.id, {
+      receipt_email: 'buyer@example.com',
+      statement_descriptor_suffix: 'order 9',
+      transfer_group: 'ORDER_9',
+      transfer_data: { amount: 2000 },
+    });
+    expect(captured).toMatchObject({ receipt_email: 'buyer@example.com', statement_descriptor_suffix: 'order 9', transfer_group: 'ORDER_9', transfer_data: { destination: acct.id, amount: 2000 } });
+    expect(captured.calculated_statement_descriptor).toMatch(/\* ORDER 9$/);
+    expect(await h.stripe.transfers.retrieve(captured.transfer as string)).toMatchObject({ amount: 2000, transfer_group: 'ORDER_9' });
+    // transfer_data[amount] needs a destination charge; transfer_group only when none is set.
+    const plain = await h.stripe.charges.create({ amount: 3000, currency: 'usd', source: 'tok_visa', capture: false, transfer_group: 'G1' });
+    await expectStripeError(h.stripe.charges.capture(plain.id, { transfer_data: { amount: 100 } }), { status: 400, param: 'transfer_data[amount]' });
+    await expectStripeError(h.stripe.charges.capture(plain.id, { transfer_group: 'G2' }), { status: 400, param: 'transfer_group' });
+    const dest = await h.stripe.charges.create({ amount: 3000, currency: 'usd', source: 'tok_visa', capture: false, transfer_data: { destination: acct.id } });
+    await expectStripeError(h.stripe.charges.capture(dest.id, { amount: 1500, transfer_data: { amount: 2000 } }), { status: 400, param: 'transfer_data[amount]' });
+    expect((await h.stripe.charges.capture(plain.id, { transfer_group: 'G1' })).captured).toBe(true);
+    expectErrorShape(await h.raw('POST', `/v1/charges/${dest.id}/capture`, { body: 'description=x' }), 400, { code: 'parameter_unknown', param: 'description' });
   });
 });
 

@@ -137,7 +137,8 @@ describe('reversals', () => {
     expect(await balanceOf(acct.id)).toEqual({ available: 700, pending: 0 });
     expect(await h.stripe.balanceTransactions.retrieve(r1.balance_transaction as string)).toMatchObject({ type: 'transfer_refund', amount: 300, source: r1.id, reporting_category: 'transfer_reversal' });
     const accountSide = await h.stripe.balanceTransactions.list({ type: 'payment_refund' }, as(acct.id));
-    expect(accountSide.data.map((b) => [b.amount, b.source])).toEqual([[-300, r1.destination_payment_refund]]);
+    // Stripe's reporting guide: payment_refund → refund, transfer_refund → transfer_reversal.
+    expect(accountSide.data.map((b) => [b.amount, b.source, b.reporting_category])).toEqual([[-300, r1.destination_payment_refund, 'refund']]);
 
     await expectStripeError(h.stripe.transfers.createReversal(tr.id, { amount: 701 }), { status: 400, param: 'amount' });
     const r2 = await h.stripe.transfers.createReversal(tr.id);

@@ -17,6 +17,8 @@ import { collectApplicationFee, executeTransfer } from './movements';
 import { calculatedDescriptor, chargeObject, descriptorFrom } from './objects';
 import { authorizations, moneyId, platformApplication, type Authorization } from './store';
 
+const idOf = (v: string | { id: string } | null | undefined): string | null => (v == null ? null : typeof v === 'string' ? v : v.id);
+
 /** Card funds reach the available balance two days after the charge. */
 export const PENDING_SECONDS = 2 * 86400;
 /** An uncaptured card charge can be captured for seven days. */
@@ -30,7 +32,8 @@ export interface NewCharge {
   description?: string | null;
   metadata?: Stripe.Metadata | null;
   application_fee_amount?: number;
-  transfer_data?: { destination: string; amount?: number };
+  /** `description` is the description of the transfer the charge makes. */
+  transfer_data?: { destination: string; amount?: number; description?: string };
   on_behalf_of?: string;
   transfer_group?: string;
   statement_descriptor?: string;
@@ -81,7 +84,7 @@ function checkConnect(ctx: Ctx, p: NewCharge): string {
 }
 
 /** The descriptor the customer's statement shows: the settlement merchant's, with the suffix. */
-function statementDescriptor(ctx: Ctx, owner: string, p: NewCharge): string {
+function statementDescriptor(ctx: Ctx, owner: string, p: Pick<NewCharge, 'on_behalf_of' | 'statement_descriptor' | 'statement_descriptor_suffix'>): string {
   const merchantId = p.on_behalf_of ?? (owner === PLATFORM ? null : owner);
   const merchant = merchantId ? ctx.world.accounts.get(merchantId) : ctx.world.platform;
   const own = merchant?.settings?.payments?.statement_descriptor ?? null;
@@ -114,8 +117,8 @@ export function createCharge(ctx: Ctx, input: NewCharge): Stripe.Charge {
     application_fee_amount: p.application_fee_amount ?? null,
     on_behalf_of: p.on_behalf_of ?? null,
     transfer_data: p.transfer_data ? { destination: p.transfer_data.destination, amount: p.transfer_data.amount ?? null } : null,
-    // Destination charges group their charge and transfer, as Stripe does when none is given.
-    transfer_group: p.transfer_group ?? (p.transfer_data ? `group_${id}` : null),
+    // A destination charge gets a group (group_<charge id>) when its transfer is made, if it has none: see settle().
+    transfer_group: p.transfer_group ?? null,
     source,
     payment_method: source.id,
     payment_method_details: cardDetails(card, source, p.amount, succeeded),
@@ -131,7 +134,7 @@ export function createCharge(ctx: Ctx, input: NewCharge): Stripe.Charge {
   const auth: Authorization = {
     owner,
     bypassPending: card.bypassPending ?? false,
-    transferData: p.transfer_data ? { destination: p.transfer_data.destination, amount: p.transfer_data.amount ?? null } : null,
+    transferData: p.transfer_data ? { destination: p.transfer_data.destination, amount: p.transfer_data.amount ?? null, description: p.transfer_data.description ?? null } : null,
     applicationFeeAmount: p.application_fee_amount ?? null,
     expiresAt: now + AUTHORIZATION_SECONDS,
   };
@@ -194,14 +197,16 @@ function settle(ctx: Ctx, charge: Stripe.Charge, captured: number, a: Authorizat
   }
   if (a.transferData) {
     const feeId = fee > 0 ? moneyId(world, 'fee') : null;
+    // Destination charges group their charge and transfer, as Stripe does when none is given.
+    next.transfer_group ??= `group_${charge.id}`;
     const transfer = executeTransfer(ctx, {
       amount: a.transferData.amount ?? captured,
       currency,
       destination: a.transferData.destination,
-      description: null,
+      description: a.transferData.description,
       metadata: {},
       sourceTransaction: charge.id,
-      transferGroup: charge.transfer_group,
+      transferGroup: next.transfer_group,
       availableOn,
       ...(feeId ? { applicationFee: { id: feeId, amount: fee } } : {}),
     });
@@ -219,6 +224,13 @@ function settle(ctx: Ctx, charge: Stripe.Charge, captured: number, a: Authorizat
 export interface CaptureParams {
   amount?: number;
   application_fee_amount?: number;
+  receipt_email?: string;
+  statement_descriptor?: string;
+  statement_descriptor_suffix?: string;
+  /** Only for destination charges: what the transfer carries (instead of the amount given at creation). */
+  transfer_data?: { amount?: number };
+  /** Only when the charge has no transfer_group yet. */
+  transfer_group?: string;
 }
 
 /** Captures an authorized charge (all of it, or `amount`; the rest is released as Stripe does). */
@@ -228,7 +240,12 @@ export function captureCharge(ctx: Ctx, id: string, p: CaptureParams): Stripe.Ch
   if (!charge || (world.chargeOwner.get(id) ?? PLATFORM) !== ownerOf(ctx)) throw noSuch('charge', id);
   const auth = authorizations(world).get(id);
   if (charge.captured || !auth) throw invalidRequest(`Charge ${id} has already been captured.`, { code: 'charge_already_captured' });
-  if (ctx.now() > auth.expiresAt) throw invalidRequest(`Charge ${id} has expired for capture: uncaptured charges can be captured for 7 days.`, { code: 'charge_expired_for_capture' });
+  if (ctx.now() > auth.expiresAt) {
+    // Stripe's description of this code in its error-code reference (docs.stripe.com/error-codes), as client libraries quote it.
+    throw invalidRequest('The charge cannot be captured as the authorization has expired. Auth and capture charges must be captured within seven days.', {
+      code: 'charge_expired_for_capture',
+    });
+  }
   const amount = p.amount ?? charge.amount;
   if (amount > charge.amount) {
     throw invalidRequest(`You cannot capture more than the charge's amount (${formatAmount(charge.amount, charge.currency)}).`, { param: 'amount', code: 'amount_too_large' });
@@ -239,11 +256,35 @@ export function captureCharge(ctx: Ctx, id: string, p: CaptureParams): Stripe.Ch
     throw invalidRequest('Can only apply an application_fee_amount when the charge was made on behalf of another account.', { param: 'application_fee_amount' });
   }
   if (fee !== null && fee > amount) throw invalidRequest('The application fee cannot exceed the amount captured.', { param: 'application_fee_amount' });
-  if (auth.transferData?.amount != null && auth.transferData.amount > amount) {
-    throw invalidRequest('The amount captured cannot be less than transfer_data[amount].', { param: 'amount' });
+  let transferData = auth.transferData;
+  if (p.transfer_data?.amount !== undefined) {
+    if (!transferData) throw invalidRequest('transfer_data[amount] can only be given when capturing a charge made with transfer_data[destination].', { param: 'transfer_data[amount]' });
+    if (fee !== null) throw invalidRequest('You cannot specify both application_fee_amount and transfer_data[amount]: the platform keeps what it does not transfer.', { param: 'transfer_data[amount]' });
+    transferData = { ...transferData, amount: p.transfer_data.amount };
   }
+  if (transferData?.amount != null && transferData.amount > amount) {
+    throw invalidRequest('The amount captured cannot be less than transfer_data[amount].', { param: p.transfer_data?.amount !== undefined ? 'transfer_data[amount]' : 'amount' });
+  }
+  if (p.transfer_group !== undefined && charge.transfer_group !== null && charge.transfer_group !== p.transfer_group) {
+    throw invalidRequest(`The charge ${id} already has a transfer_group (${charge.transfer_group}): transfer_group may only be provided if it has not been set.`, { param: 'transfer_group' });
+  }
+  const suffix = p.statement_descriptor_suffix ?? charge.statement_descriptor_suffix ?? undefined;
+  const descriptor = p.statement_descriptor ?? charge.statement_descriptor ?? undefined;
+  const updated: Stripe.Charge = {
+    ...charge,
+    ...(p.receipt_email !== undefined ? { receipt_email: p.receipt_email } : {}),
+    ...(p.transfer_group !== undefined ? { transfer_group: p.transfer_group } : {}),
+    ...(transferData ? { transfer_data: { destination: transferData.destination, amount: transferData.amount } } : {}),
+    statement_descriptor: descriptor ?? null,
+    statement_descriptor_suffix: suffix ?? null,
+    calculated_statement_descriptor: statementDescriptor(ctx, auth.owner, {
+      on_behalf_of: idOf(charge.on_behalf_of) ?? undefined,
+      statement_descriptor: descriptor,
+      statement_descriptor_suffix: suffix,
+    }),
+  };
   authorizations(world).delete(id);
-  const next = settle(ctx, charge, amount, { ...auth, applicationFeeAmount: fee });
+  const next = settle(ctx, updated, amount, { ...auth, transferData, applicationFeeAmount: fee });
   world.charges.put(next);
   return next;
 }

@@ -27,7 +27,7 @@ export interface Authorization {
   /** The balance the charge's funds go to: 'platform' or the connected account of a direct charge. */
   owner: string;
   bypassPending: boolean;
-  transferData: { destination: string; amount: number | null } | null;
+  transferData: { destination: string; amount: number | null; description: string | null } | null;
   applicationFeeAmount: number | null;
   /** Capturing after this moment fails: the authorization has expired (7 days, as for cards). */
   expiresAt: number;

@@ -62,7 +62,7 @@ const createChargeParams = hash({
   application_fee_amount: int({ min: 0 }).optional(),
   /** The deprecated name of application_fee_amount. */
   application_fee: int({ min: 0 }).optional(),
-  transfer_data: hash({ destination: str(), amount: int({ min: 1 }).optional() }).optional(),
+  transfer_data: hash({ destination: str(), amount: int({ min: 1 }).optional(), description: optionalStr(5000) }).optional(),
   /** The deprecated form of transfer_data. */
   destination: hash({ account: str(), amount: int({ min: 1 }).optional() }).optional(),
   on_behalf_of: optionalStr(),
@@ -102,7 +102,15 @@ function toNewCharge(p: CreateChargeParams): NewCharge {
     description: p.description,
     metadata: p.metadata,
     ...(fee !== undefined ? { application_fee_amount: fee } : {}),
-    ...(transfer ? { transfer_data: transfer.amount === undefined ? { destination: transfer.destination } : { destination: transfer.destination, amount: transfer.amount } } : {}),
+    ...(transfer
+      ? {
+          transfer_data: {
+            destination: transfer.destination,
+            ...(transfer.amount !== undefined ? { amount: transfer.amount } : {}),
+            ...('description' in transfer && transfer.description !== undefined ? { description: transfer.description } : {}),
+          },
+        }
+      : {}),
     on_behalf_of: p.on_behalf_of,
     transfer_group: p.transfer_group,
     statement_descriptor: p.statement_descriptor,
@@ -128,10 +136,16 @@ const listChargeParams = hash({
   transfer_group: optionalStr(),
 });
 
+/** ChargeCaptureParams: the parameters Stripe's capture takes. */
 const captureParams = hash({
   amount: int({ min: 0 }).optional(),
   application_fee_amount: int({ min: 0 }).optional(),
   application_fee: int({ min: 0 }).optional(),
+  receipt_email: optionalStr(800),
+  statement_descriptor: optionalStr(22),
+  statement_descriptor_suffix: optionalStr(22),
+  transfer_data: hash({ amount: int({ min: 1 }).optional() }).optional(),
+  transfer_group: optionalStr(),
   expand: expand(),
 });
 
@@ -182,7 +196,15 @@ export const chargeRoutes: Route[] = [
     handler: (ctx, { charge }) => {
       const p = parseParams(captureParams, ctx.params);
       const fee = p.application_fee_amount ?? p.application_fee;
-      const captured = captureCharge(ctx, charge, { ...(p.amount !== undefined ? { amount: p.amount } : {}), ...(fee !== undefined ? { application_fee_amount: fee } : {}) });
+      const captured = captureCharge(ctx, charge, {
+        ...(p.amount !== undefined ? { amount: p.amount } : {}),
+        ...(fee !== undefined ? { application_fee_amount: fee } : {}),
+        ...(p.receipt_email !== undefined ? { receipt_email: p.receipt_email } : {}),
+        ...(p.statement_descriptor !== undefined ? { statement_descriptor: p.statement_descriptor } : {}),
+        ...(p.statement_descriptor_suffix !== undefined ? { statement_descriptor_suffix: p.statement_descriptor_suffix } : {}),
+        ...(p.transfer_data?.amount !== undefined ? { transfer_data: { amount: p.transfer_data.amount } } : {}),
+        ...(p.transfer_group !== undefined ? { transfer_group: p.transfer_group } : {}),
+      });
       return expandObject(ctx, renderCharge(ctx.world, captured), p.expand);
     },
   },
