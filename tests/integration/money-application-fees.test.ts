@@ -1,12 +1,11 @@
 // Application fees (list with charge and created filters, retrieve) and their refunds (create in
 // full or in part, never beyond what is left; retrieve, update, list; the deprecated /refund),
 // with both balances moving.
-import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { collect, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 
 let clock = FIXED_NOW;
 let h: Harness;

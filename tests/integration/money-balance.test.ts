@@ -1,13 +1,12 @@
 // Balances and balance transactions: the platform's and, with Stripe-Account, a connected
 // account's; pending until available_on; the list filters; and the live-mode rule that an
 // account can only be rejected or deleted once its ledger balances are zero.
-import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { post } from '@/lib/emulator/core/ledger';
-import { collect, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { collect, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 const DAY = 86400;
 
 let clock = FIXED_NOW;

@@ -1,12 +1,11 @@
 // Charges: platform, destination and direct charges, the balance transactions and objects each
 // one makes on both sides, test tokens (declines, bypassPending, Radar), capture, lists, expand,
 // idempotency and Stripe's errors.
-import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, LIVE_KEY, startHarness, stripeError, type Harness } from './helpers';
+import { collect, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, LIVE_KEY, startHarness, STRIPE_FIXTURES, stripeError, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 const DAY = 86400;
 
 let clock = FIXED_NOW;

@@ -1,12 +1,11 @@
 // Transfers and transfer reversals: the platform's available balance, the destination's
 // capability, source_transaction, update, lists, and reversals that never go beyond the amount
 // and move both balances (with the application fee refunded in proportion when asked).
-import { readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, type Harness } from './helpers';
+import { collect, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
 
-const FIXTURES = JSON.parse(readFileSync('/work/shared/reference/stripe-fixtures3.json', 'utf8')).resources as Record<string, Record<string, unknown>>;
+const FIXTURES = STRIPE_FIXTURES;
 const DAY = 86400;
 
 let clock = FIXED_NOW;
