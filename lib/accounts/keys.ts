@@ -3,6 +3,7 @@
 // changes. The browser reads through GET route handlers under /api/accounts. Client-safe.
 import { queryOptions } from '@tanstack/react-query';
 import type Stripe from 'stripe';
+import type { AuditEntryView } from '@/lib/audit/view';
 import { accountFiltersQuery, type AccountFilters } from './filters';
 
 export const accountKeys = {
@@ -16,6 +17,8 @@ export const accountKeys = {
   balance: (id: string) => [...accountKeys.detail(id), 'balance'] as const,
   transfers: (id: string) => [...accountKeys.detail(id), 'transfers'] as const,
   fees: (id: string) => [...accountKeys.detail(id), 'fees'] as const,
+  /** The console's own audit entries about the account (not a Stripe view). */
+  history: (id: string) => [...accountKeys.detail(id), 'history'] as const,
 };
 
 /** An error from a route handler, with Stripe's request id when Stripe answered. */
@@ -66,4 +69,29 @@ export const accountQueries = {
   balance: (id: string) => queryOptions({ queryKey: accountKeys.balance(id), queryFn: () => getJson<Stripe.Balance>(path(id, '/balance')) }),
   transfers: (id: string) => queryOptions({ queryKey: accountKeys.transfers(id), queryFn: () => getJson<Stripe.Transfer[]>(path(id, '/transfers')) }),
   fees: (id: string) => queryOptions({ queryKey: accountKeys.fees(id), queryFn: () => getJson<FeesFrom>(path(id, '/fees')) }),
+  history: (id: string) => queryOptions({ queryKey: accountKeys.history(id), queryFn: () => getJson<AuditEntryView[]>(path(id, '/history')) }),
 };
+
+/** One view to invalidate: `exact`, since every view's key starts with the account's own key. */
+export interface Invalidation {
+  queryKey: readonly unknown[];
+  exact: boolean;
+}
+
+const view = (queryKey: readonly unknown[]): Invalidation => ({ queryKey, exact: true });
+/** Every list, whatever its filters. */
+const lists = (): Invalidation => ({ queryKey: accountKeys.lists(), exact: false });
+
+/** What each action changes, so its success invalidates exactly those views (and no others). Every
+ * action adds an entry to the account's history. */
+export const accountInvalidations = {
+  update: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.history(id)), lists()],
+  // Rejecting and unrejecting change the account and the statuses of its capabilities.
+  reject: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), view(accountKeys.history(id)), lists()],
+  unreject: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), view(accountKeys.history(id)), lists()],
+  capability: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), view(accountKeys.history(id)), lists()],
+  // A deleted account leaves the lists; its own views are dropped, not refetched.
+  delete: () => [lists()],
+  // Links change nothing Stripe shows.
+  link: (id: string) => [view(accountKeys.history(id))],
+} satisfies Record<string, (id: string) => Invalidation[]>;

@@ -90,9 +90,11 @@ export async function listTransfersTo(id: string, limit = 10): Promise<Stripe.Tr
 
 /**
  * The newest application fees collected from the account. Stripe's fee list cannot filter by
- * account, so this reads the newest fees (a bounded walk) and keeps the account's.
+ * account, so this reads the newest fees and keeps the account's. The default budget is one
+ * Stripe page, so the account page's reads all stay within one parallel round trip; the screen
+ * says how many fees it looked at.
  */
-export async function listFeesFrom(id: string, limit = 10, budget = 300): Promise<{ items: Stripe.ApplicationFee[]; scanned: number; partial: boolean }> {
+export async function listFeesFrom(id: string, limit = 10, budget = 100): Promise<{ items: Stripe.ApplicationFee[]; scanned: number; partial: boolean }> {
   const result = await scan<Stripe.ApplicationFee>({
     read: async ({ after }, n) => {
       const page = await getStripe().applicationFees.list({ limit: n, ...(after ? { starting_after: after } : {}) });

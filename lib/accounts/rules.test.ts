@@ -53,3 +53,17 @@ describe('canUnreject', () => {
     expect(canUnreject(custom, '2026-10-28.endive').why).toMatch(/not rejected/);
   });
 });
+
+describe('canManageCapabilities and canCreateLoginLink', () => {
+  it('leave Standard accounts to their owners and log in to Express only', async () => {
+    const { canManageCapabilities, canCreateLoginLink } = await import('./rules');
+    const express = { type: 'express', controller: { stripe_dashboard: { type: 'express' }, requirement_collection: 'application' } } as Parameters<typeof canCreateLoginLink>[0];
+    const std = { type: 'standard', controller: { stripe_dashboard: { type: 'full' }, requirement_collection: 'stripe' } } as Parameters<typeof canCreateLoginLink>[0];
+    expect(canManageCapabilities(express).allowed).toBe(true);
+    expect(canManageCapabilities(std).why).toMatch(/Standard/);
+    expect(canManageCapabilities({ type: 'custom', controller: undefined })).toEqual({ allowed: true });
+    expect(canCreateLoginLink(express)).toEqual({ allowed: true });
+    expect(canCreateLoginLink(std).allowed).toBe(false);
+    expect(canCreateLoginLink({ type: 'custom', controller: undefined }).allowed).toBe(false);
+  });
+});

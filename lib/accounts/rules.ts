@@ -94,3 +94,24 @@ export function canUnreject(a: Account, version: string): Verdict {
   if (!reason.startsWith('rejected.platform_')) return { allowed: false, why: 'Stripe rejected this account itself; only Stripe can reverse that.' };
   return { allowed: true };
 }
+
+type Managed = Pick<Stripe.Account, 'type' | 'controller'>;
+
+/** Whether the account's owner, not the platform, runs it in Stripe's full Dashboard (Standard). */
+function ownerManaged(a: Managed): boolean {
+  if (a.controller?.stripe_dashboard?.type) return a.controller.stripe_dashboard.type === 'full' && a.controller.requirement_collection !== 'application';
+  return a.type === 'standard';
+}
+
+/** Capabilities: the platform requests and removes them for the accounts it onboards, not Standard ones. */
+export function canManageCapabilities(a: Managed): Verdict {
+  if (ownerManaged(a)) return { allowed: false, why: 'A Standard account requests its own capabilities in its Stripe Dashboard; the platform cannot change them.' };
+  return { allowed: true };
+}
+
+/** Login links open the Express Dashboard, so only Express accounts have them. */
+export function canCreateLoginLink(a: Managed): Verdict {
+  const express = a.controller?.stripe_dashboard?.type ? a.controller.stripe_dashboard.type === 'express' : a.type === 'express';
+  if (!express) return { allowed: false, why: 'Only Express accounts have an Express Dashboard to log in to.' };
+  return { allowed: true };
+}

@@ -19,21 +19,19 @@ const confirmIssue = { message: 'Type the account id exactly to confirm.', path:
 
 const reasons = rejectReasons(PINNED_API_VERSION).map((r) => r.value) as [string, ...string[]];
 
-export const rejectAccountSchema = z
-  .object({
-    accountId,
-    reason: z.enum(reasons, { message: 'Choose a reason.' }),
-    note,
-    confirmation: z.string(),
-    idempotencyKey,
-  })
-  .refine(confirmed, confirmIssue);
+const rejectFields = z.object({ accountId, reason: z.enum(reasons, { message: 'Choose a reason.' }), note, confirmation: z.string() });
+/** The form's schema (with its request key). */
+export const rejectAccountSchema = rejectFields.extend({ idempotencyKey }).refine(confirmed, confirmIssue);
+/** The action's: the same checks; defineAction adds the request key (zod cannot re-key a refined object). */
+export const rejectAccountActionSchema = rejectFields.refine(confirmed, confirmIssue);
 export type RejectAccountInput = z.input<typeof rejectAccountSchema>;
 
 export const unrejectAccountSchema = z.object({ accountId, note, idempotencyKey });
 export type UnrejectAccountInput = z.input<typeof unrejectAccountSchema>;
 
-export const deleteAccountSchema = z.object({ accountId, note, confirmation: z.string(), idempotencyKey }).refine(confirmed, confirmIssue);
+const deleteFields = z.object({ accountId, note, confirmation: z.string() });
+export const deleteAccountSchema = deleteFields.extend({ idempotencyKey }).refine(confirmed, confirmIssue);
+export const deleteAccountActionSchema = deleteFields.refine(confirmed, confirmIssue);
 export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;
 
 /** Stripe's metadata rules: at most 50 keys, keys up to 40 characters, values up to 500; no square brackets in keys. */

@@ -40,7 +40,7 @@ describe('matchesState', () => {
 describe('disabledReasonText', () => {
   it('words the platform’s and Stripe’s rejections apart', () => {
     expect(disabledReasonText('rejected.platform_fraud')).toBe('Rejected by your platform for fraud');
-    expect(disabledReasonText('rejected.fraud')).toBe('Rejected for fraud');
+    expect(disabledReasonText('rejected.fraud')).toBe('Rejected by Stripe for fraud');
     expect(disabledReasonText('rejected.platform_terms_of_service')).toMatch(/platform.*terms of service/);
     expect(disabledReasonText(null)).toBeNull();
     expect(disabledReasonText('something_new')).toBe('something_new');

@@ -1,11 +1,37 @@
-// Accounts: a placeholder behind its permission until its issue lands.
+// Connected accounts: the list with its filters in the URL. Stripe filters `created`; type,
+// country and state are applied by the server to the pages it reads (lib/accounts/scan.ts), and
+// the screen says how far it looked. The first page is prefetched here and hydrated into the
+// browser's cache; an account id typed in the search box opens that account.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { redirect } from 'next/navigation';
+import { parseAccountFilters } from '@/lib/accounts/filters';
+import { accountQueries } from '@/lib/accounts/keys';
+import { listAccounts } from '@/lib/accounts/queries';
 import { requirePermission } from '@/lib/auth/guard';
+import { objectRouteFor } from '@/lib/auth/routes';
+import { makeQueryClient } from '@/lib/query-client';
+import { AccountsList } from './_components/accounts-list';
 
 export const metadata: Metadata = { title: 'Accounts' };
+export const dynamic = 'force-dynamic';
 
-export default async function Page() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission('accounts.read');
-  return <ComingSoon title="Accounts" what="The list of connected accounts with filters, and each account's requirements, capabilities and actions." />;
+  const params = await searchParams;
+  // The search box without JavaScript: an account id opens the account.
+  const q = typeof params.q === 'string' ? objectRouteFor(params.q) : null;
+  if (q?.route.prefix === 'acct_') redirect(q.href);
+  const filters = parseAccountFilters(params);
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({ ...accountQueries.list(filters), queryFn: () => listAccounts(filters) });
+  return (
+    <main className="mx-auto max-w-[90rem] space-y-4 px-6 py-8">
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <AccountsList filters={filters} deleted={typeof params.deleted === 'string' ? params.deleted : null} />
+      </HydrationBoundary>
+    </main>
+  );
 }

@@ -1,9 +1,65 @@
-// Connected account detail: a placeholder behind its permission, with the object's audit history.
-import { ObjectPlaceholder } from '@/components/shell/object-placeholder';
+// One connected account: every view Stripe has of it, fetched on the server all at once (one
+// parallel round of Stripe calls) into a React Query cache that the browser hydrates, so the
+// first paint is complete and later actions refetch only the views they change.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { accountQueries } from '@/lib/accounts/keys';
+import { getAccount, getAccountBalance, listCapabilities, listExternalAccounts, listFeesFrom, listPersons, listTransfersTo } from '@/lib/accounts/queries';
+import { listObjectHistory } from '@/lib/audit/store';
+import { toAuditEntryView } from '@/lib/audit/view';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { isObjectId } from '@/lib/auth/routes';
+import { getDb } from '@/lib/db/client';
+import { makeQueryClient } from '@/lib/query-client';
+import { stripeMode } from '@/lib/stripe/client';
+import { AccountView, type AccountPermissions } from './_components/account-view';
 
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `Account ${decodeURIComponent((await params).id)}` };
+}
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const operator = await requirePermission('accounts.read');
-  const { id } = await params;
-  return <ObjectPlaceholder id={id} prefix="acct_" operator={operator} />;
+  const id = decodeURIComponent((await params).id);
+  if (!isObjectId(id, 'acct_')) notFound();
+  const role = operator.role;
+  const allowed: AccountPermissions = {
+    update: can(role, 'accounts.update'),
+    reject: can(role, 'accounts.reject'),
+    unreject: can(role, 'accounts.unreject'),
+    delete: can(role, 'accounts.delete'),
+    capabilities: can(role, 'capabilities.manage'),
+    links: can(role, 'links.create'),
+    transfers: can(role, 'transfers.read'),
+    fees: can(role, 'fees.read'),
+    audit: can(role, 'audit.read'),
+  };
+
+  // Every view at once: the page waits for the slowest Stripe call, not their sum. A failed view
+  // is not cached; the browser retries it through its route handler and shows its own error.
+  const queryClient = makeQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery({ ...accountQueries.detail(id), queryFn: () => getAccount(id) }),
+    queryClient.prefetchQuery({ ...accountQueries.capabilities(id), queryFn: () => listCapabilities(id) }),
+    queryClient.prefetchQuery({ ...accountQueries.persons(id), queryFn: () => listPersons(id) }),
+    queryClient.prefetchQuery({ ...accountQueries.externalAccounts(id), queryFn: () => listExternalAccounts(id) }),
+    queryClient.prefetchQuery({ ...accountQueries.balance(id), queryFn: () => getAccountBalance(id) }),
+    allowed.transfers ? queryClient.prefetchQuery({ ...accountQueries.transfers(id), queryFn: () => listTransfersTo(id) }) : null,
+    allowed.fees ? queryClient.prefetchQuery({ ...accountQueries.fees(id), queryFn: () => listFeesFrom(id) }) : null,
+    allowed.audit
+      ? queryClient.prefetchQuery({ ...accountQueries.history(id), queryFn: async () => (await listObjectHistory(await getDb(), id, 10)).map(toAuditEntryView) })
+      : null,
+  ]);
+
+  return (
+    <main className="mx-auto max-w-7xl px-6 py-8">
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <AccountView id={id} mode={stripeMode()} can={allowed} />
+      </HydrationBoundary>
+    </main>
+  );
 }

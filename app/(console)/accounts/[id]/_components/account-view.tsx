@@ -1,0 +1,203 @@
+'use client';
+// The account page in the browser: every view is its own React Query (hydrated from the server's
+// prefetch), so an action refetches only what it changed. The header says who the account is and
+// its state; the actions the role may take are offered only where Stripe would accept them, and
+// the others are explained.
+import { useQuery } from '@tanstack/react-query';
+import { ExternalLink } from 'lucide-react';
+import { useState } from 'react';
+import { ModeBadge } from '@/components/mode-badge';
+import { Badge } from '@/components/ui/badge';
+import { CopyButton } from '@/components/ui/copy-button';
+import { toneOf } from '@/components/accounts/tone';
+import { accountQueries } from '@/lib/accounts/keys';
+import { personName } from '@/lib/accounts/requirements';
+import { canCreateLoginLink, canDelete, canManageCapabilities, canReject, canUnreject } from '@/lib/accounts/rules';
+import { PINNED_API_VERSION } from '@/lib/accounts/schemas';
+import { accountStatus, disabledReasonText } from '@/lib/accounts/status';
+import { accountName, dashboardUrl } from '@/lib/accounts/view';
+import type { StripeMode } from '@/lib/stripe/mode';
+import { CapabilitiesBody } from './capabilities-section';
+import { DeleteDialog } from './delete-dialog';
+import { HistoryBody } from './history-section';
+import { LoginLinkButton, OnboardingLinkButton } from './link-buttons';
+import { BalanceBody, ExternalAccountsBody, FeesBody, TransfersBody } from './money-sections';
+import { OutcomeMessage } from './outcome';
+import { OverviewBody } from './overview-section';
+import { PersonsBody } from './persons-section';
+import { RejectDialog } from './reject-dialog';
+import { RequirementsBody } from './requirements-section';
+import { Section } from './section';
+import { UnrejectDialog } from './unreject-dialog';
+import { UpdateDialog } from './update-dialog';
+import type { Outcome } from './use-account-action';
+
+export type AccountPermissions = {
+  update: boolean;
+  reject: boolean;
+  unreject: boolean;
+  delete: boolean;
+  capabilities: boolean;
+  links: boolean;
+  transfers: boolean;
+  fees: boolean;
+  audit: boolean;
+};
+
+function Unavailable({ what, why, testId }: { what: string; why?: string; testId: string }) {
+  return (
+    <p className="text-xs text-neutral-600" data-testid={testId}>
+      <span className="font-medium text-neutral-800">{what} is not offered:</span> {why}
+    </p>
+  );
+}
+
+export function AccountView({ id, mode, can }: { id: string; mode: StripeMode; can: AccountPermissions }) {
+  const account = useQuery(accountQueries.detail(id));
+  const capabilities = useQuery(accountQueries.capabilities(id));
+  const persons = useQuery(accountQueries.persons(id));
+  const external = useQuery(accountQueries.externalAccounts(id));
+  const balance = useQuery(accountQueries.balance(id));
+  const transfers = useQuery({ ...accountQueries.transfers(id), enabled: can.transfers });
+  const fees = useQuery({ ...accountQueries.fees(id), enabled: can.fees });
+  const history = useQuery({ ...accountQueries.history(id), enabled: can.audit });
+  const [notice, setNotice] = useState<Outcome | null>(null);
+
+  if (account.isError) {
+    return (
+      <div role="alert" data-testid="account-error" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4">
+        <h1 className="text-sm font-semibold text-mode-live-ink">Account {id} could not be read</h1>
+        <p className="mt-1 text-sm text-neutral-700">{account.error.message}</p>
+        {'requestId' in account.error && account.error.requestId ? (
+          <p className="mt-2 text-xs text-neutral-500">
+            Request id: <code className="font-mono">{String(account.error.requestId)}</code>
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  if (!account.data) return <p className="text-sm text-neutral-500">Loading the account…</p>;
+
+  const a = account.data;
+  const name = accountName(a);
+  const status = accountStatus(a);
+  const reason = disabledReasonText(a.requirements?.disabled_reason);
+  const personNames = (persons.data ?? []).map((p) => ({ id: p.id, name: personName(p) }));
+  const totals = balance.data ? { available: balance.data.available, pending: balance.data.pending } : null;
+  const reject = canReject(a, mode, totals);
+  const unreject = canUnreject(a, PINNED_API_VERSION);
+  const del = canDelete(a, mode, totals);
+  const rejected = a.requirements?.disabled_reason?.startsWith('rejected.') ?? false;
+  const login = canCreateLoginLink(a);
+
+  return (
+    <div className="space-y-5">
+      <header className="space-y-3" data-testid="account-header">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight text-neutral-900" data-testid="account-name">
+              {name}
+            </h1>
+            <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-600">
+              <span className="inline-flex items-center">
+                <code className="font-mono text-neutral-800" data-testid="account-id">
+                  {a.id}
+                </code>
+                <CopyButton value={a.id} label="Copy the account id" />
+              </span>
+              <span className="capitalize">{a.type}</span>
+              <span>{a.country}</span>
+              <ModeBadge mode={mode} />
+            </div>
+          </div>
+          <a
+            href={dashboardUrl(a.id, mode)}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="dashboard-link"
+            className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
+          >
+            Open in Stripe Dashboard <ExternalLink aria-hidden className="size-4" />
+          </a>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge tone={toneOf(status.tone)} data-testid="account-status">
+            {status.label}
+          </Badge>
+          <Badge tone={a.charges_enabled ? 'good' : 'bad'}>Charges {a.charges_enabled ? 'enabled' : 'disabled'}</Badge>
+          <Badge tone={a.payouts_enabled ? 'good' : 'bad'}>Payouts {a.payouts_enabled ? 'enabled' : 'disabled'}</Badge>
+          {reason ? (
+            <span className="text-sm text-neutral-700" data-testid="header-disabled-reason">
+              {reason}
+            </span>
+          ) : null}
+        </div>
+      </header>
+
+      {notice ? <OutcomeMessage outcome={notice} testId="page-notice" /> : null}
+
+      {can.update || can.reject || can.unreject || can.delete || can.links ? (
+        <section aria-label="Actions" className="space-y-2 rounded-lg border border-neutral-200 bg-surface p-4" data-testid="account-actions">
+          <div className="flex flex-wrap items-start gap-2">
+            {can.update ? <UpdateDialog account={a} onDone={setNotice} /> : null}
+            {can.links && login.allowed ? <LoginLinkButton accountId={a.id} /> : null}
+            {can.links ? <OnboardingLinkButton accountId={a.id} /> : null}
+            <span className="flex-1" />
+            {can.unreject && rejected && unreject.allowed ? <UnrejectDialog accountId={a.id} name={name} onDone={setNotice} /> : null}
+            {can.reject && reject.allowed ? <RejectDialog accountId={a.id} name={name} onDone={setNotice} /> : null}
+            {can.delete && del.allowed ? <DeleteDialog accountId={a.id} name={name} mode={mode} /> : null}
+          </div>
+          {can.reject && !reject.allowed ? <Unavailable what="Reject" why={reject.why} testId="reject-unavailable" /> : null}
+          {can.unreject && rejected && !unreject.allowed ? <Unavailable what="Unreject" why={unreject.why} testId="unreject-unavailable" /> : null}
+          {can.delete && !del.allowed ? <Unavailable what="Delete" why={del.why} testId="delete-unavailable" /> : null}
+        </section>
+      ) : null}
+
+      <div className="grid gap-5 xl:grid-cols-2">
+        <div className="xl:col-span-2">
+          <Section id="overview" title="Overview" state={account}>
+            <OverviewBody account={a} />
+          </Section>
+        </div>
+        <Section id="requirements" title="Requirements" state={account} description="What Stripe needs from the account holder, in words; hover a line for Stripe's field names.">
+          <RequirementsBody account={a} persons={personNames} />
+        </Section>
+        <Section id="capabilities" title="Capabilities" state={capabilities}>
+          <CapabilitiesBody
+            accountId={a.id}
+            capabilities={capabilities.data ?? []}
+            persons={personNames}
+            manage={can.capabilities ? canManageCapabilities(a) : null}
+            onDone={setNotice}
+          />
+        </Section>
+        <Section id="persons" title="Persons" state={persons}>
+          <PersonsBody persons={persons.data ?? []} />
+        </Section>
+        <Section id="external-accounts" title="Bank accounts and cards" state={external}>
+          <ExternalAccountsBody items={external.data ?? []} />
+        </Section>
+        <Section id="balance" title="Balance" state={balance} description="The account's own balance, read as the account.">
+          {balance.data ? <BalanceBody balance={balance.data} /> : null}
+        </Section>
+        {can.transfers ? (
+          <Section id="transfers" title="Recent transfers to the account" state={transfers}>
+            <TransfersBody transfers={transfers.data ?? []} />
+          </Section>
+        ) : null}
+        {can.fees ? (
+          <Section id="fees" title="Application fees from the account" state={fees}>
+            {fees.data ? <FeesBody fees={fees.data} /> : null}
+          </Section>
+        ) : null}
+        {can.audit ? (
+          <div className="xl:col-span-2">
+            <Section id="history" title="History in this console" state={history}>
+              <HistoryBody accountId={a.id} entries={history.data ?? []} />
+            </Section>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

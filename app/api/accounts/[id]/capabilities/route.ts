@@ -1,0 +1,8 @@
+// The account's capabilities for the account page's React Query cache (the page prefetches the same on the server).
+import { listCapabilities } from '@/lib/accounts/queries';
+import { accountView } from '@/lib/accounts/respond';
+import { withPermission } from '@/lib/auth/guard';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withPermission('accounts.read', accountView('the capabilities', (id) => listCapabilities(id)));

@@ -1,0 +1,12 @@
+// The accounts list for the browser's React Query cache: the same filters (from the URL) and the
+// same server-side scan as the page's first paint.
+import { parseAccountFilters } from '@/lib/accounts/filters';
+import { listAccounts } from '@/lib/accounts/queries';
+import { respondWith } from '@/lib/accounts/respond';
+import { withPermission } from '@/lib/auth/guard';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withPermission('accounts.read', async (request) =>
+  respondWith('the accounts list', () => listAccounts(parseAccountFilters(new URL(request.url).searchParams))),
+);
