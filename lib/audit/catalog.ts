@@ -16,7 +16,9 @@ export const AUDIT_ACTIONS = {
   'capability.update': 'Changed a capability',
   'account_link.create': 'Created an account link',
   'application_fee.refund': 'Refunded an application fee',
+  'application_fee_refund.update': 'Edited an application fee refund',
   'transfer.reverse': 'Reversed a transfer',
+  'transfer_reversal.update': 'Edited a transfer reversal',
   'topup.create': 'Created a top-up',
   'topup.cancel': 'Cancelled a top-up',
 } as const;

@@ -14,11 +14,74 @@ import { openPglite, type OpenDb } from '@/lib/db/open';
 import { createOperator } from '@/lib/operators/store';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
-const stripeSpy = vi.hoisted(() => ({ countConnectedAccounts: vi.fn(async () => 7) }));
+const stripeSpy = vi.hoisted(() => {
+  const account = { id: 'acct_Test123', object: 'account', type: 'custom', country: 'US', capabilities: {}, metadata: {}, requirements: null, controller: { type: 'application' } };
+  return {
+    countConnectedAccounts: vi.fn(async () => 7),
+    listAccounts: vi.fn(async () => ({ items: [account], scanned: 1, next: null, prev: null, partial: false, budget: 25, filtered: false })),
+    exportAccounts: vi.fn(async () => ({ items: [account], complete: true })),
+    getAccount: vi.fn(async () => account),
+    listCapabilities: vi.fn(async () => []),
+    listPersons: vi.fn(async () => []),
+    listExternalAccounts: vi.fn(async () => []),
+    getAccountBalance: vi.fn(async () => ({ available: [], pending: [] })),
+    listTransfersTo: vi.fn(async () => []),
+    listFeesFrom: vi.fn(async () => ({ items: [], scanned: 0, partial: false })),
+  };
+});
+// The account actions' Stripe calls: reached only by callers the matrix allows.
+const stripeWrites = vi.hoisted(() => {
+  const written = <T>(data: T) => vi.fn(async () => ({ data, requestId: 'req_matrix' }));
+  return {
+    updateAccount: written({ account: {}, changed: ['email'] }),
+    rejectAccount: written({ requirements: { disabled_reason: 'rejected.platform_fraud' } }),
+    unrejectAccount: written({ requirements: { disabled_reason: null } }),
+    deleteAccount: written({ id: 'acct_Test123', deleted: true }),
+    updateCapability: written({ status: 'pending', requested: true }),
+    createLoginLink: written({ url: 'https://example.test/login' }),
+    createAccountLink: written({ url: 'https://example.test/onboard', expiresAt: 1 }),
+  };
+});
 
 vi.mock('@/lib/auth/current-operator', () => ({ getCurrentOperator: async () => session.operator }));
 vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
 vi.mock('@/lib/accounts/queries', () => stripeSpy);
+vi.mock('@/lib/accounts/mutations', () => stripeWrites);
+// The money pages' reads and the money actions' Stripe calls (fees, transfers, top-ups, balance).
+const moneyFakes = vi.hoisted(() => {
+  const fee = { id: 'fee_Test123', object: 'application_fee', account: 'acct_Test123', amount: 1000, amount_refunded: 0, currency: 'usd', charge: 'ch_Test123', created: 1, originating_transaction: null, refunded: false, balance_transaction: null };
+  const transfer = { id: 'tr_Test123', object: 'transfer', amount: 1000, amount_reversed: 0, currency: 'usd', destination: 'acct_Test123', created: 1, metadata: {}, transfer_group: null, source_transaction: null };
+  const topup = { id: 'tu_Test123', object: 'topup', amount: 1000, currency: 'usd', status: 'pending', created: 1, metadata: {}, source: null };
+  const written = <T>(data: T) => vi.fn(async () => ({ data, requestId: 'req_matrix' }));
+  return {
+    fees: {
+      listFees: vi.fn(async () => ({ items: [fee], scanned: 1, next: null, prev: null, partial: false, budget: 25, filtered: false })),
+      exportFees: vi.fn(async () => ({ items: [fee], complete: true })),
+      getFeeDetail: vi.fn(async () => ({ fee, refunds: [] })),
+      getFeeRefund: vi.fn(async () => ({ refund: { id: 'fr_Test123', amount: 1, currency: 'usd', fee: fee.id, metadata: {}, created: 1 }, fee })),
+    },
+    feeWrites: { refundFee: written({ refundId: 'fr_Test123' }), updateFeeRefundMetadata: written({ refundId: 'fr_Test123' }) },
+    transfers: {
+      listTransfers: vi.fn(async () => ({ items: [transfer], scanned: 1, next: null, prev: null, partial: false, budget: 25, filtered: false })),
+      exportTransfers: vi.fn(async () => ({ items: [transfer], complete: true })),
+      getTransferDetail: vi.fn(async () => ({ transfer, reversals: [], balanceTransaction: null, sourceCharge: null })),
+      getReversal: vi.fn(async () => ({ reversal: { id: 'trr_Test123', amount: 1, currency: 'usd', transfer: transfer.id, metadata: {}, created: 1 }, transfer })),
+      listReversalsInPeriod: vi.fn(async () => ({ items: [], complete: true })),
+    },
+    transferWrites: { reverse: written({ reversalId: 'trr_Test123' }), updateReversal: written({ reversalId: 'trr_Test123' }) },
+    topups: { listTopups: vi.fn(async () => ({ items: [topup], next: null, prev: null })), getTopup: vi.fn(async () => topup) },
+    topupWrites: { create: written({ topupId: 'tu_Test123' }), cancel: written({ topupId: 'tu_Test123' }) },
+    balance: { getPlatformBalance: vi.fn(async () => ({ available: [], pending: [] })) },
+  };
+});
+vi.mock('@/lib/fees/queries', async (original) => ({ ...(await original<object>()), ...moneyFakes.fees }));
+vi.mock('@/lib/fees/mutations', async (original) => ({ ...(await original<object>()), ...moneyFakes.feeWrites }));
+vi.mock('@/lib/transfers/queries', async (original) => ({ ...(await original<object>()), ...moneyFakes.transfers }));
+vi.mock('@/lib/transfers/mutations', () => moneyFakes.transferWrites);
+vi.mock('@/lib/topups/queries', () => moneyFakes.topups);
+vi.mock('@/lib/topups/mutations', () => moneyFakes.topupWrites);
+vi.mock('@/lib/balance/queries', () => moneyFakes.balance);
+const moneySpies = () => Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]);
 // next-auth itself is not under test here (and does not load outside Next).
 vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock('@/lib/auth/config', () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), CREDENTIALS_PROVIDER_ID: 'credentials', OIDC_PROVIDER_ID: 'oidc' }));
@@ -37,8 +100,15 @@ beforeAll(async () => {
 afterAll(async () => opened?.close());
 beforeEach(() => {
   session.operator = null;
-  stripeSpy.countConnectedAccounts.mockClear();
+  for (const spy of [...Object.values(stripeSpy), ...Object.values(stripeWrites)]) spy.mockClear();
+  for (const spy of moneySpies()) spy.mockClear();
 });
+
+/** No Stripe read or write was made. */
+function expectNoBackendCall() {
+  for (const [name, spy] of Object.entries({ ...stripeSpy, ...stripeWrites })) expect(spy, name).not.toHaveBeenCalled();
+  for (const spy of moneySpies()) expect(spy).not.toHaveBeenCalled();
+}
 
 type Caller = { label: string; role: Role | null; allowed: boolean };
 
@@ -110,7 +180,7 @@ describe('pages', () => {
             (thrown: unknown) => thrown,
           );
           expect(digestOf(error)).toMatch(role === null ? /^NEXT_REDIRECT;.*;\/sign-in;/ : /^NEXT_HTTP_ERROR_FALLBACK;403$/);
-          expect(stripeSpy.countConnectedAccounts).not.toHaveBeenCalled();
+          expectNoBackendCall();
         }
       });
     });
@@ -132,8 +202,9 @@ describe('route handlers', () => {
         const { GET } = (await import(/* @vite-ignore */ path.join(ROOT, route.file))) as {
           GET: (request: Request, context: unknown) => Promise<Response>;
         };
-        const response = await GET(new Request(`http://localhost${route.path}`), { params: Promise.resolve({}) });
+        const response = await GET(new Request(`http://localhost${route.path}`), { params: Promise.resolve(route.params ?? {}) });
         expect(response.status).toBe(allowed ? 200 : role === null ? 401 : 403);
+        if (!allowed) expectNoBackendCall();
         await response.body?.cancel();
       });
     });
@@ -152,6 +223,24 @@ describe('server actions', () => {
       return { operatorId: target.id };
     },
     signOutEverywhere: async () => ({}),
+    updateAccount: async () => ({
+      accountId: 'acct_Test123',
+      email: 'new@example.test',
+      businessProfile: { name: 'Shop', url: '', supportEmail: '', supportPhone: '', productDescription: '' },
+      metadata: [{ key: 'tier', value: 'gold' }],
+    }),
+    rejectAccount: async () => ({ accountId: 'acct_Test123', reason: 'fraud_other', note: 'Card testing seen in the logs', confirmation: 'acct_Test123' }),
+    unrejectAccount: async () => ({ accountId: 'acct_Test123', note: 'Rejected by mistake, reviewed again' }),
+    deleteAccount: async () => ({ accountId: 'acct_Test123', note: 'Duplicate test account, never used', confirmation: 'acct_Test123' }),
+    updateCapability: async () => ({ accountId: 'acct_Test123', capability: 'card_payments', requested: true }),
+    createLoginLink: async () => ({ accountId: 'acct_Test123' }),
+    createAccountLink: async () => ({ accountId: 'acct_Test123', type: 'account_onboarding' }),
+    refundApplicationFee: async () => ({ feeId: 'fee_Test123', full: true, amount: '', reason: 'Overcharged', ticket: '', expectedRefunded: 0 }),
+    updateFeeRefund: async () => ({ feeId: 'fee_Test123', refundId: 'fr_Test123', metadata: [{ key: 'ticket', value: 'SUP-1' }] }),
+    reverseTransfer: async () => ({ transferId: 'tr_Test123', full: true, amount: '', refundApplicationFee: false, description: 'Order cancelled', metadata: [], expectedReversed: 0 }),
+    updateTransferReversal: async () => ({ transferId: 'tr_Test123', reversalId: 'trr_Test123', description: 'Order cancelled', metadata: [] }),
+    createTopup: async () => ({ amount: '100.00', description: 'Funding', statementDescriptor: '', source: '' }),
+    cancelTopup: async () => ({ topupId: 'tu_Test123' }),
   };
   // Public by design: signing in and out.
   const PUBLIC_ACTIONS = ['signInWithPasswordAction', 'signInWithSsoAction', 'signOutAction'];

@@ -69,6 +69,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   { pattern: '/', permission: 'accounts.read' },
   ...NAV_ITEMS.map((item) => ({ pattern: item.href, permission: item.permission })),
   ...OBJECT_ROUTES.map((route) => ({ pattern: route.pattern, permission: route.permission })),
+  { pattern: '/transfers/reversals', permission: 'transfers.read' },
 ];
 
 export type ApiRoute = {
@@ -77,10 +78,59 @@ export type ApiRoute = {
   /** A URL that reaches it. */
   path: string;
   permission: Permission;
+  /** The dynamic segments of `path`, as Next passes them to the handler. */
+  params?: Record<string, string>;
 };
 
+/** A demo-seed account the journeys never delete, so the per-account handlers answer 200 in e2e. */
+export const SAMPLE_ACCOUNT_ID = 'acct_1EY6QdBHSsebQ80E';
+
+const accountApi = (view: string, permission: Permission): ApiRoute => ({
+  file: `app/api/accounts/[id]/${view ? `${view}/` : ''}route.ts`,
+  path: `/api/accounts/${SAMPLE_ACCOUNT_ID}${view ? `/${view}` : ''}`,
+  permission,
+  params: { id: SAMPLE_ACCOUNT_ID },
+});
+
+/** Demo-seed money objects (the emulator's seed is deterministic), so the money handlers answer 200 in e2e. */
+const SAMPLE_MONEY = { fee: 'fee_iU1xMRKljvhkKmnMiQAuE7tM', feeRefund: 'fr_D8iVGYMQ2GkOzQ2jLFSTAQa1', transfer: 'tr_EVNwims5vpmzRzK0dhDqowXo', reversal: 'trr_t0CutJmePwCVZV5iPodbd27y', topup: 'tu_KeOllr6vBY4LvRHFtm3HMBes' };
+
+const MONEY_API_ROUTES: ApiRoute[] = [
+  { file: 'app/api/fees/route.ts', path: '/api/fees', permission: 'fees.read' },
+  { file: 'app/api/fees/export/route.ts', path: '/api/fees/export?created_from=2026-11-01', permission: 'fees.read' },
+  { file: 'app/api/fees/[id]/route.ts', path: `/api/fees/${SAMPLE_MONEY.fee}`, permission: 'fees.read', params: { id: SAMPLE_MONEY.fee } },
+  { file: 'app/api/fees/refunds/[id]/route.ts', path: `/api/fees/refunds/${SAMPLE_MONEY.feeRefund}`, permission: 'fees.read', params: { id: SAMPLE_MONEY.feeRefund } },
+  { file: 'app/api/transfers/route.ts', path: '/api/transfers', permission: 'transfers.read' },
+  { file: 'app/api/transfers/export/route.ts', path: '/api/transfers/export?created_from=2026-11-01', permission: 'transfers.read' },
+  { file: 'app/api/transfers/[id]/route.ts', path: `/api/transfers/${SAMPLE_MONEY.transfer}`, permission: 'transfers.read', params: { id: SAMPLE_MONEY.transfer } },
+  { file: 'app/api/transfers/reversals/route.ts', path: '/api/transfers/reversals', permission: 'transfers.read' },
+  { file: 'app/api/transfers/reversals/export/route.ts', path: '/api/transfers/reversals/export', permission: 'transfers.read' },
+  {
+    file: 'app/api/transfers/reversals/[id]/route.ts',
+    path: `/api/transfers/reversals/${SAMPLE_MONEY.reversal}`,
+    permission: 'transfers.read',
+    params: { id: SAMPLE_MONEY.reversal },
+  },
+  { file: 'app/api/topups/route.ts', path: '/api/topups', permission: 'topups.read' },
+  { file: 'app/api/topups/[id]/route.ts', path: `/api/topups/${SAMPLE_MONEY.topup}`, permission: 'topups.read', params: { id: SAMPLE_MONEY.topup } },
+  { file: 'app/api/balance/route.ts', path: '/api/balance', permission: 'topups.read' },
+];
+
 /** Every guarded route handler: the generated tests call each with every role. */
-export const API_ROUTES: ApiRoute[] = [{ file: 'app/api/audit/export/route.ts', path: '/api/audit/export', permission: 'audit.read' }];
+export const API_ROUTES: ApiRoute[] = [
+  { file: 'app/api/audit/export/route.ts', path: '/api/audit/export', permission: 'audit.read' },
+  ...MONEY_API_ROUTES,
+  { file: 'app/api/accounts/route.ts', path: '/api/accounts?type=custom', permission: 'accounts.read' },
+  { file: 'app/api/accounts/export/route.ts', path: '/api/accounts/export?country=DE', permission: 'accounts.read' },
+  accountApi('', 'accounts.read'),
+  accountApi('capabilities', 'accounts.read'),
+  accountApi('persons', 'accounts.read'),
+  accountApi('external-accounts', 'accounts.read'),
+  accountApi('balance', 'accounts.read'),
+  accountApi('transfers', 'transfers.read'),
+  accountApi('fees', 'fees.read'),
+  accountApi('history', 'audit.read'),
+];
 
 /** Route handlers that are public by design (next-auth's own sign-in endpoints). */
 export const PUBLIC_API_ROUTE_FILES: string[] = ['app/api/auth/[...nextauth]/route.ts'];

@@ -1,9 +1,56 @@
-// Application fee detail: a placeholder behind its permission, with the object's audit history.
-import { ObjectPlaceholder } from '@/components/shell/object-placeholder';
+// One application fee: prefetched on the server (fee and refunds together) under the browser's
+// query key and hydrated; the refund form for roles that may refund; the fee's audit history.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ObjectHistory } from '@/components/audit/object-history';
+import { ErrorBox } from '@/components/error-box';
+import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { isObjectId } from '@/lib/auth/routes';
+import { describeReadError, toPlain } from '@/lib/balance/read-json';
+import { feeQueries } from '@/lib/fees/keys';
+import { getFeeDetail } from '@/lib/fees/queries';
+import { makeQueryClient } from '@/lib/query-client';
+import { FeeView } from '../_components/fee-view';
+
+export const metadata: Metadata = { title: 'Application fee' };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const operator = await requirePermission('fees.read');
-  const { id } = await params;
-  return <ObjectPlaceholder id={id} prefix="fee_" operator={operator} />;
+  const id = decodeURIComponent((await params).id);
+  if (!isObjectId(id, 'fee_')) notFound();
+  const queryClient = makeQueryClient();
+  try {
+    await queryClient.fetchQuery({ ...feeQueries.detail(id), queryFn: async () => toPlain(await getFeeDetail(id)) });
+  } catch (error) {
+    // An unknown id (Stripe's 404) is said in words on a normal page, like any other failed read.
+    return (
+      <main className="mx-auto max-w-5xl space-y-5 px-6 py-8">
+        <PageHeader title={`Application fee ${id}`} />
+        <ErrorBox error={describeReadError(error)} />
+      </main>
+    );
+  }
+  return (
+    <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
+      <nav className="text-sm">
+        <Link href="/application-fees" className="text-brand-600 hover:underline">
+          ← Application fees
+        </Link>
+      </nav>
+      <PageHeader title={`Application fee ${id}`} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <FeeView
+          id={id}
+          canRefund={can(operator.role, 'fees.refund')}
+          canOpenAccount={can(operator.role, 'accounts.read')}
+          canOpenCharge={can(operator.role, 'risk.read')}
+        />
+      </HydrationBoundary>
+      <ObjectHistory objectId={id} operator={operator} />
+    </main>
+  );
 }

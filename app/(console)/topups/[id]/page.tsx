@@ -1,9 +1,51 @@
-// Top-up detail: a placeholder behind its permission, with the object's audit history.
-import { ObjectPlaceholder } from '@/components/shell/object-placeholder';
+// One top-up: prefetched on the server under the browser's query key and hydrated; cancel while
+// pending for roles that may cancel; its audit history.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ObjectHistory } from '@/components/audit/object-history';
+import { ErrorBox } from '@/components/error-box';
+import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { isObjectId } from '@/lib/auth/routes';
+import { describeReadError, toPlain } from '@/lib/balance/read-json';
+import { makeQueryClient } from '@/lib/query-client';
+import { topupQueries } from '@/lib/topups/keys';
+import { getTopup } from '@/lib/topups/queries';
+import { TopupView } from '../_components/topup-view';
+
+export const metadata: Metadata = { title: 'Top-up' };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const operator = await requirePermission('topups.read');
-  const { id } = await params;
-  return <ObjectPlaceholder id={id} prefix="tu_" operator={operator} />;
+  const id = decodeURIComponent((await params).id);
+  if (!isObjectId(id, 'tu_')) notFound();
+  const queryClient = makeQueryClient();
+  try {
+    await queryClient.fetchQuery({ ...topupQueries.detail(id), queryFn: async () => toPlain(await getTopup(id)) });
+  } catch (error) {
+    // An unknown id (Stripe's 404) is said in words on a normal page, like any other failed read.
+    return (
+      <main className="mx-auto max-w-5xl space-y-5 px-6 py-8">
+        <PageHeader title={`Top-up ${id}`} />
+        <ErrorBox error={describeReadError(error)} />
+      </main>
+    );
+  }
+  return (
+    <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
+      <nav className="text-sm">
+        <Link href="/topups" className="text-brand-600 hover:underline">
+          ← Top-ups
+        </Link>
+      </nav>
+      <PageHeader title={`Top-up ${id}`} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TopupView id={id} canCancel={can(operator.role, 'topups.cancel')} />
+      </HydrationBoundary>
+      <ObjectHistory objectId={id} operator={operator} />
+    </main>
+  );
 }

@@ -1,9 +1,58 @@
-// Transfer detail: a placeholder behind its permission, with the object's audit history.
-import { ObjectPlaceholder } from '@/components/shell/object-placeholder';
+// One transfer: prefetched on the server (transfer with its balance and source transactions, and
+// its reversals, together) under the browser's query key and hydrated; the reverse form for roles
+// that may reverse; the transfer's audit history.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ObjectHistory } from '@/components/audit/object-history';
+import { ErrorBox } from '@/components/error-box';
+import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { isObjectId } from '@/lib/auth/routes';
+import { describeReadError, toPlain } from '@/lib/balance/read-json';
+import { makeQueryClient } from '@/lib/query-client';
+import { transferQueries } from '@/lib/transfers/keys';
+import { getTransferDetail } from '@/lib/transfers/queries';
+import { TransferView } from '../_components/transfer-view';
+
+export const metadata: Metadata = { title: 'Transfer' };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const operator = await requirePermission('transfers.read');
-  const { id } = await params;
-  return <ObjectPlaceholder id={id} prefix="tr_" operator={operator} />;
+  const id = decodeURIComponent((await params).id);
+  if (!isObjectId(id, 'tr_')) notFound();
+  const queryClient = makeQueryClient();
+  try {
+    await queryClient.fetchQuery({ ...transferQueries.detail(id), queryFn: async () => toPlain(await getTransferDetail(id)) });
+  } catch (error) {
+    // An unknown id (Stripe's 404) is said in words on a normal page, like any other failed read.
+    return (
+      <main className="mx-auto max-w-5xl space-y-5 px-6 py-8">
+        <PageHeader title={`Transfer ${id}`} />
+        <ErrorBox error={describeReadError(error)} />
+      </main>
+    );
+  }
+  return (
+    <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
+      <nav className="text-sm">
+        <Link href="/transfers" className="text-brand-600 hover:underline">
+          ← Transfers
+        </Link>
+      </nav>
+      <PageHeader title={`Transfer ${id}`} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TransferView
+          id={id}
+          canReverse={can(operator.role, 'transfers.reverse')}
+          canOpenAccount={can(operator.role, 'accounts.read')}
+          canOpenCharge={can(operator.role, 'risk.read')}
+          canOpenFee={can(operator.role, 'fees.read')}
+        />
+      </HydrationBoundary>
+      <ObjectHistory objectId={id} operator={operator} />
+    </main>
+  );
 }

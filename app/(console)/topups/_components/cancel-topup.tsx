@@ -1,0 +1,42 @@
+'use client';
+// Cancels a pending top-up: a review step in words, then Confirm (the key lives as long as the review).
+import { useQueryClient } from '@tanstack/react-query';
+import type Stripe from 'stripe';
+import { ReviewPanel } from '@/components/money/review-panel';
+import { useConfirmedAction } from '@/components/money/use-confirmed-action';
+import { Button } from '@/components/ui/button';
+import { balanceKeys } from '@/lib/balance/keys';
+import { moneyInWords } from '@/lib/fees/refunds';
+import { cancelTopup } from '@/lib/topups/actions';
+import { topupKeys } from '@/lib/topups/keys';
+
+export function CancelTopup({ topup }: { topup: Stripe.Topup }) {
+  const queryClient = useQueryClient();
+  const action = useConfirmedAction(
+    (p: { topupId: string }, idempotencyKey: string) => cancelTopup({ topupId: p.topupId, idempotencyKey }),
+    undefined,
+    () => {
+      void queryClient.invalidateQueries({ queryKey: topupKeys.detail(topup.id) });
+      void queryClient.invalidateQueries({ queryKey: topupKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
+    },
+  );
+  if (action.review) {
+    return (
+      <ReviewPanel
+        sentence={`Cancel top-up ${topup.id} of ${moneyInWords(topup.amount, topup.currency)}: the money is not taken from the bank, and its pending amount leaves the platform balance.`}
+        confirmLabel="Cancel top-up"
+        pending={action.pending}
+        failure={action.failure}
+        onConfirm={() => void action.confirm()}
+        onBack={action.back}
+        testId="cancel-review"
+      />
+    );
+  }
+  return (
+    <Button variant="danger" onClick={() => action.open({ topupId: topup.id })} data-testid="topup-cancel-open">
+      Cancel this top-up
+    </Button>
+  );
+}

@@ -1,0 +1,9 @@
+// One page of top-ups for the browser's cache, with the list's URL filters.
+import { withPermission } from '@/lib/auth/guard';
+import { readJson } from '@/lib/balance/read-json';
+import { parseTopupFilters } from '@/lib/topups/filters';
+import { listTopups } from '@/lib/topups/queries';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withPermission('topups.read', async (request) => readJson('GET /api/topups', () => listTopups(parseTopupFilters(new URL(request.url).searchParams))));

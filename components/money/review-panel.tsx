@@ -1,0 +1,51 @@
+'use client';
+// The review step of a money action: the effect in one sentence, a tick the operator must give,
+// then Confirm (disabled while the request is in flight) or Back. A failure is shown here, and
+// Confirm then retries the same request.
+import { useId, useState } from 'react';
+import { ActionFailureBox } from '@/components/money/action-failure';
+import { Button } from '@/components/ui/button';
+import type { ActionFailure } from '@/lib/actions/result';
+
+export function ReviewPanel({
+  sentence,
+  confirmLabel,
+  pending,
+  failure,
+  onConfirm,
+  onBack,
+  tone = 'danger',
+  testId = 'review',
+}: {
+  sentence: string;
+  confirmLabel: string;
+  pending: boolean;
+  failure: ActionFailure | null;
+  onConfirm: () => void;
+  onBack: () => void;
+  tone?: 'danger' | 'primary';
+  testId?: string;
+}) {
+  const [ticked, setTicked] = useState(false);
+  const tickId = useId();
+  return (
+    <div className="space-y-3 rounded-md border border-neutral-300 bg-neutral-50 p-3" data-testid={testId}>
+      <p className="text-sm font-medium text-neutral-900" data-testid="review-sentence">
+        {sentence}
+      </p>
+      <label htmlFor={tickId} className="flex items-center gap-2 text-sm text-neutral-700">
+        <input id={tickId} type="checkbox" checked={ticked} onChange={(e) => setTicked(e.target.checked)} disabled={pending} data-testid="review-tick" className="size-4 accent-brand-600" />
+        I have checked the amount and the accounts.
+      </label>
+      {failure ? <ActionFailureBox failure={failure} /> : null}
+      <div className="flex gap-2">
+        <Button variant={tone} onClick={onConfirm} disabled={!ticked || pending} aria-busy={pending} data-testid="review-confirm">
+          {pending ? 'Working…' : failure ? `Try again: ${confirmLabel.toLowerCase()}` : confirmLabel}
+        </Button>
+        <Button variant="ghost" onClick={onBack} disabled={pending} data-testid="review-back">
+          Back
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+// Finance creates a top-up (reviewed in words first), then cancels it while it is pending; the
+// platform balance and the emulator follow.
+import { expect, test } from '@playwright/test';
+import { stripeGet } from './support/money';
+import { storageStateFor } from './support/roles';
+
+test.use({ storageState: storageStateFor('finance') });
+
+test('a top-up is created, then cancelled while pending', async ({ page }) => {
+  await page.goto('/topups');
+  await expect(page.getByTestId('platform-balance')).toBeVisible();
+  await page.getByTestId('topup-amount').fill('1,234.56');
+  await page.getByTestId('topup-description').fill('E2E funding');
+  await page.getByTestId('topup-source').selectOption('btok_us_verified');
+  await page.getByTestId('topup-review-open').click();
+  await expect(page.getByTestId('review-sentence')).toContainText('Add US$1,234.56 to the platform balance, debited from the test bank account btok_us_verified');
+  await page.getByTestId('review-tick').check();
+  await page.getByTestId('review-confirm').click();
+  const done = page.getByTestId('topup-done');
+  await expect(done).toContainText('pending');
+  const id = (await done.locator('a').innerText()).trim();
+  expect((await stripeGet<{ status: string; amount: number }>(`/v1/topups/${id}`))).toMatchObject({ status: 'pending', amount: 123456 });
+
+  await done.locator('a').click();
+  await page.waitForURL(`**/topups/${id}`);
+  await expect(page.getByTestId('topup-status')).toHaveText('Pending');
+  await page.getByTestId('topup-cancel-open').click();
+  await expect(page.getByTestId('review-sentence')).toContainText(`Cancel top-up ${id} of US$1,234.56`);
+  await page.getByTestId('review-tick').check();
+  await page.getByTestId('review-confirm').click();
+  await expect(page.getByTestId('topup-status')).toHaveText('Cancelled');
+  await expect(page.getByTestId('topup-cancel-open')).toHaveCount(0);
+  expect((await stripeGet<{ status: string }>(`/v1/topups/${id}`)).status).toBe('canceled');
+});

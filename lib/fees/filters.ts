@@ -1,0 +1,40 @@
+// The application fees list's filters, kept in the URL. `charge` and `created` go to Stripe;
+// account and refund state are applied to the pages read (Stripe's fee list cannot filter them),
+// within a budget (see lib/accounts/scan.ts). Pure.
+import type Stripe from 'stripe';
+import { z } from 'zod';
+import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/components/data-table/url-filters';
+
+export const REFUND_STATES = ['none', 'partial', 'full'] as const;
+export type RefundState = (typeof REFUND_STATES)[number];
+export const REFUND_STATE_LABELS: Record<RefundState, string> = { none: 'Not refunded', partial: 'Partly refunded', full: 'Fully refunded' };
+
+export const feeFiltersSchema = z.object({
+  account: idParam('acct_'),
+  charge: lenient(z.string().regex(/^(ch|py)_[A-Za-z0-9]+$/)),
+  created_from: lenient(dayParam),
+  created_to: lenient(dayParam),
+  refund: lenient(z.enum(REFUND_STATES)),
+  limit: pageSizeParam,
+  after: idParam('fee_'),
+  before: idParam('fee_'),
+});
+export type FeeFilters = z.output<typeof feeFiltersSchema>;
+
+export const parseFeeFilters = (params: SearchParamsLike): FeeFilters => parseSearch(feeFiltersSchema, params);
+export const feeFiltersQuery = (f: Partial<FeeFilters>): string => toQuery(f);
+
+export function refundStateOf(fee: Pick<Stripe.ApplicationFee, 'amount' | 'amount_refunded'>): RefundState {
+  return fee.amount_refunded === 0 ? 'none' : fee.amount_refunded >= fee.amount ? 'full' : 'partial';
+}
+
+export const idOf = (x: string | { id: string } | null | undefined): string | null => (x == null ? null : typeof x === 'string' ? x : x.id);
+
+/** Whether filters Stripe cannot apply are set (then the server reads pages and filters them). */
+export const feeFiltersOnServer = (f: FeeFilters): boolean => f.account !== undefined || f.refund !== undefined;
+
+export function feeMatches(f: FeeFilters): (fee: Stripe.ApplicationFee) => boolean {
+  return (fee) => (f.account === undefined || idOf(fee.account) === f.account) && (f.refund === undefined || refundStateOf(fee) === f.refund);
+}
+
+export const feeCreatedRange = (f: FeeFilters) => createdRange(f.created_from, f.created_to);

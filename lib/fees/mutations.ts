@@ -1,0 +1,68 @@
+// The Stripe calls behind the fee actions (actions.ts wraps each in the audited, permission-checked
+// action). A refund re-reads the fee first: the amount is parsed with the fee's currency and refused
+// above what is left, and a fee that changed since the review (a second tab, another operator) is
+// refused, unless this very request already went through (its key is in a refund's metadata), in
+// which case the same call is made again and Stripe replays it. Every POST carries the form's key.
+import 'server-only';
+import { metadataUpdate } from '@/components/money/metadata';
+import { ActionError } from '@/lib/actions/result';
+import { formatMoney } from '@/lib/money';
+import { getStripe } from '@/lib/stripe/client';
+import { idOf } from './filters';
+import { feeRemaining, refundAmount } from './refunds';
+import type { refundFeeSchema, updateFeeRefundSchema } from './schemas';
+import type { z } from 'zod';
+
+export type Written<T> = { data: T; requestId: string | null };
+
+/** The refund's metadata key holding the console request's idempotency key (to recognise a retry). */
+export const REQUEST_KEY_METADATA = 'console_request';
+
+export interface FeeRefunded {
+  refundId: string;
+  feeId: string;
+  account: string | null;
+  amount: number;
+  currency: string;
+  replayed: boolean;
+}
+
+export async function refundFee(input: z.output<typeof refundFeeSchema>, idempotencyKey: string, operatorEmail: string): Promise<Written<FeeRefunded>> {
+  const stripe = getStripe();
+  const [fee, refunds] = await Promise.all([
+    stripe.applicationFees.retrieve(input.feeId),
+    stripe.applicationFees.listRefunds(input.feeId, { limit: 100 }).autoPagingToArray({ limit: 1000 }),
+  ]);
+  const already = refunds.find((r) => r.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey);
+  let amount: number;
+  if (already) {
+    // A retry of a refund that went through although its answer was lost: same key and parameters, so Stripe replays it.
+    amount = already.amount;
+  } else {
+    if (fee.amount_refunded !== input.expectedRefunded) {
+      throw new ActionError(
+        `This fee changed since you reviewed the refund: ${formatMoney(fee.amount_refunded, fee.currency)} has now been refunded and ${formatMoney(feeRemaining(fee), fee.currency)} is left. Nothing was refunded; review the refund again.`,
+      );
+    }
+    const parsed = refundAmount(fee, input.full, input.amount);
+    if (!parsed.ok) throw new ActionError(parsed.error);
+    amount = parsed.amount;
+  }
+  const metadata: Record<string, string> = { reason: input.reason, [REQUEST_KEY_METADATA]: idempotencyKey, refunded_by: operatorEmail };
+  if (input.ticket) metadata.ticket = input.ticket;
+  const refund = await stripe.applicationFees.createRefund(input.feeId, { amount, metadata }, { idempotencyKey });
+  return {
+    data: { refundId: refund.id, feeId: fee.id, account: idOf(fee.account), amount: refund.amount, currency: refund.currency, replayed: Boolean(already) },
+    requestId: refund.lastResponse?.requestId ?? null,
+  };
+}
+
+export async function updateFeeRefundMetadata(
+  input: z.output<typeof updateFeeRefundSchema>,
+  idempotencyKey: string,
+): Promise<Written<{ refundId: string; feeId: string; metadata: Record<string, string> }>> {
+  const stripe = getStripe();
+  const current = await stripe.applicationFees.retrieveRefund(input.feeId, input.refundId);
+  const refund = await stripe.applicationFees.updateRefund(input.feeId, input.refundId, { metadata: metadataUpdate(current.metadata, input.metadata) }, { idempotencyKey });
+  return { data: { refundId: refund.id, feeId: input.feeId, metadata: refund.metadata ?? {} }, requestId: refund.lastResponse?.requestId ?? null };
+}

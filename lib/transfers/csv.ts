@@ -1,0 +1,49 @@
+// Transfers as CSV for the export route: exact minor units and readable decimals. Pure.
+import type Stripe from 'stripe';
+import { csvCell } from '@/lib/audit/csv';
+import { idOf } from '@/lib/fees/filters';
+import { toInputValue } from '@/lib/money';
+import { reversedStateOf } from './filters';
+import { transferRemaining } from './reversals';
+
+export const TRANSFER_CSV_COLUMNS = [
+  'id',
+  'created_utc',
+  'destination',
+  'transfer_group',
+  'source_transaction',
+  'currency',
+  'amount_minor',
+  'amount_reversed_minor',
+  'remaining_minor',
+  'amount',
+  'amount_reversed',
+  'remaining',
+  'reversed_state',
+  'description',
+] as const;
+
+export function transfersCsv(transfers: Stripe.Transfer[]): string {
+  const rows = transfers.map((t) => {
+    const left = transferRemaining(t);
+    return [
+      t.id,
+      new Date(t.created * 1000).toISOString(),
+      idOf(t.destination),
+      t.transfer_group,
+      idOf(t.source_transaction),
+      t.currency.toUpperCase(),
+      t.amount,
+      t.amount_reversed,
+      left,
+      toInputValue(t.amount, t.currency),
+      toInputValue(t.amount_reversed, t.currency),
+      toInputValue(left, t.currency),
+      reversedStateOf(t),
+      t.description,
+    ]
+      .map(csvCell)
+      .join(',');
+  });
+  return [TRANSFER_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

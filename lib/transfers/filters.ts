@@ -1,0 +1,39 @@
+// The transfers list's filters, kept in the URL. Destination, transfer group and `created` go to
+// Stripe; the reversed state is applied to the pages read, within a budget. Pure.
+import type Stripe from 'stripe';
+import { z } from 'zod';
+import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/components/data-table/url-filters';
+
+export const REVERSED_STATES = ['none', 'partial', 'full'] as const;
+export type ReversedState = (typeof REVERSED_STATES)[number];
+export const REVERSED_STATE_LABELS: Record<ReversedState, string> = { none: 'Not reversed', partial: 'Partly reversed', full: 'Fully reversed' };
+
+export const transferFiltersSchema = z.object({
+  destination: idParam('acct_'),
+  group: lenient(z.string().max(500)),
+  created_from: lenient(dayParam),
+  created_to: lenient(dayParam),
+  reversed: lenient(z.enum(REVERSED_STATES)),
+  limit: pageSizeParam,
+  after: idParam('tr_'),
+  before: idParam('tr_'),
+});
+export type TransferFilters = z.output<typeof transferFiltersSchema>;
+
+export const parseTransferFilters = (params: SearchParamsLike): TransferFilters => parseSearch(transferFiltersSchema, params);
+export const transferFiltersQuery = (f: Partial<TransferFilters>): string => toQuery(f);
+
+export function reversedStateOf(t: Pick<Stripe.Transfer, 'amount' | 'amount_reversed'>): ReversedState {
+  return t.amount_reversed === 0 ? 'none' : t.amount_reversed >= t.amount ? 'full' : 'partial';
+}
+
+export const transferFiltersOnServer = (f: TransferFilters): boolean => f.reversed !== undefined;
+
+export function transferMatches(f: TransferFilters): (t: Stripe.Transfer) => boolean {
+  return (t) => f.reversed === undefined || reversedStateOf(t) === f.reversed;
+}
+
+export function transferListParams(f: TransferFilters): Stripe.TransferListParams {
+  const created = createdRange(f.created_from, f.created_to);
+  return { ...(created ? { created } : {}), ...(f.destination ? { destination: f.destination } : {}), ...(f.group ? { transfer_group: f.group } : {}) };
+}

@@ -1,0 +1,57 @@
+// React Query keys and query options for the transfer views (list, one transfer, one reversal,
+// the reversals report): one factory, so prefetch and browser share keys and a reversal
+// invalidates exactly what it changed. The browser reads through /api/transfers. Client-safe.
+import { queryOptions } from '@tanstack/react-query';
+import type Stripe from 'stripe';
+import { getJson } from '@/lib/accounts/keys';
+import { toQuery } from '@/components/data-table/url-filters';
+import { transferFiltersQuery, type TransferFilters } from './filters';
+import type { ReportReversal } from './report';
+
+export const transferKeys = {
+  all: ['transfers'] as const,
+  lists: () => [...transferKeys.all, 'list'] as const,
+  list: (f: TransferFilters) => [...transferKeys.lists(), f] as const,
+  detail: (id: string) => [...transferKeys.all, 'detail', id] as const,
+  reversal: (id: string) => [...transferKeys.all, 'reversal', id] as const,
+  reports: () => [...transferKeys.all, 'reversals-report'] as const,
+  report: (from: string, to: string) => [...transferKeys.reports(), from, to] as const,
+};
+
+export interface TransferListResult {
+  items: Stripe.Transfer[];
+  scanned: number;
+  next: string | null;
+  prev: string | null;
+  partial: boolean;
+  budget: number;
+  filtered: boolean;
+}
+
+export interface TransferDetailResult {
+  transfer: Stripe.Transfer;
+  reversals: Stripe.TransferReversal[];
+  balanceTransaction: Stripe.BalanceTransaction | null;
+  sourceCharge: { id: string; amount: number; currency: string; applicationFee: string | null } | null;
+}
+
+export interface ReversalResult {
+  reversal: Stripe.TransferReversal;
+  transfer: Stripe.Transfer;
+}
+
+export interface ReversalsReportResult {
+  items: ReportReversal[];
+  complete: boolean;
+}
+
+const enc = encodeURIComponent;
+
+export const transferQueries = {
+  list: (f: TransferFilters) =>
+    queryOptions({ queryKey: transferKeys.list(f), queryFn: () => getJson<TransferListResult>(`/api/transfers${transferFiltersQuery(f)}`) }),
+  detail: (id: string) => queryOptions({ queryKey: transferKeys.detail(id), queryFn: () => getJson<TransferDetailResult>(`/api/transfers/${enc(id)}`) }),
+  reversal: (id: string) => queryOptions({ queryKey: transferKeys.reversal(id), queryFn: () => getJson<ReversalResult>(`/api/transfers/reversals/${enc(id)}`) }),
+  report: (from: string, to: string) =>
+    queryOptions({ queryKey: transferKeys.report(from, to), queryFn: () => getJson<ReversalsReportResult>(`/api/transfers/reversals${toQuery({ from, to })}`) }),
+};

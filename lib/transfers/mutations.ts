@@ -1,0 +1,80 @@
+// The Stripe calls behind the transfer actions. A reversal re-reads the transfer first: the amount
+// is parsed with its currency and refused above what is left; refund_application_fee is sent only
+// when the transfer came from a charge with a fee; a transfer that changed since the review is
+// refused unless this very request already went through (its key is in a reversal's metadata),
+// in which case Stripe replays it. Every POST carries the form's idempotency key.
+import 'server-only';
+import type Stripe from 'stripe';
+import type { z } from 'zod';
+import { metadataUpdate } from '@/components/money/metadata';
+import { ActionError } from '@/lib/actions/result';
+import { idOf } from '@/lib/fees/filters';
+import type { Written } from '@/lib/fees/mutations';
+import { formatMoney } from '@/lib/money';
+import { getStripe } from '@/lib/stripe/client';
+import { reversalAmount, transferRemaining } from './reversals';
+import type { reverseTransferSchema, updateReversalSchema } from './schemas';
+
+const REQUEST_KEY_METADATA = 'console_request';
+
+export interface TransferReversed {
+  reversalId: string;
+  transferId: string;
+  destination: string | null;
+  amount: number;
+  currency: string;
+  replayed: boolean;
+}
+
+export async function reverse(input: z.output<typeof reverseTransferSchema>, idempotencyKey: string, operatorEmail: string): Promise<Written<TransferReversed>> {
+  const stripe = getStripe();
+  const [transfer, reversals] = await Promise.all([
+    stripe.transfers.retrieve(input.transferId, { expand: ['source_transaction'] }),
+    stripe.transfers.listReversals(input.transferId, { limit: 100 }).autoPagingToArray({ limit: 1000 }),
+  ]);
+  const already = reversals.find((r) => r.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey);
+  let amount: number;
+  if (already) {
+    amount = already.amount;
+  } else {
+    if (transfer.amount_reversed !== input.expectedReversed) {
+      throw new ActionError(
+        `This transfer changed since you reviewed the reversal: ${formatMoney(transfer.amount_reversed, transfer.currency)} has now been reversed and ${formatMoney(transferRemaining(transfer), transfer.currency)} is left. Nothing was reversed; review it again.`,
+      );
+    }
+    const parsed = reversalAmount(transfer, input.full, input.amount);
+    if (!parsed.ok) throw new ActionError(parsed.error);
+    amount = parsed.amount;
+  }
+  const source = transfer.source_transaction;
+  const chargeHasFee = Boolean(source && typeof source !== 'string' && source.application_fee);
+  if (input.refundApplicationFee && !chargeHasFee) throw new ActionError('This transfer did not come from a charge with an application fee, so there is no fee to refund.');
+  const metadata: Record<string, string> = {};
+  for (const row of input.metadata) metadata[row.key.trim()] = row.value;
+  // The reversal object has no description field, so the description is kept in its metadata too.
+  Object.assign(metadata, { description: input.description, [REQUEST_KEY_METADATA]: idempotencyKey, reversed_by: operatorEmail });
+  const params: Stripe.TransferCreateReversalParams = {
+    amount,
+    description: input.description,
+    metadata,
+    ...(chargeHasFee ? { refund_application_fee: input.refundApplicationFee } : {}),
+  };
+  const reversal = await stripe.transfers.createReversal(input.transferId, params, { idempotencyKey });
+  return {
+    data: { reversalId: reversal.id, transferId: transfer.id, destination: idOf(transfer.destination), amount: reversal.amount, currency: reversal.currency, replayed: Boolean(already) },
+    requestId: reversal.lastResponse?.requestId ?? null,
+  };
+}
+
+export async function updateReversal(
+  input: z.output<typeof updateReversalSchema>,
+  idempotencyKey: string,
+): Promise<Written<{ reversalId: string; transferId: string; metadata: Record<string, string> }>> {
+  const stripe = getStripe();
+  const current = await stripe.transfers.retrieveReversal(input.transferId, input.reversalId);
+  const rows = [...input.metadata.filter((r) => r.key.trim() !== 'description'), ...(input.description ? [{ key: 'description', value: input.description }] : [])];
+  // Stripe takes `description` on a reversal update (its API reference), though the SDK's type omits it.
+  const params = { metadata: metadataUpdate(current.metadata, rows), description: input.description } as Stripe.TransferUpdateReversalParams;
+  const reversal = await stripe.transfers.updateReversal(input.transferId, input.reversalId, params, { idempotencyKey });
+  return { data: { reversalId: reversal.id, transferId: input.transferId, metadata: reversal.metadata ?? {} }, requestId: reversal.lastResponse?.requestId ?? null };
+}

@@ -1,0 +1,134 @@
+// Server-side reads of transfers: the list (reversed state applied to the pages read), the CSV
+// export, one transfer with everything its page shows, one reversal by its id alone, and the
+// reversals of a period (through the platform's transfer_refund balance transactions, since
+// Stripe has no list of all reversals). Pages prefetch with these; the browser reaches them
+// through the GET route handlers under /api/transfers.
+import 'server-only';
+import type Stripe from 'stripe';
+import { scan, type ScanResult } from '@/lib/accounts/scan';
+import { idOf } from '@/lib/fees/filters';
+import { ObjectNotFound } from '@/lib/balance/read-json';
+import { getStripe } from '@/lib/stripe/client';
+import { transferFiltersOnServer, transferListParams, transferMatches, type TransferFilters } from './filters';
+import type { ReportReversal } from './report';
+
+export const TRANSFER_SCAN_BUDGET = 1000;
+
+export type TransferPage = ScanResult<Stripe.Transfer> & { budget: number; filtered: boolean };
+
+export async function listTransfers(f: TransferFilters): Promise<TransferPage> {
+  const filtered = transferFiltersOnServer(f);
+  const budget = filtered ? TRANSFER_SCAN_BUDGET : f.limit;
+  const result = await scan<Stripe.Transfer>({
+    read: async ({ after, before }, limit) => {
+      const page = await getStripe().transfers.list({
+        ...transferListParams(f),
+        limit,
+        ...(after ? { starting_after: after } : {}),
+        ...(before ? { ending_before: before } : {}),
+      });
+      return { data: page.data, has_more: page.has_more };
+    },
+    matches: transferMatches(f),
+    idOf: (t) => t.id,
+    limit: f.limit,
+    after: f.after,
+    before: f.before,
+    budget,
+    pageSize: filtered ? 100 : f.limit,
+  });
+  return { ...result, budget, filtered };
+}
+
+export async function exportTransfers(f: TransferFilters, max = 10_000): Promise<{ items: Stripe.Transfer[]; complete: boolean }> {
+  const match = transferMatches(f);
+  const items: Stripe.Transfer[] = [];
+  let read = 0;
+  for await (const t of getStripe().transfers.list({ ...transferListParams(f), limit: 100 })) {
+    if (++read > max) return { items, complete: false };
+    if (match(t)) items.push(t);
+  }
+  return { items, complete: true };
+}
+
+export interface SourceCharge {
+  id: string;
+  amount: number;
+  currency: string;
+  applicationFee: string | null;
+}
+
+export interface TransferDetail {
+  transfer: Stripe.Transfer;
+  reversals: Stripe.TransferReversal[];
+  balanceTransaction: Stripe.BalanceTransaction | null;
+  /** The charge the transfer came from, when it has one: its fee decides whether a reversal may refund it. */
+  sourceCharge: SourceCharge | null;
+}
+
+export async function getTransferDetail(id: string): Promise<TransferDetail> {
+  const [transfer, reversals] = await Promise.all([
+    getStripe().transfers.retrieve(id, { expand: ['balance_transaction', 'source_transaction'] }),
+    getStripe().transfers.listReversals(id, { limit: 100 }).autoPagingToArray({ limit: 1000 }),
+  ]);
+  const bt = transfer.balance_transaction;
+  const source = transfer.source_transaction;
+  const sourceCharge =
+    source && typeof source !== 'string'
+      ? { id: source.id, amount: source.amount, currency: source.currency, applicationFee: idOf(source.application_fee) }
+      : source
+        ? { id: source, amount: 0, currency: transfer.currency, applicationFee: null }
+        : null;
+  return {
+    transfer: { ...transfer, balance_transaction: idOf(bt), source_transaction: idOf(source) },
+    reversals,
+    balanceTransaction: bt && typeof bt !== 'string' ? bt : null,
+    sourceCharge,
+  };
+}
+
+export interface ReversalDetail {
+  reversal: Stripe.TransferReversal;
+  transfer: Stripe.Transfer;
+}
+
+/** One reversal by its id: Stripe retrieves it only under its transfer, found through its balance transaction. */
+export async function getReversal(id: string): Promise<ReversalDetail> {
+  const txns = await getStripe().balanceTransactions.list({ source: id, limit: 1, expand: ['data.source'] });
+  const source = txns.data[0]?.source;
+  const transferId = source && typeof source !== 'string' && source.object === 'transfer_reversal' ? idOf(source.transfer) : null;
+  if (!transferId) throw new ReversalNotFound(id);
+  const [reversal, transfer] = await Promise.all([getStripe().transfers.retrieveReversal(transferId, id), getStripe().transfers.retrieve(transferId)]);
+  return { reversal, transfer };
+}
+
+export class ReversalNotFound extends ObjectNotFound {
+  constructor(id: string) {
+    super(`No such transfer reversal: ${id}`);
+  }
+}
+
+/** The most reversals one report reads. */
+export const REPORT_MAX = 5000;
+
+/** Every reversal made in the period (whole UTC days), newest first, with its transfer's destination. */
+export async function listReversalsInPeriod(from: string, to: string): Promise<{ items: ReportReversal[]; complete: boolean }> {
+  const created = { gte: Date.parse(`${from}T00:00:00Z`) / 1000, lte: Date.parse(`${to}T23:59:59Z`) / 1000 };
+  const items: ReportReversal[] = [];
+  // One walk: each transfer_refund balance transaction, its reversal and the reversal's transfer.
+  for await (const bt of getStripe().balanceTransactions.list({ type: 'transfer_refund', created, limit: 100, expand: ['data.source.transfer'] })) {
+    if (items.length >= REPORT_MAX) return { items, complete: false };
+    const r = bt.source;
+    if (!r || typeof r === 'string' || r.object !== 'transfer_reversal') continue;
+    const transfer = r.transfer;
+    items.push({
+      id: r.id,
+      transfer: idOf(transfer)!,
+      destination: typeof transfer === 'string' ? null : idOf(transfer.destination),
+      amount: r.amount,
+      currency: r.currency,
+      created: r.created,
+    });
+  }
+  return { items, complete: true };
+}

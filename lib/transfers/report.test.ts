@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { metadataUpdate } from '@/components/money/metadata';
+import { parsePeriod } from './period';
+import { dailyTotals, daysBetween, reversalsCsv, totalsByCurrency, type ReportReversal } from './report';
+import { describeReversal, reversalAmount } from './reversals';
+
+const at = (day: string, hour = 12) => Date.parse(`${day}T${String(hour).padStart(2, '0')}:00:00Z`) / 1000;
+const r = (id: string, amount: number, currency: string, day: string): ReportReversal => ({ id, transfer: 'tr_1', destination: 'acct_1', amount, currency, created: at(day) });
+
+describe('reversals report', () => {
+  const items = [r('trr_1', 1000, 'usd', '2026-03-01'), r('trr_2', 250, 'usd', '2026-03-01'), r('trr_3', 500, 'jpy', '2026-03-03'), r('trr_4', 5, 'usd', '2026-03-03')];
+
+  it('totals per currency, never across them', () => {
+    expect(totalsByCurrency(items)).toEqual([
+      { currency: 'usd', amount: 1255, count: 3 },
+      { currency: 'jpy', amount: 500, count: 1 },
+    ]);
+  });
+
+  it('has a bar for every day of the period, empty days included', () => {
+    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(dailyTotals(items, 'usd', '2026-03-01', '2026-03-03')).toEqual([
+      { day: '2026-03-01', amount: 1250, count: 2 },
+      { day: '2026-03-02', amount: 0, count: 0 },
+      { day: '2026-03-03', amount: 5, count: 1 },
+    ]);
+  });
+
+  it('exports exact amounts', () => {
+    const csv = reversalsCsv([items[2]]).split('\r\n');
+    expect(csv[1]).toBe(`trr_3,2026-03-03T12:00:00.000Z,tr_1,acct_1,JPY,500,500`);
+  });
+
+  it('reads the period from the URL, in order and at most a year long', () => {
+    const now = new Date('2026-05-31T10:00:00Z');
+    expect(parsePeriod({}, now)).toEqual({ from: '2026-05-02', to: '2026-05-31' });
+    expect(parsePeriod({ from: '2026-04-10', to: '2026-04-01' }, now)).toEqual({ from: '2026-04-01', to: '2026-04-10' });
+    expect(parsePeriod({ from: '2020-01-01', to: '2026-01-01' }, now).from).toBe('2025-01-01');
+  });
+});
+
+describe('transfer reversals', () => {
+  const t = { id: 'tr_1', destination: 'acct_2', amount: 10000, amount_reversed: 2500, currency: 'eur' };
+  it('never reverses beyond what is left', () => {
+    expect(reversalAmount(t, true, '')).toEqual({ ok: true, amount: 7500 });
+    expect(reversalAmount(t, false, '75.01').ok).toBe(false);
+    expect(reversalAmount({ ...t, amount_reversed: 10000 }, true, '').ok).toBe(false);
+  });
+  it('states the reversal in words', () => {
+    expect(describeReversal({ ...t, amount_reversed: 0 }, 2500, true)).toBe(
+      'Reverse €25.00 of transfer tr_1, taking it back from acct_2, and refund the matching share of its application fee to that account. €75.00 of it will be left.',
+    );
+  });
+});
+
+describe('metadata updates', () => {
+  it('unsets removed keys and sets the rest', () => {
+    expect(metadataUpdate({ a: '1', b: '2' }, [{ key: 'b', value: '3' }, { key: 'c', value: '4' }])).toEqual({ a: '', b: '3', c: '4' });
+  });
+});

@@ -1,0 +1,29 @@
+// The inputs of the transfer actions, one zod schema each, shared by the forms and the server
+// actions (which add the idempotency key). Amounts travel as typed and are parsed with the
+// transfer's own currency on the server. Client-safe.
+import { z } from 'zod';
+import { metadataSchema } from '@/lib/accounts/schemas';
+
+export const transferId = z.string().regex(/^tr_[A-Za-z0-9]+$/, 'Not a transfer id (tr_...)');
+export const reversalId = z.string().regex(/^trr_[A-Za-z0-9]+$/, 'Not a reversal id (trr_...)');
+const description = z.string().trim().max(5000, 'At most 5000 characters.');
+
+export const reverseTransferSchema = z.object({
+  transferId,
+  full: z.boolean(),
+  amount: z.string().max(40),
+  refundApplicationFee: z.boolean(),
+  description: description.min(3, 'Say why, in a few words.'),
+  metadata: metadataSchema,
+  /** The transfer's amount_reversed the review was made from: the server refuses if it has changed since. */
+  expectedReversed: z.number().int().nonnegative(),
+});
+export type ReverseTransferInput = z.input<typeof reverseTransferSchema>;
+
+export const updateReversalSchema = z.object({ transferId, reversalId, description, metadata: metadataSchema });
+export type UpdateReversalInput = z.input<typeof updateReversalSchema>;
+
+export const reversalsReportSchema = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
