@@ -1,19 +1,16 @@
 // Ops reviews a suspicious account: filters the list to past-due accounts, opens one, reads its
 // requirements, capabilities and persons, rejects it for fraud (the page, the emulator and the
 // audit log agree; a double click reaches Stripe once), unrejects it, and deletes a test account.
-// Serial: the steps share one account, and the emulator is reset once at the start.
+// Serial: the steps share one account. No emulator reset: the e2e run starts its own emulator
+// from the seed, and a reset here would wipe objects other journeys are using in parallel.
 import { expect, test } from '@playwright/test';
-import { emulatorApi, requestsTo, resetEmulator, type EmulatorAccount } from './support/accounts';
+import { emulatorApi, requestsTo, type EmulatorAccount } from './support/accounts';
 import { storageStateFor } from './support/roles';
 
 test.use({ storageState: storageStateFor('ops') });
 test.describe.configure({ mode: 'serial' });
 
 let accountId = '';
-
-test.beforeAll(async () => {
-  await resetEmulator();
-});
 
 test('filter to past-due accounts, open one, read its requirements, capabilities and persons', async ({ page }) => {
   await page.goto('/accounts');

@@ -23,11 +23,6 @@ export async function emulatorApi<T>(method: string, apiPath: string, form?: Rec
   return { status: res.status, body: (await res.json()) as T };
 }
 
-export async function resetEmulator(): Promise<void> {
-  const res = await fetch(`${emulatorUrl()}/_emulator/reset`, { method: 'POST' });
-  if (!res.ok) throw new Error(`Emulator reset answered ${res.status}`);
-}
-
 export type LoggedRequest = { method: string; path: string; status: number; idempotency_key: string | null; idempotent_replayed: boolean };
 
 /** The emulator's request log entries for one method and path. */
