@@ -93,7 +93,7 @@ const accountApi = (view: string, permission: Permission): ApiRoute => ({
 });
 
 /** Demo-seed money objects (the emulator's seed is deterministic), so the money handlers answer 200 in e2e. */
-const SAMPLE_MONEY = { fee: 'fee_iU1xMRKljvhkKmnMiQAuE7tM', feeRefund: 'fr_D8iVGYMQ2GkOzQ2jLFSTAQa1', transfer: 'tr_EVNwims5vpmzRzK0dhDqowXo', reversal: 'trr_t0CutJmePwCVZV5iPodbd27y', topup: 'tu_KeOllr6vBY4LvRHFtm3HMBes' };
+export const SAMPLE_MONEY = { fee: 'fee_iU1xMRKljvhkKmnMiQAuE7tM', feeRefund: 'fr_8XjbXOAVyKlFltQbkKKYvdjU', transfer: 'tr_EVNwims5vpmzRzK0dhDqowXo', reversal: 'trr_ZotOTsLIYS5Pbcy0cyICH146', topup: 'tu_inMEreVhJ9SKG5WY9wC6BJpy' };
 
 const MONEY_API_ROUTES: ApiRoute[] = [
   { file: 'app/api/fees/route.ts', path: '/api/fees', permission: 'fees.read' },

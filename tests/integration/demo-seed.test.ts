@@ -2,6 +2,7 @@
 // rules (so every one reads back through the SDK), and the same on every start.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '@/lib/auth/routes';
 import { seedWorlds } from '@/lib/emulator/seed';
 import { FIXED_NOW, startHarness, type Harness } from './helpers';
 
@@ -146,3 +147,14 @@ describe('demo money', () => {
   });
 });
 
+describe('the seed objects the permission tests open', () => {
+  it('exist in the demo seed (update lib/auth/routes.ts when the seed changes)', () => {
+    const w = h.emulator.worlds.test;
+    expect(w.accounts.has(SAMPLE_ACCOUNT_ID)).toBe(true);
+    expect(w.applicationFees.has(SAMPLE_MONEY.fee)).toBe(true);
+    expect(w.feeRefunds.has(SAMPLE_MONEY.feeRefund)).toBe(true);
+    expect(w.transfers.has(SAMPLE_MONEY.transfer)).toBe(true);
+    expect(w.transferReversals.has(SAMPLE_MONEY.reversal)).toBe(true);
+    expect(w.topups.has(SAMPLE_MONEY.topup)).toBe(true);
+  });
+});

@@ -147,7 +147,9 @@ function reverseSome(world: World, rng: Rng, transfers: Stripe.Transfer[], now: 
   for (const tr of transfers) {
     const roll = rng(10);
     if (roll > 1) continue;
-    const at = Math.min(now - 60, (tr.created ?? now) + between(rng, 1, 20) * DAY);
+    const at = (tr.created ?? now) + between(rng, 1, 20) * DAY;
+    // Only what would already have happened: no pile of reversals at the moment of seeding.
+    if (at > now - 60) continue;
     const full = roll === 0 && rng(2) === 0;
     const amount = full ? undefined : Math.max(1, Math.round((tr.amount * between(rng, 10, 60)) / 100));
     asBefore(world, String(tr.destination), () =>
@@ -169,7 +171,8 @@ function refundSome(world: World, rng: Rng, feeIds: string[], now: number): void
     const fee = world.applicationFees.get(id);
     if (!fee || fee.refunded) continue;
     const left = fee.amount - fee.amount_refunded;
-    const at = Math.min(now - 60, fee.created + between(rng, 1, 30) * DAY);
+    const at = fee.created + between(rng, 1, 30) * DAY;
+    if (at > now - 60) continue;
     const amount = rng(2) === 0 ? undefined : Math.max(1, Math.round((left * between(rng, 20, 70)) / 100));
     attempt(() => refundApplicationFee(moneyCtx(world, at), id, { ...(amount ? { amount } : {}), metadata: { ticket: `SUP-${between(rng, 1000, 9999)}` } }));
   }
