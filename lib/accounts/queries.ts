@@ -6,7 +6,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { getStripe } from '@/lib/stripe/client';
 import { accountMatches, createdRange, filtersOnServer, type AccountFilters } from './filters';
-import { scan, type ScanResult } from './scan';
+import { collectMatching, scan, scanFilteredList, type FilteredPage } from './scan';
 
 /** Accounts read at most for one filtered page: ten Stripe pages. */
 export const SCAN_BUDGET = 1000;
@@ -22,44 +22,24 @@ export async function countConnectedAccounts(): Promise<number> {
   return count;
 }
 
-export type AccountPage = ScanResult<Stripe.Account> & { budget: number; filtered: boolean };
+export type AccountPage = FilteredPage<Stripe.Account>;
 
-export async function listAccounts(f: AccountFilters): Promise<AccountPage> {
+export function listAccounts(f: AccountFilters): Promise<AccountPage> {
   const created = createdRange(f);
-  const filtered = filtersOnServer(f);
-  const result = await scan<Stripe.Account>({
-    read: async ({ after, before }, limit) => {
-      const page = await getStripe().accounts.list({
-        limit,
-        ...(created ? { created } : {}),
-        ...(after ? { starting_after: after } : {}),
-        ...(before ? { ending_before: before } : {}),
-      });
-      return { data: page.data, has_more: page.has_more };
-    },
+  return scanFilteredList((cursor) => getStripe().accounts.list({ ...cursor, ...(created ? { created } : {}) }), {
     matches: accountMatches(f),
-    idOf: (a) => a.id,
+    filtered: filtersOnServer(f),
+    budget: SCAN_BUDGET,
     limit: f.limit,
     after: f.after,
     before: f.before,
-    // Unfiltered, one Stripe page is the answer; filtered, read up to the budget.
-    budget: filtered ? SCAN_BUDGET : f.limit,
-    pageSize: filtered ? 100 : f.limit,
   });
-  return { ...result, budget: filtered ? SCAN_BUDGET : f.limit, filtered };
 }
 
 /** Every account the filters select, for the CSV export (bounded like the list, by a larger budget). */
-export async function exportAccounts(f: AccountFilters, max = 10_000): Promise<{ items: Stripe.Account[]; complete: boolean }> {
+export function exportAccounts(f: AccountFilters, max = 10_000): Promise<{ items: Stripe.Account[]; complete: boolean }> {
   const created = createdRange(f);
-  const match = accountMatches(f);
-  const items: Stripe.Account[] = [];
-  let read = 0;
-  for await (const a of getStripe().accounts.list({ limit: 100, ...(created ? { created } : {}) })) {
-    if (++read > max) return { items, complete: false };
-    if (match(a)) items.push(a);
-  }
-  return { items, complete: true };
+  return collectMatching(getStripe().accounts.list({ limit: 100, ...(created ? { created } : {}) }), accountMatches(f), max);
 }
 
 export function getAccount(id: string): Promise<Stripe.Account> {

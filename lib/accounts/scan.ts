@@ -74,3 +74,48 @@ export async function scan<T>(o: ScanOptions<T>): Promise<ScanResult<T>> {
   }
   return { items: found, scanned, next: more ? lastRead : null, prev: o.after !== undefined ? firstRead : null, partial: more && found.length < o.limit };
 }
+
+/** Stripe's cursor parameters for reading one page of a list. */
+export interface ListCursor {
+  limit: number;
+  starting_after?: string;
+  ending_before?: string;
+}
+
+export type FilteredPage<T> = ScanResult<T> & { budget: number; filtered: boolean };
+
+/**
+ * One page of a Stripe list under the dashboard's filters. Unfiltered, it is one Stripe page of
+ * `limit`; with filters Stripe cannot apply, it reads up to `budget` objects, 100 at a time.
+ */
+export async function scanFilteredList<T extends { id: string }>(
+  list: (cursor: ListCursor) => Promise<Page<T>>,
+  o: { matches: (item: T) => boolean; filtered: boolean; budget: number; limit: number; after?: string; before?: string },
+): Promise<FilteredPage<T>> {
+  const budget = o.filtered ? o.budget : o.limit;
+  const result = await scan<T>({
+    read: async ({ after, before }, limit) => {
+      const page = await list({ limit, ...(after ? { starting_after: after } : {}), ...(before ? { ending_before: before } : {}) });
+      return { data: page.data, has_more: page.has_more };
+    },
+    matches: o.matches,
+    idOf: (item) => item.id,
+    limit: o.limit,
+    after: o.after,
+    before: o.before,
+    budget,
+    pageSize: o.filtered ? 100 : o.limit,
+  });
+  return { ...result, budget, filtered: o.filtered };
+}
+
+/** Every item of `items` that matches, reading at most `max` (for CSV exports). */
+export async function collectMatching<T>(items: AsyncIterable<T>, matches: (item: T) => boolean, max: number): Promise<{ items: T[]; complete: boolean }> {
+  const out: T[] = [];
+  let read = 0;
+  for await (const item of items) {
+    if (++read > max) return { items: out, complete: false };
+    if (matches(item)) out.push(item);
+  }
+  return { items: out, complete: true };
+}

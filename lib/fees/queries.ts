@@ -3,7 +3,7 @@
 // these to prefetch; the browser reaches them through the GET route handlers under /api/fees.
 import 'server-only';
 import type Stripe from 'stripe';
-import { scan, type ScanResult } from '@/lib/accounts/scan';
+import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/accounts/scan';
 import { ObjectNotFound } from '@/lib/balance/read-json';
 import { getStripe } from '@/lib/stripe/client';
 import { feeCreatedRange, feeFiltersOnServer, feeMatches, type FeeFilters } from './filters';
@@ -11,47 +11,27 @@ import { feeCreatedRange, feeFiltersOnServer, feeMatches, type FeeFilters } from
 /** Fees read at most for one filtered page: ten Stripe pages. */
 export const FEE_SCAN_BUDGET = 1000;
 
-export type FeePage = ScanResult<Stripe.ApplicationFee> & { budget: number; filtered: boolean };
+export type FeePage = FilteredPage<Stripe.ApplicationFee>;
 
 function listParams(f: FeeFilters): Stripe.ApplicationFeeListParams {
   const created = feeCreatedRange(f);
   return { ...(created ? { created } : {}), ...(f.charge ? { charge: f.charge } : {}) };
 }
 
-export async function listFees(f: FeeFilters): Promise<FeePage> {
-  const filtered = feeFiltersOnServer(f);
-  const budget = filtered ? FEE_SCAN_BUDGET : f.limit;
-  const result = await scan<Stripe.ApplicationFee>({
-    read: async ({ after, before }, limit) => {
-      const page = await getStripe().applicationFees.list({
-        ...listParams(f),
-        limit,
-        ...(after ? { starting_after: after } : {}),
-        ...(before ? { ending_before: before } : {}),
-      });
-      return { data: page.data, has_more: page.has_more };
-    },
+export function listFees(f: FeeFilters): Promise<FeePage> {
+  return scanFilteredList((cursor) => getStripe().applicationFees.list({ ...listParams(f), ...cursor }), {
     matches: feeMatches(f),
-    idOf: (fee) => fee.id,
+    filtered: feeFiltersOnServer(f),
+    budget: FEE_SCAN_BUDGET,
     limit: f.limit,
     after: f.after,
     before: f.before,
-    budget,
-    pageSize: filtered ? 100 : f.limit,
   });
-  return { ...result, budget, filtered };
 }
 
 /** Every fee the filters select, for the CSV export (bounded). */
-export async function exportFees(f: FeeFilters, max = 10_000): Promise<{ items: Stripe.ApplicationFee[]; complete: boolean }> {
-  const match = feeMatches(f);
-  const items: Stripe.ApplicationFee[] = [];
-  let read = 0;
-  for await (const fee of getStripe().applicationFees.list({ ...listParams(f), limit: 100 })) {
-    if (++read > max) return { items, complete: false };
-    if (match(fee)) items.push(fee);
-  }
-  return { items, complete: true };
+export function exportFees(f: FeeFilters, max = 10_000): Promise<{ items: Stripe.ApplicationFee[]; complete: boolean }> {
+  return collectMatching(getStripe().applicationFees.list({ ...listParams(f), limit: 100 }), feeMatches(f), max);
 }
 
 export interface FeeDetail {

@@ -5,7 +5,7 @@
 // through the GET route handlers under /api/transfers.
 import 'server-only';
 import type Stripe from 'stripe';
-import { scan, type ScanResult } from '@/lib/accounts/scan';
+import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/accounts/scan';
 import { idOf } from '@/lib/fees/filters';
 import { ObjectNotFound } from '@/lib/balance/read-json';
 import { getStripe } from '@/lib/stripe/client';
@@ -14,41 +14,21 @@ import type { ReportReversal } from './report';
 
 export const TRANSFER_SCAN_BUDGET = 1000;
 
-export type TransferPage = ScanResult<Stripe.Transfer> & { budget: number; filtered: boolean };
+export type TransferPage = FilteredPage<Stripe.Transfer>;
 
-export async function listTransfers(f: TransferFilters): Promise<TransferPage> {
-  const filtered = transferFiltersOnServer(f);
-  const budget = filtered ? TRANSFER_SCAN_BUDGET : f.limit;
-  const result = await scan<Stripe.Transfer>({
-    read: async ({ after, before }, limit) => {
-      const page = await getStripe().transfers.list({
-        ...transferListParams(f),
-        limit,
-        ...(after ? { starting_after: after } : {}),
-        ...(before ? { ending_before: before } : {}),
-      });
-      return { data: page.data, has_more: page.has_more };
-    },
+export function listTransfers(f: TransferFilters): Promise<TransferPage> {
+  return scanFilteredList((cursor) => getStripe().transfers.list({ ...transferListParams(f), ...cursor }), {
     matches: transferMatches(f),
-    idOf: (t) => t.id,
+    filtered: transferFiltersOnServer(f),
+    budget: TRANSFER_SCAN_BUDGET,
     limit: f.limit,
     after: f.after,
     before: f.before,
-    budget,
-    pageSize: filtered ? 100 : f.limit,
   });
-  return { ...result, budget, filtered };
 }
 
-export async function exportTransfers(f: TransferFilters, max = 10_000): Promise<{ items: Stripe.Transfer[]; complete: boolean }> {
-  const match = transferMatches(f);
-  const items: Stripe.Transfer[] = [];
-  let read = 0;
-  for await (const t of getStripe().transfers.list({ ...transferListParams(f), limit: 100 })) {
-    if (++read > max) return { items, complete: false };
-    if (match(t)) items.push(t);
-  }
-  return { items, complete: true };
+export function exportTransfers(f: TransferFilters, max = 10_000): Promise<{ items: Stripe.Transfer[]; complete: boolean }> {
+  return collectMatching(getStripe().transfers.list({ ...transferListParams(f), limit: 100 }), transferMatches(f), max);
 }
 
 export interface SourceCharge {
