@@ -12,8 +12,15 @@ export function assertLoopback(url: string, what: string): string {
 }
 
 /** Private ports, so a developer's own `npm start` (3000 / 12111) is never touched. */
-export const E2E_APP_PORT = 3100;
-export const E2E_EMULATOR_PORT = 12199;
+// Overridable (E2E_APP_PORT, E2E_EMULATOR_PORT, E2E_IDLE_APP_PORT) so two checkouts can run their
+// journeys side by side.
+const port = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+export const E2E_APP_PORT = port('E2E_APP_PORT', 3100);
+export const E2E_EMULATOR_PORT = port('E2E_EMULATOR_PORT', 12199);
 
 export const appUrl = (): string =>
   assertLoopback(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${E2E_APP_PORT}`, 'the app');
@@ -22,5 +29,5 @@ export const emulatorUrl = (): string =>
   assertLoopback(process.env.E2E_EMULATOR_URL ?? `http://127.0.0.1:${E2E_EMULATOR_PORT}`, 'the emulator');
 
 /** A second app on the same emulator with a short idle timeout, for e2e/idle.spec.ts. */
-export const E2E_IDLE_APP_PORT = 3101;
+export const E2E_IDLE_APP_PORT = port('E2E_IDLE_APP_PORT', 3101);
 export const E2E_IDLE_TIMEOUT_SECONDS = 4;
