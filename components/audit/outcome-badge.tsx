@@ -2,7 +2,7 @@
 import { Badge } from '@/components/ui/badge';
 import { OUTCOME_LABELS, type AuditOutcomeName } from '@/lib/audit/catalog';
 
-const TONES = { succeeded: 'good', failed: 'bad', denied: 'warn', started: 'neutral' } as const;
+const TONES = { succeeded: 'good', failed: 'bad', denied: 'warn', started: 'neutral', unknown: 'warn' } as const;
 
 export function OutcomeBadge({ outcome }: { outcome: AuditOutcomeName }) {
   return (

@@ -3,6 +3,8 @@
 
 export const AUDIT_ACTIONS = {
   'operator.sign_in': 'Signed in',
+  'operator.sign_in_failed': 'Failed to sign in',
+  'operator.sign_in_locked': 'Sign-in refused: locked out',
   'operator.sign_out': 'Signed out',
   'operator.sign_out_everywhere': 'Signed out everywhere',
   'operator.role_change': 'Changed an operator’s role',
@@ -30,12 +32,14 @@ export function auditActionLabel(action: string): string {
   return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
 }
 
-export const AUDIT_OUTCOMES = ['started', 'succeeded', 'failed', 'denied'] as const;
+export const AUDIT_OUTCOMES = ['started', 'unknown', 'succeeded', 'failed', 'denied'] as const;
 export type AuditOutcomeName = (typeof AUDIT_OUTCOMES)[number];
 
 export const OUTCOME_LABELS: Record<AuditOutcomeName, string> = {
   // An entry still "started" after its action finished means the process died in between.
   started: 'No outcome recorded',
+  // The answer was lost: the change may have happened. The console checks and records the truth.
+  unknown: 'Outcome unknown, checking',
   succeeded: 'Succeeded',
   failed: 'Failed',
   denied: 'Denied',

@@ -111,6 +111,10 @@ describe('audit helpers', () => {
       outcome: 'succeeded',
       requestId: null,
       errorMessage: null,
+      resultId: null,
+      resolution: null,
+      chainHash: null,
+      outcomeHash: null,
       startedAt: new Date('2026-01-02T03:04:05Z'),
       completedAt: new Date('2026-01-02T03:04:06Z'),
     });

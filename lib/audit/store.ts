@@ -2,7 +2,7 @@
 // before it and `completeAuditEntry` after, so a crash in between still leaves a trace. Nothing
 // here edits or deletes an entry otherwise (and the database refuses to). Functions take the
 // database so they run, and are tested, on PGlite and PostgreSQL alike.
-import { and, asc, desc, eq, gt, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/permissions';
 import type { AuditAction } from '@/lib/audit/catalog';
 import { redactParams } from '@/lib/audit/redact';
@@ -13,7 +13,8 @@ import type { StripeMode } from '@/lib/stripe/mode';
 
 export type AuditEntry = AuditEntryRow;
 
-export type AuditActor = { id: string; email: string; role: Role };
+/** Who acted; a sign-in attempt that matched no operator has no id or role, only the e-mail typed. */
+export type AuditActor = { id: string | null; email: string; role: Role | null };
 
 export type StartAuditInput = {
   operator: AuditActor;
@@ -24,9 +25,19 @@ export type StartAuditInput = {
   mode: StripeMode;
 };
 
+type CompletionDetails = {
+  requestId?: string | null;
+  /** The object the change made or changed (a reversal, a refund, a top-up). */
+  resultId?: string | null;
+  /** How an outcome that was unknown was found out. */
+  resolution?: string | null;
+};
+
 export type AuditCompletion =
-  | { outcome: 'succeeded'; requestId?: string | null }
-  | { outcome: 'failed' | 'denied'; requestId?: string | null; errorMessage: string };
+  | ({ outcome: 'succeeded' } & CompletionDetails)
+  | ({ outcome: 'failed' | 'denied' } & CompletionDetails & { errorMessage: string })
+  /** The change may or may not have happened: the console is finding out (lib/outcomes). */
+  | ({ outcome: 'unknown' } & CompletionDetails & { errorMessage: string });
 
 /** Writes the entry as started and returns its id; call before the action's side effect. */
 export async function startAuditEntry(db: Db, input: StartAuditInput): Promise<number> {
@@ -46,17 +57,26 @@ export async function startAuditEntry(db: Db, input: StartAuditInput): Promise<n
   return row!.id;
 }
 
-/** Records how a started entry ended. Only entries still "started" change; the rest are final. */
-export async function completeAuditEntry(db: Db, id: number, completion: AuditCompletion): Promise<void> {
-  await db
+/**
+ * Records how a started entry ended, or that its outcome is unknown for now. A started entry may
+ * become unknown or final, an unknown one only final; final entries never change. Returns whether
+ * this call recorded it (false when another writer, e.g. the reconciler, got there first).
+ */
+export async function completeAuditEntry(db: Db, id: number, completion: AuditCompletion): Promise<boolean> {
+  const from: Array<'started' | 'unknown'> = completion.outcome === 'unknown' ? ['started'] : ['started', 'unknown'];
+  const rows = await db
     .update(auditEntries)
     .set({
       outcome: completion.outcome,
       requestId: completion.requestId ?? null,
       errorMessage: completion.outcome === 'succeeded' ? null : completion.errorMessage.slice(0, 2000),
-      completedAt: new Date(),
+      resultId: completion.resultId ?? null,
+      resolution: completion.resolution?.slice(0, 2000) ?? null,
+      completedAt: completion.outcome === 'unknown' ? null : new Date(),
     })
-    .where(and(eq(auditEntries.id, id), eq(auditEntries.outcome, 'started')));
+    .where(and(eq(auditEntries.id, id), inArray(auditEntries.outcome, from)))
+    .returning({ id: auditEntries.id });
+  return rows.length > 0;
 }
 
 /** An event with no side effect to wait for (sign-in, a refused attempt): started and completed at once. */
