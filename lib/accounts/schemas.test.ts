@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { deleteAccountSchema, metadataSchema, PINNED_API_VERSION, rejectAccountSchema, updateAccountSchema } from './schemas';
+import { deleteAccountSchema, PINNED_API_VERSION, rejectAccountSchema, updateAccountSchema } from './schemas';
 
 const key = '0b6f1f2e-8d1c-4a3e-9a57-3f0c1d2e4b5a';
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -33,16 +33,6 @@ describe('deleteAccountSchema', () => {
   });
 });
 
-describe('metadataSchema', () => {
-  it('applies Stripe’s limits', () => {
-    expect(metadataSchema.safeParse([{ key: 'a', value: 'b' }]).success).toBe(true);
-    expect(issues(metadataSchema.safeParse([{ key: 'k'.repeat(41), value: '' }]))).toEqual(['0.key: Keys are at most 40 characters.']);
-    expect(issues(metadataSchema.safeParse([{ key: 'k', value: 'v'.repeat(501) }]))).toEqual(['0.value: Values are at most 500 characters.']);
-    expect(issues(metadataSchema.safeParse(Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: '' }))))).toEqual([': At most 50 keys.']);
-    expect(issues(metadataSchema.safeParse([{ key: 'a', value: '1' }, { key: 'a ', value: '2' }]))).toEqual([': Each key can appear once.']);
-    expect(issues(metadataSchema.safeParse([{ key: 'a[b]', value: '1' }]))).toEqual(['0.key: Keys cannot contain square brackets.']);
-  });
-});
 
 describe('updateAccountSchema', () => {
   it('checks e-mail and URL shapes, and allows clearing them', () => {

@@ -3,6 +3,7 @@
 // limits (metadata sizes, reject reasons of the pinned API version) are checked here so the
 // operator sees them before a round trip. Client-safe.
 import { z } from 'zod';
+import { metadataSchema } from '@/lib/metadata';
 import { rejectReasons } from './rules';
 
 /** The API version the server's Stripe client pins (the `stripe` package's). */
@@ -33,17 +34,6 @@ const deleteFields = z.object({ accountId, note, confirmation: z.string() });
 export const deleteAccountSchema = deleteFields.extend({ idempotencyKey }).refine(confirmed, confirmIssue);
 export const deleteAccountActionSchema = deleteFields.refine(confirmed, confirmIssue);
 export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;
-
-/** Stripe's metadata rules: at most 50 keys, keys up to 40 characters, values up to 500; no square brackets in keys. */
-export const metadataSchema = z
-  .array(
-    z.object({
-      key: z.string().trim().min(1, 'A key cannot be empty.').max(40, 'Keys are at most 40 characters.').regex(/^[^[\]]+$/, 'Keys cannot contain square brackets.'),
-      value: z.string().max(500, 'Values are at most 500 characters.'),
-    }),
-  )
-  .max(50, 'At most 50 keys.')
-  .refine((rows) => new Set(rows.map((r) => r.key.trim())).size === rows.length, 'Each key can appear once.');
 
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 

@@ -4,7 +4,7 @@
 // refused, unless this very request already went through (its key is in a refund's metadata), in
 // which case the same call is made again and Stripe replays it. Every POST carries the form's key.
 import 'server-only';
-import { metadataUpdate } from '@/components/money/metadata';
+import { metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { ActionError } from '@/lib/actions/result';
 import { formatMoney } from '@/lib/money';
 import { getStripe } from '@/lib/stripe/client';
@@ -14,9 +14,6 @@ import type { refundFeeSchema, updateFeeRefundSchema } from './schemas';
 import type { z } from 'zod';
 
 export type Written<T> = { data: T; requestId: string | null };
-
-/** The refund's metadata key holding the console request's idempotency key (to recognise a retry). */
-export const REQUEST_KEY_METADATA = 'console_request';
 
 export interface FeeRefunded {
   refundId: string;

@@ -2,7 +2,7 @@
 // server actions (which add the idempotency key). Amounts travel as the text the operator typed and
 // are parsed with the fee's own currency on the server, never trusted from the browser. Client-safe.
 import { z } from 'zod';
-import { metadataSchema } from '@/lib/accounts/schemas';
+import { editableMetadataSchema } from '@/lib/metadata';
 
 export const feeId = z.string().regex(/^fee_[A-Za-z0-9]+$/, 'Not an application fee id (fee_...)');
 export const feeRefundId = z.string().regex(/^fr_[A-Za-z0-9]+$/, 'Not a fee refund id (fr_...)');
@@ -19,7 +19,6 @@ export const refundFeeSchema = z.object({
 });
 export type RefundFeeInput = z.input<typeof refundFeeSchema>;
 
-export const updateFeeRefundSchema = z.object({ feeId, refundId: feeRefundId, metadata: metadataSchema });
+export const updateFeeRefundSchema = z.object({ feeId, refundId: feeRefundId, metadata: editableMetadataSchema });
 export type UpdateFeeRefundInput = z.input<typeof updateFeeRefundSchema>;
 
-export { metadataSchema };

@@ -6,7 +6,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
-import { metadataUpdate } from '@/components/money/metadata';
+import { metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { ActionError } from '@/lib/actions/result';
 import { idOf } from '@/lib/fees/filters';
 import type { Written } from '@/lib/fees/mutations';
@@ -14,8 +14,6 @@ import { formatMoney } from '@/lib/money';
 import { getStripe } from '@/lib/stripe/client';
 import { reversalAmount, transferRemaining } from './reversals';
 import type { reverseTransferSchema, updateReversalSchema } from './schemas';
-
-const REQUEST_KEY_METADATA = 'console_request';
 
 export interface TransferReversed {
   reversalId: string;

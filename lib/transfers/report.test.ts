@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metadataUpdate } from '@/components/money/metadata';
+import { metadataUpdate } from '@/lib/metadata';
 import { parsePeriod } from './period';
 import { dailyTotals, daysBetween, reversalsCsv, totalsByCurrency, type ReportReversal } from './report';
 import { describeReversal, reversalAmount } from './reversals';

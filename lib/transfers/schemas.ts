@@ -2,7 +2,7 @@
 // actions (which add the idempotency key). Amounts travel as typed and are parsed with the
 // transfer's own currency on the server. Client-safe.
 import { z } from 'zod';
-import { metadataSchema } from '@/lib/accounts/schemas';
+import { editableMetadataSchema } from '@/lib/metadata';
 
 export const transferId = z.string().regex(/^tr_[A-Za-z0-9]+$/, 'Not a transfer id (tr_...)');
 export const reversalId = z.string().regex(/^trr_[A-Za-z0-9]+$/, 'Not a reversal id (trr_...)');
@@ -14,13 +14,13 @@ export const reverseTransferSchema = z.object({
   amount: z.string().max(40),
   refundApplicationFee: z.boolean(),
   description: description.min(3, 'Say why, in a few words.'),
-  metadata: metadataSchema,
+  metadata: editableMetadataSchema,
   /** The transfer's amount_reversed the review was made from: the server refuses if it has changed since. */
   expectedReversed: z.number().int().nonnegative(),
 });
 export type ReverseTransferInput = z.input<typeof reverseTransferSchema>;
 
-export const updateReversalSchema = z.object({ transferId, reversalId, description, metadata: metadataSchema });
+export const updateReversalSchema = z.object({ transferId, reversalId, description, metadata: editableMetadataSchema });
 export type UpdateReversalInput = z.input<typeof updateReversalSchema>;
 
 export const reversalsReportSchema = z.object({

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ActionFailureBox } from '@/components/money/action-failure';
 import { MetadataEditor } from '@/components/money/metadata-editor';
-import { metadataRows, type MetadataRow } from '@/components/money/metadata';
+import { consoleMetadataRows, editableMetadataRows, type MetadataRow } from '@/lib/metadata';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
 import { updateFeeRefund } from '@/lib/fees/actions';
@@ -14,7 +14,7 @@ import { updateFeeRefundSchema } from '@/lib/fees/schemas';
 
 export function RefundMetadataForm({ feeId, refundId, metadata }: { feeId: string; refundId: string; metadata: Record<string, string> | null }) {
   const queryClient = useQueryClient();
-  const [rows, setRows] = useState<MetadataRow[]>(metadataRows(metadata));
+  const [rows, setRows] = useState<MetadataRow[]>(editableMetadataRows(metadata));
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const action = useConfirmedAction(
@@ -32,9 +32,9 @@ export function RefundMetadataForm({ feeId, refundId, metadata }: { feeId: strin
         <Button
           size="sm"
           onClick={() => {
-            setRows(metadataRows(metadata));
+            setRows(editableMetadataRows(metadata));
             setSaved(false);
-            action.open(metadataRows(metadata));
+            action.open(editableMetadataRows(metadata));
           }}
           data-testid="refund-metadata-edit"
         >
@@ -60,7 +60,7 @@ export function RefundMetadataForm({ feeId, refundId, metadata }: { feeId: strin
         void action.confirm(rows);
       }}
     >
-      <MetadataEditor rows={rows} onChange={setRows} disabled={action.pending} />
+      <MetadataEditor rows={rows} onChange={setRows} disabled={action.pending} locked={consoleMetadataRows(metadata)} />
       {problem ? <p role="alert" className="text-sm text-mode-live-ink">{problem}</p> : null}
       {action.failure ? <ActionFailureBox failure={action.failure} /> : null}
       <div className="flex gap-2">

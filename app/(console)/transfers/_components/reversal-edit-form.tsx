@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ActionFailureBox } from '@/components/money/action-failure';
 import { MetadataEditor } from '@/components/money/metadata-editor';
-import { metadataRows, type MetadataRow } from '@/components/money/metadata';
+import { consoleMetadataRows, editableMetadataRows, type MetadataRow } from '@/lib/metadata';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -16,7 +16,7 @@ import { updateReversalSchema } from '@/lib/transfers/schemas';
 type Draft = { description: string; metadata: MetadataRow[] };
 
 function draftOf(metadata: Record<string, string> | null): Draft {
-  return { description: metadata?.description ?? '', metadata: metadataRows(metadata).filter((r) => r.key !== 'description') };
+  return { description: metadata?.description ?? '', metadata: editableMetadataRows(metadata).filter((r) => r.key !== 'description') };
 }
 
 export function ReversalEditForm({ transferId, reversalId, metadata }: { transferId: string; reversalId: string; metadata: Record<string, string> | null }) {
@@ -70,7 +70,7 @@ export function ReversalEditForm({ transferId, reversalId, metadata }: { transfe
         Description
         <Input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} disabled={action.pending} data-testid="reversal-description" />
       </label>
-      <MetadataEditor rows={draft.metadata} onChange={(rows) => setDraft({ ...draft, metadata: rows })} disabled={action.pending} />
+      <MetadataEditor rows={draft.metadata} onChange={(rows) => setDraft({ ...draft, metadata: rows })} disabled={action.pending} locked={consoleMetadataRows(metadata)} />
       {problem ? <p role="alert" className="text-sm text-mode-live-ink">{problem}</p> : null}
       {action.failure ? <ActionFailureBox failure={action.failure} /> : null}
       <div className="flex gap-2">

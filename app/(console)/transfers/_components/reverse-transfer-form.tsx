@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type Stripe from 'stripe';
 import { MetadataEditor } from '@/components/money/metadata-editor';
-import type { MetadataRow } from '@/components/money/metadata';
+import type { MetadataRow } from '@/lib/metadata';
 import { ReviewPanel } from '@/components/money/review-panel';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
