@@ -48,6 +48,8 @@ export const rejectAccountAction = defineAction({
   permission: 'accounts.reject',
   schema: rejectAccountActionSchema,
   audit: { action: 'account.reject', targetId: target, params: ({ accountId, reason, note }) => ({ accountId, reason, note }) },
+  exclusive: true,
+  what: 'the rejection',
   run: async (input, { idempotencyKey, mode }) => {
     const out = await stripeWrites.rejectAccount(input, idempotencyKey, mode);
     return { data: { disabledReason: out.data.requirements?.disabled_reason ?? null, requestId: out.requestId }, requestId: out.requestId };
@@ -59,6 +61,8 @@ export const unrejectAccountAction = defineAction({
   permission: 'accounts.unreject',
   schema: unrejectAccountSchema,
   audit: { action: 'account.unreject', targetId: target },
+  exclusive: true,
+  what: 'the restoration',
   run: async (input, { idempotencyKey }) => {
     const out = await stripeWrites.unrejectAccount(input, idempotencyKey);
     return { data: { disabledReason: out.data.requirements?.disabled_reason ?? null, requestId: out.requestId }, requestId: out.requestId };
@@ -70,6 +74,8 @@ export const deleteAccountAction = defineAction({
   permission: 'accounts.delete',
   schema: deleteAccountActionSchema,
   audit: { action: 'account.delete', targetId: target, params: ({ accountId, note }) => ({ accountId, note }) },
+  exclusive: true,
+  what: 'the deletion',
   run: async (input, { idempotencyKey, mode }) => {
     const out = await stripeWrites.deleteAccount(input, idempotencyKey, mode);
     return { data: { ...out.data, requestId: out.requestId }, requestId: out.requestId };

@@ -4,15 +4,13 @@
 // screen; each POST carries the form's idempotency key, so a retry is the same request to Stripe.
 import 'server-only';
 import type Stripe from 'stripe';
-import { ActionError } from '@/lib/actions/result';
+import { ActionError, type Written } from '@/lib/actions/result';
 import { getStripe } from '@/lib/stripe/client';
 import type { StripeMode } from '@/lib/stripe/mode';
 import { canCreateLoginLink, canDelete, canManageCapabilities, canReject, canUnreject, type BalanceTotals } from './rules';
 import { PINNED_API_VERSION } from './schemas';
 import { isRejected } from './status';
 import { updateFormValues, updateParams } from './view';
-
-export type Written<T> = { data: T; requestId: string | null };
 
 const requestIdOf = (r: { lastResponse?: { requestId?: string } }) => r.lastResponse?.requestId ?? null;
 

@@ -11,8 +11,22 @@ export type ActionFailure = {
   requestId?: string;
   /** Per-field messages when the input did not pass the form's schema. */
   fieldErrors?: Record<string, string[]>;
+  /**
+   * Set when the change may or may not have happened (Stripe's answer was lost): the audit entry
+   * and the request key to follow (GET /api/requests/:key) until the console has found out.
+   */
+  unknown?: { auditId: number; idempotencyKey: string };
+  /** Set when the action was refused because an earlier request on the same object is unresolved. */
+  blockedBy?: { auditId: number };
 };
 export type ActionResult<T> = ActionSuccess<T> | ActionFailure;
+
+/**
+ * What a Stripe write reports to the action wrapper: its data, Stripe's request id, the object it
+ * made (for the audit log), and, when an earlier attempt of the same request had already gone
+ * through, how that was found out (e.g. by the request key in a reversal's metadata).
+ */
+export type Written<T> = { data: T; requestId: string | null; resultId?: string | null; foundBy?: string | null };
 
 /** Made by the form when it opens (or its review step does), so a retried submit is one change. */
 export const idempotencyKeySchema = z

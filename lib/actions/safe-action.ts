@@ -1,17 +1,29 @@
-// The wrapper every mutation goes through, in this order: parse the input with the form's zod
-// schema, check the permission (signed-in operator from the database), write the audit entry as
-// started, run the change (a Stripe call with the form's idempotency key, or a database write),
-// record the outcome, and return a typed result. Expected failures are results, never throws.
+// The wrapper every mutation goes through, in this order: check the permission (signed-in
+// operator from the database; a refused caller learns nothing about the input), parse the input
+// with the form's zod schema, write the audit entry as started, refuse if an earlier request on the
+// same object is still open (exclusive actions), run the change (a Stripe call with the form's
+// idempotency key, or a database write), record the outcome, and return a typed result. Expected
+// failures are results, never throws.
+//
+// An outcome is never guessed. When Stripe's answer is lost (a dropped connection, a timeout, a
+// 5xx), the entry is recorded as unknown and the same request is sent again with the same key
+// (the change finds its own object by the key in its metadata, or Stripe replays it). What that
+// shows is recorded; if the backend still cannot be reached, the result says the outcome is
+// unknown and the screen follows the request (GET /api/requests/:key) while the reconciler
+// (lib/outcomes) finds out.
 import 'server-only';
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { ActionError, idempotencyKeySchema, type ActionResult } from '@/lib/actions/result';
+import { ActionError, idempotencyKeySchema, type ActionFailure, type ActionResult } from '@/lib/actions/result';
 import type { AuditAction } from '@/lib/audit/catalog';
-import { completeAuditEntry, recordAuditEvent, startAuditEntry } from '@/lib/audit/store';
+import { completeAuditEntry, getAuditEntry, recordAuditEvent, startAuditEntry } from '@/lib/audit/store';
 import { REFUSAL_MESSAGES } from '@/lib/auth/access';
 import { checkPermission, type SessionOperator } from '@/lib/auth/guard';
 import type { Permission } from '@/lib/auth/permissions';
 import { getDb, type Db } from '@/lib/db/client';
+import { resolveEntry } from '@/lib/outcomes/resolve';
+import { openEarlierRequests, recordResolution } from '@/lib/outcomes/store';
+import { isUncertain, uncertainMessage } from '@/lib/outcomes/uncertain';
 import { stripeMode } from '@/lib/stripe/client';
 import { describeStripeError, summarizeErrorForLog } from '@/lib/stripe/errors';
 import type { StripeMode } from '@/lib/stripe/mode';
@@ -24,7 +36,14 @@ export type ActionContext = {
   mode: StripeMode;
 };
 
-type RunOutput<T> = { data: T; requestId?: string | null };
+type RunOutput<T> = {
+  data: T;
+  requestId?: string | null;
+  /** The object the change made or changed, for the audit log. */
+  resultId?: string | null;
+  /** Set when an earlier attempt of this request had gone through: how it was found. */
+  foundBy?: string | null;
+};
 
 export type ActionDefinition<S extends z.ZodObject, T> = {
   /** For logs. */
@@ -40,7 +59,20 @@ export type ActionDefinition<S extends z.ZodObject, T> = {
     params?: (input: z.output<S>) => Record<string, unknown>;
   };
   run: (input: z.output<S>, context: ActionContext) => Promise<RunOutput<T>>;
+  /**
+   * One open request per object: while an earlier request of this action on the same target (for
+   * an action with no target yet, by the same operator) has an open outcome under another key, a
+   * new one is refused. For money movements and destructive changes.
+   */
+  exclusive?: boolean;
+  /** The change in words, for messages ("the reversal"); defaults to "the change". */
+  what?: string;
 };
+
+/** How long to wait before each re-check of a request whose answer was lost. */
+const RECHECK_DELAYS_MS = [300, 1200];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The action's input: the form's fields plus the idempotency key (an empty schema means just the key). */
 export type ActionInput<S extends z.ZodObject> = string extends keyof z.input<S>
@@ -60,17 +92,12 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
   const envelope = definition.schema.extend({ idempotencyKey: idempotencyKeySchema });
 
   const action: SafeAction<S, T> = async (rawInput) => {
-    const parsed = envelope.safeParse(rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput);
-    if (!parsed.success) {
-      return { ok: false, error: 'Some fields need attention.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-    }
-    const { idempotencyKey, ...rest } = parsed.data as z.output<S> & { idempotencyKey: string };
-    const input = rest as z.output<S>;
-
+    const raw: unknown = rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput;
+    // Permission first: a caller who may not do this gets the refusal, never the input's errors.
     const decision = await checkPermission(definition.permission);
-    const db = await getDb();
+    const parsed = envelope.safeParse(raw);
     const mode = stripeMode();
-    const auditInput = (operator: SessionOperator) => ({
+    const auditInput = (operator: SessionOperator, input: z.output<S>, idempotencyKey: string) => ({
       operator: actor(operator),
       action: definition.audit.action,
       targetId: definition.audit.targetId(input, operator),
@@ -79,44 +106,135 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
       mode,
     });
     if (!decision.ok) {
-      // A signed-in operator trying what their role may not do is worth a trace; a stranger is not.
+      // A signed-in operator trying what their role may not do is worth a trace, bad input or not; a stranger is not.
       if (decision.reason === 'forbidden') {
-        await recordAuditEvent(db, auditInput(decision.operator), { outcome: 'denied', errorMessage: REFUSAL_MESSAGES.forbidden }).catch(
-          (error: unknown) => console.error(`${definition.name}: could not record a denied attempt: ${summarizeErrorForLog(error)}`),
-        );
+        const operator = decision.operator;
+        const entry = parsed.success
+          ? auditInput(operator, withoutKey<z.output<S>>(parsed.data).input, withoutKey(parsed.data).idempotencyKey)
+          : { operator: actor(operator), action: definition.audit.action, targetId: null, params: { invalidInput: true, fields: fieldNames(raw) }, idempotencyKey: null, mode };
+        await getDb()
+          .then((db) => recordAuditEvent(db, entry, { outcome: 'denied', errorMessage: REFUSAL_MESSAGES.forbidden }))
+          .catch((error: unknown) => console.error(`${definition.name}: could not record a denied attempt: ${summarizeErrorForLog(error)}`));
       }
       return { ok: false, error: REFUSAL_MESSAGES[decision.reason] };
     }
-
+    if (!parsed.success) {
+      return { ok: false, error: 'Some fields need attention.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+    }
+    const { input, idempotencyKey } = withoutKey<z.output<S>>(parsed.data);
     const operator = decision.operator;
+    const db = await getDb();
+    const context: ActionContext = { operator, idempotencyKey, db, mode };
+
     let entryId: number;
     try {
-      entryId = await startAuditEntry(db, auditInput(operator));
+      entryId = await startAuditEntry(db, auditInput(operator, input, idempotencyKey));
     } catch (error) {
       // No trace, no change: the Stripe call is never made without its audit entry.
       console.error(`${definition.name}: could not write the audit entry: ${summarizeErrorForLog(error)}`);
       return { ok: false, error: 'The audit log could not be written, so nothing was changed. Try again shortly.' };
     }
 
+    if (definition.exclusive) {
+      const blocked = await earlierOpenRequest(db, entryId);
+      if (blocked) {
+        const error = `An earlier request to do this (audit entry #${blocked}) has an outcome the console has not confirmed yet, so nothing was done now: it could make the same change twice. Its outcome will show on this screen and in the audit log within a minute.`;
+        await completeAuditEntry(db, entryId, { outcome: 'failed', errorMessage: error }).catch((auditError: unknown) =>
+          console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(auditError)}`),
+        );
+        return { ok: false, error, blockedBy: { auditId: blocked } };
+      }
+    }
+
     try {
-      const output = await definition.run(input, { operator, idempotencyKey, db, mode });
-      await completeAuditEntry(db, entryId, { outcome: 'succeeded', requestId: output.requestId ?? null });
+      const output = await definition.run(input, context);
+      await recordSuccess(db, entryId, output, null);
       return { ok: true, data: output.data };
     } catch (error) {
-      const failure = describeFailure(error);
-      if (!(error instanceof ActionError)) console.error(`${definition.name} failed: ${summarizeErrorForLog(error)}`);
-      await completeAuditEntry(db, entryId, { outcome: 'failed', requestId: failure.requestId ?? null, errorMessage: failure.error }).catch(
-        (auditError: unknown) => console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(auditError)}`),
-      );
-      return failure;
+      if (isUncertain(error)) return settleUncertain(db, entryId, input, context, error);
+      return recordFailure(db, entryId, error, null);
     }
   };
+
+  /** The answer was lost: record it as unknown, then find out by sending the same request again. */
+  async function settleUncertain(db: Db, entryId: number, input: z.output<S>, context: ActionContext, error: unknown): Promise<ActionResult<T>> {
+    console.error(`${definition.name}: outcome unknown: ${summarizeErrorForLog(error)}`);
+    const lost = describeFailure(error);
+    await completeAuditEntry(db, entryId, { outcome: 'unknown', requestId: lost.requestId ?? null, errorMessage: `The answer was lost (${lost.error})` }).catch(
+      (auditError: unknown) => console.error(`${definition.name}: could not record audit entry ${entryId} as unknown: ${summarizeErrorForLog(auditError)}`),
+    );
+    for (const delay of RECHECK_DELAYS_MS) {
+      await sleep(delay);
+      try {
+        const output = await definition.run(input, context);
+        const how = output.foundBy
+          ? `The answer was lost; on checking, found: ${output.foundBy}.`
+          : 'The answer was lost; the same request (same idempotency key) was sent again and Stripe answered.';
+        await recordSuccess(db, entryId, output, how);
+        return { ok: true, data: output.data };
+      } catch (again) {
+        if (isUncertain(again)) continue;
+        // Refused on the second try: maybe because the first one did it (an account already gone).
+        const entry = await getAuditEntry(db, entryId);
+        const resolution = entry ? await resolveEntry(entry, db) : null;
+        if (entry && resolution?.status === 'applied') {
+          await recordResolution(db, entry, resolution);
+          return { ok: false, error: `It was done: ${resolution.how} Stripe's first answer was lost.`, unknown: { auditId: entryId, idempotencyKey: context.idempotencyKey } };
+        }
+        return recordFailure(db, entryId, again, 'The answer was lost; on checking, the change had not been made.');
+      }
+    }
+    return { ok: false, error: uncertainMessage(definition.what ?? 'the change'), unknown: { auditId: entryId, idempotencyKey: context.idempotencyKey } };
+  }
+
+  async function recordSuccess(db: Db, entryId: number, output: RunOutput<T>, how: string | null): Promise<void> {
+    const resolution = how ?? (output.foundBy ? `An earlier attempt of this request had gone through: ${output.foundBy}.` : null);
+    await completeAuditEntry(db, entryId, { outcome: 'succeeded', requestId: output.requestId ?? null, resultId: output.resultId ?? null, resolution }).catch((error: unknown) =>
+      // The change is made; the reconciler will find it from the entry left open.
+      console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(error)}`),
+    );
+  }
+
+  async function recordFailure(db: Db, entryId: number, error: unknown, how: string | null): Promise<ActionFailure> {
+    const failure = describeFailure(error);
+    if (!(error instanceof ActionError)) console.error(`${definition.name} failed: ${summarizeErrorForLog(error)}`);
+    await completeAuditEntry(db, entryId, { outcome: 'failed', requestId: failure.requestId ?? null, errorMessage: failure.error, resolution: how }).catch((auditError: unknown) =>
+      console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(auditError)}`),
+    );
+    return failure;
+  }
+
   registry.set(action, { name: definition.name, permission: definition.permission });
   return action;
 }
 
 function actor(operator: SessionOperator) {
   return { id: operator.id, email: operator.email, role: operator.role };
+}
+
+function withoutKey<I>(data: unknown): { input: I; idempotencyKey: string } {
+  const { idempotencyKey, ...rest } = data as Record<string, unknown> & { idempotencyKey: string };
+  return { input: rest as I, idempotencyKey };
+}
+
+/** The names of the fields a refused caller sent (never their values: they were not checked). */
+function fieldNames(raw: unknown): string[] {
+  return raw && typeof raw === 'object' ? Object.keys(raw).slice(0, 50).map((key) => key.slice(0, 60)) : [];
+}
+
+/**
+ * The id of an earlier open request that blocks this one, after trying to resolve each: a request
+ * found applied or not applied no longer blocks.
+ */
+async function earlierOpenRequest(db: Db, entryId: number): Promise<number | null> {
+  const entry = await getAuditEntry(db, entryId);
+  if (!entry) return null;
+  for (const earlier of await openEarlierRequests(db, entry)) {
+    const resolution = await resolveEntry(earlier, db);
+    await recordResolution(db, earlier, resolution);
+    if (resolution.status !== 'applied' && resolution.status !== 'not_applied') return earlier.id;
+  }
+  return null;
 }
 
 function describeFailure(error: unknown): { ok: false; error: string; requestId?: string } {

@@ -58,12 +58,11 @@ export async function startAuditEntry(db: Db, input: StartAuditInput): Promise<n
 }
 
 /**
- * Records how a started entry ended, or that its outcome is unknown for now. A started entry may
- * become unknown or final, an unknown one only final; final entries never change. Returns whether
+ * Records how a started entry ended, or that its outcome is unknown for now (again, with what was
+ * learnt). Started and unknown entries may change; final entries never do. Returns whether
  * this call recorded it (false when another writer, e.g. the reconciler, got there first).
  */
 export async function completeAuditEntry(db: Db, id: number, completion: AuditCompletion): Promise<boolean> {
-  const from: Array<'started' | 'unknown'> = completion.outcome === 'unknown' ? ['started'] : ['started', 'unknown'];
   const rows = await db
     .update(auditEntries)
     .set({
@@ -74,7 +73,7 @@ export async function completeAuditEntry(db: Db, id: number, completion: AuditCo
       resolution: completion.resolution?.slice(0, 2000) ?? null,
       completedAt: completion.outcome === 'unknown' ? null : new Date(),
     })
-    .where(and(eq(auditEntries.id, id), inArray(auditEntries.outcome, from)))
+    .where(and(eq(auditEntries.id, id), inArray(auditEntries.outcome, ['started', 'unknown'])))
     .returning({ id: auditEntries.id });
   return rows.length > 0;
 }

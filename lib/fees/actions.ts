@@ -11,6 +11,8 @@ export const refundApplicationFee = defineAction({
   permission: 'fees.refund',
   schema: refundFeeSchema,
   audit: { action: 'application_fee.refund', targetId: (input) => input.feeId },
+  exclusive: true,
+  what: 'the refund',
   run: (input, { operator, idempotencyKey }) => refundFee(input, idempotencyKey, operator.email),
 });
 

@@ -2,18 +2,17 @@
 // action). A refund re-reads the fee first: the amount is parsed with the fee's currency and refused
 // above what is left, and a fee that changed since the review (a second tab, another operator) is
 // refused, unless this very request already went through (its key is in a refund's metadata), in
-// which case the same call is made again and Stripe replays it. Every POST carries the form's key.
+// which case that refund is the answer and nothing is sent again. Every POST carries the form's key.
 import 'server-only';
+import type Stripe from 'stripe';
 import { metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
-import { ActionError } from '@/lib/actions/result';
+import { ActionError, type Written } from '@/lib/actions/result';
 import { formatMoney } from '@/lib/money';
 import { getStripe } from '@/lib/stripe/client';
 import { idOf } from './filters';
 import { feeRemaining, refundAmount } from './refunds';
 import type { refundFeeSchema, updateFeeRefundSchema } from './schemas';
 import type { z } from 'zod';
-
-export type Written<T> = { data: T; requestId: string | null };
 
 export interface FeeRefunded {
   refundId: string;
@@ -24,18 +23,26 @@ export interface FeeRefunded {
   replayed: boolean;
 }
 
+/** The fee refund this console request made, found by the request key in its metadata; null if none. */
+export async function findFeeRefundByRequest(feeId: string, idempotencyKey: string): Promise<Stripe.FeeRefund | null> {
+  const refunds = await getStripe().applicationFees.listRefunds(feeId, { limit: 100 }).autoPagingToArray({ limit: 10_000 });
+  return refunds.find((r) => r.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey) ?? null;
+}
+
 export async function refundFee(input: z.output<typeof refundFeeSchema>, idempotencyKey: string, operatorEmail: string): Promise<Written<FeeRefunded>> {
   const stripe = getStripe();
-  const [fee, refunds] = await Promise.all([
-    stripe.applicationFees.retrieve(input.feeId),
-    stripe.applicationFees.listRefunds(input.feeId, { limit: 100 }).autoPagingToArray({ limit: 1000 }),
-  ]);
-  const already = refunds.find((r) => r.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey);
-  let amount: number;
+  const [fee, already] = await Promise.all([stripe.applicationFees.retrieve(input.feeId), findFeeRefundByRequest(input.feeId, idempotencyKey)]);
   if (already) {
-    // A retry of a refund that went through although its answer was lost: same key and parameters, so Stripe replays it.
-    amount = already.amount;
-  } else {
+    // This request went through earlier although its answer was lost: that refund is the answer.
+    return {
+      data: { refundId: already.id, feeId: fee.id, account: idOf(fee.account), amount: already.amount, currency: already.currency, replayed: true },
+      requestId: null,
+      resultId: already.id,
+      foundBy: `refund ${already.id} carries this request's key (${REQUEST_KEY_METADATA})`,
+    };
+  }
+  let amount: number;
+  {
     if (fee.amount_refunded !== input.expectedRefunded) {
       throw new ActionError(
         `This fee changed since you reviewed the refund: ${formatMoney(fee.amount_refunded, fee.currency)} has now been refunded and ${formatMoney(feeRemaining(fee), fee.currency)} is left. Nothing was refunded; review the refund again.`,
@@ -49,8 +56,9 @@ export async function refundFee(input: z.output<typeof refundFeeSchema>, idempot
   if (input.ticket) metadata.ticket = input.ticket;
   const refund = await stripe.applicationFees.createRefund(input.feeId, { amount, metadata }, { idempotencyKey });
   return {
-    data: { refundId: refund.id, feeId: fee.id, account: idOf(fee.account), amount: refund.amount, currency: refund.currency, replayed: Boolean(already) },
+    data: { refundId: refund.id, feeId: fee.id, account: idOf(fee.account), amount: refund.amount, currency: refund.currency, replayed: false },
     requestId: refund.lastResponse?.requestId ?? null,
+    resultId: refund.id,
   };
 }
 

@@ -10,6 +10,8 @@ export const createTopup = defineAction({
   permission: 'topups.create',
   schema: createTopupSchema,
   audit: { action: 'topup.create', targetId: () => null },
+  exclusive: true,
+  what: 'the top-up',
   run: (input, { operator, idempotencyKey }) => create(input, idempotencyKey, operator.email),
 });
 
@@ -18,5 +20,7 @@ export const cancelTopup = defineAction({
   permission: 'topups.cancel',
   schema: cancelTopupSchema,
   audit: { action: 'topup.cancel', targetId: (input) => input.topupId },
+  exclusive: true,
+  what: 'the cancellation',
   run: (input, { idempotencyKey }) => cancel(input, idempotencyKey),
 });

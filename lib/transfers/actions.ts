@@ -10,6 +10,8 @@ export const reverseTransfer = defineAction({
   permission: 'transfers.reverse',
   schema: reverseTransferSchema,
   audit: { action: 'transfer.reverse', targetId: (input) => input.transferId },
+  exclusive: true,
+  what: 'the reversal',
   run: (input, { operator, idempotencyKey }) => reverse(input, idempotencyKey, operator.email),
 });
 

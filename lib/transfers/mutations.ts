@@ -2,14 +2,14 @@
 // is parsed with its currency and refused above what is left; refund_application_fee is sent only
 // when the transfer came from a charge with a fee; a transfer that changed since the review is
 // refused unless this very request already went through (its key is in a reversal's metadata),
-// in which case Stripe replays it. Every POST carries the form's idempotency key.
+// in which case that reversal is the answer and nothing is sent again. Every POST carries the
+// form's idempotency key.
 import 'server-only';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
-import { ActionError } from '@/lib/actions/result';
+import { ActionError, type Written } from '@/lib/actions/result';
 import { idOf } from '@/lib/fees/filters';
-import type { Written } from '@/lib/fees/mutations';
 import { formatMoney } from '@/lib/money';
 import { getStripe } from '@/lib/stripe/client';
 import { reversalAmount, transferRemaining } from './reversals';
@@ -24,17 +24,29 @@ export interface TransferReversed {
   replayed: boolean;
 }
 
+/** The reversal this console request made, found by the request key in its metadata; null if none. */
+export async function findReversalByRequest(transferId: string, idempotencyKey: string): Promise<Stripe.TransferReversal | null> {
+  const reversals = await getStripe().transfers.listReversals(transferId, { limit: 100 }).autoPagingToArray({ limit: 10_000 });
+  return reversals.find((r) => r.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey) ?? null;
+}
+
 export async function reverse(input: z.output<typeof reverseTransferSchema>, idempotencyKey: string, operatorEmail: string): Promise<Written<TransferReversed>> {
   const stripe = getStripe();
-  const [transfer, reversals] = await Promise.all([
+  const [transfer, already] = await Promise.all([
     stripe.transfers.retrieve(input.transferId, { expand: ['source_transaction'] }),
-    stripe.transfers.listReversals(input.transferId, { limit: 100 }).autoPagingToArray({ limit: 1000 }),
+    findReversalByRequest(input.transferId, idempotencyKey),
   ]);
-  const already = reversals.find((r) => r.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey);
-  let amount: number;
   if (already) {
-    amount = already.amount;
-  } else {
+    // This request went through earlier although its answer was lost: that reversal is the answer.
+    return {
+      data: { reversalId: already.id, transferId: transfer.id, destination: idOf(transfer.destination), amount: already.amount, currency: already.currency, replayed: true },
+      requestId: null,
+      resultId: already.id,
+      foundBy: `reversal ${already.id} carries this request's key (${REQUEST_KEY_METADATA})`,
+    };
+  }
+  let amount: number;
+  {
     if (transfer.amount_reversed !== input.expectedReversed) {
       throw new ActionError(
         `This transfer changed since you reviewed the reversal: ${formatMoney(transfer.amount_reversed, transfer.currency)} has now been reversed and ${formatMoney(transferRemaining(transfer), transfer.currency)} is left. Nothing was reversed; review it again.`,
@@ -59,8 +71,9 @@ export async function reverse(input: z.output<typeof reverseTransferSchema>, ide
   };
   const reversal = await stripe.transfers.createReversal(input.transferId, params, { idempotencyKey });
   return {
-    data: { reversalId: reversal.id, transferId: transfer.id, destination: idOf(transfer.destination), amount: reversal.amount, currency: reversal.currency, replayed: Boolean(already) },
+    data: { reversalId: reversal.id, transferId: transfer.id, destination: idOf(transfer.destination), amount: reversal.amount, currency: reversal.currency, replayed: false },
     requestId: reversal.lastResponse?.requestId ?? null,
+    resultId: reversal.id,
   };
 }
 

@@ -1,0 +1,35 @@
+// The reconciler: finds out what happened to every request whose outcome is open (unknown, or
+// started and left so by a crash between Stripe and the audit completion) and records the truth.
+// It reads, never repeats a change: see resolve.ts. One instance at a time holds its lease.
+import 'server-only';
+import type { Db } from '@/lib/db/open';
+import { releaseLease, takeLease } from '@/lib/db/leases';
+import { resolveEntry } from './resolve';
+import { listUnresolved, recordResolution } from './store';
+import type { Resolution } from './types';
+
+export const RECONCILER_LEASE = 'outcome-reconciler';
+
+export type ReconcileReport = { ran: boolean; checked: number; resolved: number; stillOpen: number; undeterminable: number };
+
+export async function reconcileOnce(
+  db: Db,
+  { holder, now = new Date(), resolve = resolveEntry }: { holder: string; now?: Date; resolve?: typeof resolveEntry },
+): Promise<ReconcileReport> {
+  const report: ReconcileReport = { ran: false, checked: 0, resolved: 0, stillOpen: 0, undeterminable: 0 };
+  if (!(await takeLease(db, RECONCILER_LEASE, holder, 5 * 60_000, now))) return report;
+  report.ran = true;
+  try {
+    for (const entry of await listUnresolved(db, now)) {
+      report.checked += 1;
+      const resolution: Resolution = await resolve(entry, db, now);
+      await recordResolution(db, entry, resolution);
+      if (resolution.status === 'applied' || resolution.status === 'not_applied') report.resolved += 1;
+      else if (resolution.status === 'undeterminable') report.undeterminable += 1;
+      else report.stillOpen += 1;
+    }
+  } finally {
+    await releaseLease(db, RECONCILER_LEASE, holder).catch(() => undefined);
+  }
+  return report;
+}

@@ -1,0 +1,97 @@
+// Finding out what happened to a request whose outcome is unknown (its answer was lost, or the
+// console died before recording it), by reading, never by doing it again: the object the request
+// made carries its key in metadata (`console_request`), or the object's state shows the change.
+// Used by the reconciler, by the request-status route the screen polls, and by the action
+// wrapper before it lets a new request on the same object through.
+import 'server-only';
+import Stripe from 'stripe';
+import { REQUEST_KEY_METADATA } from '@/lib/metadata';
+import { isRejected } from '@/lib/accounts/status';
+import type { AuditEntry } from '@/lib/audit/store';
+import type { Db } from '@/lib/db/open';
+import { findFeeRefundByRequest } from '@/lib/fees/mutations';
+import { getOperatorById } from '@/lib/operators/store';
+import { getStripe } from '@/lib/stripe/client';
+import { summarizeErrorForLog } from '@/lib/stripe/errors';
+import { findTopupByRequest } from '@/lib/topups/mutations';
+import { STARTED_GRACE_MS, UNKNOWN_GRACE_MS, type Resolution } from './types';
+import { findReversalByRequest } from '@/lib/transfers/mutations';
+
+export type { Resolution };
+
+type Finding = { found: true; resultId: string | null; how: string } | { found: false; how: string };
+
+type Finder = (entry: AuditEntry & { idempotencyKey: string }, db: Db) => Promise<Finding | { undeterminable: string }>;
+
+const params = (entry: AuditEntry) => entry.params as Record<string, unknown>;
+
+const byKey = (object: string, found: { id: string } | null, where: string): Finding =>
+  found
+    ? { found: true, resultId: found.id, how: `${object} ${found.id} carries this request's key (${REQUEST_KEY_METADATA})` }
+    : { found: false, how: `no ${object} ${where} carries this request's key (${REQUEST_KEY_METADATA})` };
+
+async function accountGone(accountId: string): Promise<boolean> {
+  try {
+    const account = await getStripe().accounts.retrieve(accountId);
+    return Boolean((account as { deleted?: boolean }).deleted);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && (error.statusCode === 404 || error.code === 'resource_missing')) return true;
+    throw error;
+  }
+}
+
+const FINDERS: Partial<Record<string, Finder>> = {
+  'transfer.reverse': async (e) => byKey('reversal', await findReversalByRequest(e.targetId!, e.idempotencyKey), `of transfer ${e.targetId}`),
+  'application_fee.refund': async (e) => byKey('refund', await findFeeRefundByRequest(e.targetId!, e.idempotencyKey), `of fee ${e.targetId}`),
+  'topup.create': async (e) => byKey('top-up', await findTopupByRequest(e.idempotencyKey, e.startedAt), 'created around then'),
+  'topup.cancel': async (e) => {
+    const topup = await getStripe().topups.retrieve(e.targetId!);
+    return topup.status === 'canceled'
+      ? { found: true, resultId: topup.id, how: `top-up ${topup.id} is canceled` }
+      : { found: false, how: `top-up ${topup.id} is ${topup.status}, not canceled` };
+  },
+  'account.reject': async (e) => {
+    const account = await getStripe().accounts.retrieve(e.targetId!);
+    return isRejected(account)
+      ? { found: true, resultId: account.id, how: `account ${account.id} is rejected (${account.requirements?.disabled_reason})` }
+      : { found: false, how: `account ${account.id} is not rejected` };
+  },
+  'account.unreject': async (e) => {
+    const account = await getStripe().accounts.retrieve(e.targetId!);
+    return !isRejected(account) ? { found: true, resultId: account.id, how: `account ${account.id} is no longer rejected` } : { found: false, how: `account ${account.id} is still rejected` };
+  },
+  'account.delete': async (e) =>
+    (await accountGone(e.targetId!)) ? { found: true, resultId: e.targetId, how: `account ${e.targetId} no longer exists` } : { found: false, how: `account ${e.targetId} still exists` },
+  'capability.update': async (e) => {
+    const { capability, requested } = params(e);
+    if (typeof capability !== 'string' || typeof requested !== 'boolean') return { undeterminable: 'the entry does not say which capability' };
+    const current = await getStripe().accounts.retrieveCapability(e.targetId!, capability);
+    return current.requested === requested
+      ? { found: true, resultId: current.id, how: `capability ${capability} is ${requested ? 'requested' : 'not requested'}` }
+      : { found: false, how: `capability ${capability} is still ${current.requested ? 'requested' : 'not requested'}` };
+  },
+  'operator.role_change': async (e, db) => {
+    const operator = await getOperatorById(db, e.targetId!);
+    if (!operator) return { found: false, how: 'the operator no longer exists' };
+    return operator.role === params(e).role ? { found: true, resultId: operator.id, how: `the operator's role is ${operator.role}` } : { found: false, how: `the operator's role is ${operator.role}` };
+  },
+};
+
+/** What the console can find out about one unresolved entry, now. */
+export async function resolveEntry(entry: AuditEntry, db: Db, now: Date = new Date()): Promise<Resolution> {
+  const finder = FINDERS[entry.action];
+  if (!finder || !entry.idempotencyKey || (entry.targetId === null && entry.action !== 'topup.create')) {
+    return { status: 'undeterminable', how: `The console cannot find out by itself whether "${entry.action}" went through; check ${entry.targetId ?? 'the object'} and record what you find.` };
+  }
+  let finding: Finding | { undeterminable: string };
+  try {
+    finding = await finder({ ...entry, idempotencyKey: entry.idempotencyKey }, db);
+  } catch (error) {
+    return { status: 'unknown', how: `Could not check yet: ${summarizeErrorForLog(error)}` };
+  }
+  if ('undeterminable' in finding) return { status: 'undeterminable', how: finding.undeterminable };
+  if (finding.found) return { status: 'applied', resultId: finding.resultId, how: `Found: ${finding.how}.` };
+  const grace = entry.outcome === 'started' ? STARTED_GRACE_MS : UNKNOWN_GRACE_MS;
+  if (now.getTime() - entry.startedAt.getTime() < grace) return { status: 'unknown', how: `Not found yet (${finding.how}); checking again.` };
+  return { status: 'not_applied', how: `Not applied: ${finding.how}.` };
+}

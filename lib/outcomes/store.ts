@@ -1,0 +1,77 @@
+// The audit entries whose outcome is not known yet, and recording what the console found out
+// about them (through lib/audit/store.ts, the one writer of outcomes). Takes the database, so it
+// runs, and is tested, on PGlite and PostgreSQL alike.
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { completeAuditEntry, type AuditEntry } from '@/lib/audit/store';
+import type { Db } from '@/lib/db/open';
+import { auditEntries } from '@/lib/db/schema';
+import { STARTED_GRACE_MS, type Resolution } from './types';
+
+const OPEN = ['started', 'unknown'] as const;
+
+/** The entries of one request (one idempotency key; a retried request has several), newest first. */
+export async function entriesForRequest(db: Db, idempotencyKey: string): Promise<AuditEntry[]> {
+  return db.select().from(auditEntries).where(eq(auditEntries.idempotencyKey, idempotencyKey)).orderBy(desc(auditEntries.id)).limit(20);
+}
+
+/**
+ * Earlier requests of the same action on the same object (or, for an object not made yet such as a
+ * new top-up, by the same operator) whose outcome is still open under another key: while one is
+ * open, a new request could do the same change twice.
+ */
+export async function openEarlierRequests(db: Db, entry: Pick<AuditEntry, 'id' | 'action' | 'targetId' | 'operatorId' | 'idempotencyKey'>): Promise<AuditEntry[]> {
+  const scope = entry.targetId !== null ? eq(auditEntries.targetId, entry.targetId) : entry.operatorId ? eq(auditEntries.operatorId, entry.operatorId) : undefined;
+  if (!scope) return [];
+  return db
+    .select()
+    .from(auditEntries)
+    .where(
+      and(
+        eq(auditEntries.action, entry.action),
+        scope,
+        inArray(auditEntries.outcome, [...OPEN]),
+        lt(auditEntries.id, entry.id),
+        entry.idempotencyKey ? or(isNull(auditEntries.idempotencyKey), ne(auditEntries.idempotencyKey, entry.idempotencyKey)) : undefined,
+      ),
+    )
+    .orderBy(asc(auditEntries.id))
+    .limit(10);
+}
+
+/**
+ * What the reconciler should look at: unknown entries not yet found undeterminable, and started
+ * entries old enough that their request cannot still be running (a crash between Stripe and the
+ * audit completion).
+ */
+export async function listUnresolved(db: Db, now: Date, limit = 100): Promise<AuditEntry[]> {
+  const staleStart = new Date(now.getTime() - STARTED_GRACE_MS);
+  return db
+    .select()
+    .from(auditEntries)
+    .where(
+      or(
+        and(eq(auditEntries.outcome, 'unknown'), isNull(auditEntries.resolution)),
+        and(eq(auditEntries.outcome, 'started'), lt(auditEntries.startedAt, staleStart)),
+      ),
+    )
+    .orderBy(asc(auditEntries.id))
+    .limit(limit);
+}
+
+/** Records a resolution; returns whether the entry changed (false if someone else resolved it first). */
+export async function recordResolution(db: Db, entry: AuditEntry, resolution: Resolution): Promise<boolean> {
+  switch (resolution.status) {
+    case 'applied':
+      return completeAuditEntry(db, entry.id, { outcome: 'succeeded', requestId: entry.requestId, resultId: resolution.resultId, resolution: resolution.how });
+    case 'not_applied':
+      return completeAuditEntry(db, entry.id, { outcome: 'failed', requestId: entry.requestId, errorMessage: 'Not applied.', resolution: resolution.how });
+    case 'undeterminable':
+      return completeAuditEntry(db, entry.id, { outcome: 'unknown', requestId: entry.requestId, errorMessage: entry.errorMessage ?? 'The outcome was never recorded.', resolution: resolution.how });
+    case 'unknown':
+      // Nothing learnt: a started entry becomes unknown (it is no longer running), an unknown one stays.
+      if (entry.outcome === 'started') {
+        return completeAuditEntry(db, entry.id, { outcome: 'unknown', requestId: entry.requestId, errorMessage: 'The console stopped before it recorded the outcome.' });
+      }
+      return false;
+  }
+}
