@@ -16,12 +16,15 @@ import { requireOperator } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { NAV_ITEMS } from '@/lib/auth/routes';
 import { getEnv } from '@/lib/env';
+import { ensureReconciler } from '@/lib/outcomes/background';
 import { stripeMode } from '@/lib/stripe/client';
 
 export const dynamic = 'force-dynamic';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const operator = await requireOperator();
+  // The first console page served starts this process's reconciler (open outcomes, every minute).
+  ensureReconciler();
   const mode = stripeMode();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const items = NAV_ITEMS.filter((item) => can(operator.role, item.permission));

@@ -1,9 +1,12 @@
 'use client';
 // The review step of a money action: the effect in one sentence, a tick the operator must give,
 // then Confirm (disabled while the request is in flight) or Back. A failure is shown here, and
-// Confirm then retries the same request.
+// Confirm then retries the same request. While an unknown outcome is being checked, Back is
+// gone (a new review would be a new request) and Confirm sends the same request again.
 import { useId, useState } from 'react';
 import { ActionFailureBox } from '@/components/money/action-failure';
+import { OutcomeChecking } from '@/components/money/outcome-checking';
+import type { Checking } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
 import type { ActionFailure } from '@/lib/actions/result';
 
@@ -12,6 +15,7 @@ export function ReviewPanel({
   confirmLabel,
   pending,
   failure,
+  checking = null,
   onConfirm,
   onBack,
   tone = 'danger',
@@ -21,6 +25,7 @@ export function ReviewPanel({
   confirmLabel: string;
   pending: boolean;
   failure: ActionFailure | null;
+  checking?: Checking | null;
   onConfirm: () => void;
   onBack: () => void;
   tone?: 'danger' | 'primary';
@@ -37,14 +42,16 @@ export function ReviewPanel({
         <input id={tickId} type="checkbox" checked={ticked} onChange={(e) => setTicked(e.target.checked)} disabled={pending} data-testid="review-tick" className="size-4 accent-brand-600" />
         I have checked the amount and the accounts.
       </label>
-      {failure ? <ActionFailureBox failure={failure} /> : null}
+      {checking ? <OutcomeChecking checking={checking} /> : failure ? <ActionFailureBox failure={failure} /> : null}
       <div className="flex gap-2">
         <Button variant={tone} onClick={onConfirm} disabled={!ticked || pending} aria-busy={pending} data-testid="review-confirm">
-          {pending ? 'Working…' : failure ? `Try again: ${confirmLabel.toLowerCase()}` : confirmLabel}
+          {pending ? 'Working…' : checking ? 'Send the same request again' : failure ? `Try again: ${confirmLabel.toLowerCase()}` : confirmLabel}
         </Button>
-        <Button variant="ghost" onClick={onBack} disabled={pending} data-testid="review-back">
-          Back
-        </Button>
+        {checking ? null : (
+          <Button variant="ghost" onClick={onBack} disabled={pending} data-testid="review-back">
+            Back
+          </Button>
+        )}
       </div>
     </div>
   );

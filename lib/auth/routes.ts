@@ -119,6 +119,8 @@ const MONEY_API_ROUTES: ApiRoute[] = [
 /** Every guarded route handler: the generated tests call each with every role. */
 export const API_ROUTES: ApiRoute[] = [
   { file: 'app/api/audit/export/route.ts', path: '/api/audit/export', permission: 'audit.read' },
+  // A request key no entry has: { found: false } for those allowed, refused for the rest.
+  { file: 'app/api/requests/[key]/route.ts', path: '/api/requests/00000000-0000-4000-8000-000000000000', permission: 'audit.read', params: { key: '00000000-0000-4000-8000-000000000000' } },
   ...MONEY_API_ROUTES,
   { file: 'app/api/accounts/route.ts', path: '/api/accounts?type=custom', permission: 'accounts.read' },
   { file: 'app/api/accounts/export/route.ts', path: '/api/accounts/export?country=DE', permission: 'accounts.read' },

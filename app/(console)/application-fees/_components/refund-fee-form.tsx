@@ -33,14 +33,18 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
   const left = feeRemaining(fee);
   const account = idOf(fee.account);
 
+  function reset() {
+    setAmount('');
+    setReason('');
+    setTicket('');
+    setFull(true);
+  }
+
   const action = useConfirmedAction(
     (p: Payload, idempotencyKey: string) => refundApplicationFee({ feeId: p.feeId, full: p.full, amount: p.amount, reason: p.reason, ticket: p.ticket, expectedRefunded: p.expectedRefunded, idempotencyKey }),
     (data) => {
       setDone(`Refunded ${moneyInWords(data.amount, data.currency)} (${data.refundId}).`);
-      setAmount('');
-      setReason('');
-      setTicket('');
-      setFull(true);
+      reset();
     },
     // Whatever the outcome, what Stripe now holds is worth showing: a lost answer may hide a refund.
     () => {
@@ -51,6 +55,10 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
         void queryClient.invalidateQueries({ queryKey: accountKeys.fees(account) });
         void queryClient.invalidateQueries({ queryKey: accountKeys.balance(account) });
       }
+    },
+    (status) => {
+      setDone(`Refunded (${status.resultId}). Stripe's answer had been lost; ${status.resolution ?? 'the console found the refund.'}`);
+      reset();
     },
   );
 
@@ -81,6 +89,7 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
         confirmLabel="Refund"
         pending={action.pending}
         failure={action.failure}
+        checking={action.checking}
         onConfirm={() => void action.confirm()}
         onBack={action.back}
         testId="refund-review"

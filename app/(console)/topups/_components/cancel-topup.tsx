@@ -28,6 +28,7 @@ export function CancelTopup({ topup }: { topup: Stripe.Topup }) {
         confirmLabel="Cancel top-up"
         pending={action.pending}
         failure={action.failure}
+        checking={action.checking}
         onConfirm={() => void action.confirm()}
         onBack={action.back}
         testId="cancel-review"

@@ -37,6 +37,10 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
       void queryClient.invalidateQueries({ queryKey: topupKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
     },
+    // Its answer was lost and the console found the top-up by the request key in its metadata.
+    (status) => {
+      if (status.resultId) setDone({ id: status.resultId, status: 'created (found after a lost answer)' });
+    },
   );
 
   if (action.review) {
@@ -48,6 +52,7 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
         tone="primary"
         pending={action.pending}
         failure={action.failure}
+        checking={action.checking}
         onConfirm={() => void action.confirm()}
         onBack={action.back}
         testId="topup-review"

@@ -38,6 +38,14 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
   const left = transferRemaining(transfer);
   const destination = idOf(transfer.destination);
 
+  function reset() {
+    setAmount('');
+    setDescription('');
+    setRows([]);
+    setFull(true);
+    setRefundFee(false);
+  }
+
   const action = useConfirmedAction(
     (p: Payload, idempotencyKey: string) =>
       reverseTransfer({
@@ -52,11 +60,7 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
       }),
     (data) => {
       setDone(`Reversed ${moneyInWords(data.amount, data.currency)} (${data.reversalId}).`);
-      setAmount('');
-      setDescription('');
-      setRows([]);
-      setFull(true);
-      setRefundFee(false);
+      reset();
     },
     () => {
       void queryClient.invalidateQueries({ queryKey: transferKeys.detail(transfer.id) });
@@ -71,6 +75,10 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
         void queryClient.invalidateQueries({ queryKey: accountKeys.transfers(destination) });
         void queryClient.invalidateQueries({ queryKey: accountKeys.balance(destination) });
       }
+    },
+    (status) => {
+      setDone(`Reversed (${status.resultId}). Stripe's answer had been lost; ${status.resolution ?? 'the console found the reversal.'}`);
+      reset();
     },
   );
 
@@ -109,6 +117,7 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
         confirmLabel="Reverse"
         pending={action.pending}
         failure={action.failure}
+        checking={action.checking}
         onConfirm={() => void action.confirm()}
         onBack={action.back}
         testId="reverse-review"
