@@ -1,0 +1,210 @@
+// An outcome is never guessed. The console's own actions (the real server actions, through the
+// action wrapper, with the real SDK) against the emulator with its answers dropped: a lost answer
+// is recorded as unknown, then found out (the object carrying the request's key), with no second
+// object; while a request is open a new one on the same object is refused; a crash between Stripe
+// and the audit completion is resolved by the reconciler. On PGlite, and on PostgreSQL when
+// DATABASE_URL is set.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionOperator } from '@/lib/auth/current-operator';
+import { startAuditEntry } from '@/lib/audit/store';
+import type { OpenDb } from '@/lib/db/open';
+import { auditEntries } from '@/lib/db/schema';
+import { testDatabases } from '@/lib/db/testing';
+import { createOperator } from '@/lib/operators/store';
+import { startHarness, type Harness } from './helpers';
+
+const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
+vi.mock('@/lib/auth/current-operator', () => ({ getCurrentOperator: async () => session.operator }));
+vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
+
+let h: Harness;
+let transfers: typeof import('@/lib/transfers/actions');
+let fees: typeof import('@/lib/fees/actions');
+let topups: typeof import('@/lib/topups/actions');
+let transferWrites: typeof import('@/lib/transfers/mutations');
+let reconciler: typeof import('@/lib/outcomes/reconciler');
+
+beforeAll(async () => {
+  h = await startHarness({ seed: 'demo' });
+  process.env.STRIPE_API_BASE = h.url;
+  delete process.env.STRIPE_SECRET_KEY;
+  transfers = await import('@/lib/transfers/actions');
+  fees = await import('@/lib/fees/actions');
+  topups = await import('@/lib/topups/actions');
+  transferWrites = await import('@/lib/transfers/mutations');
+  reconciler = await import('@/lib/outcomes/reconciler');
+}, 60_000);
+afterAll(() => h?.close());
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${h.url}/_emulator${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  expect(res.ok).toBe(true);
+  return res.json();
+}
+const addFault = async (rule: unknown) => ((await control('POST', '/faults', rule)) as { data: Array<{ id: string }> }).data.map((r) => r.id);
+const clearFaults = () => control('DELETE', '/faults');
+const key = () => crypto.randomUUID();
+
+let receiving: string | null = null;
+async function freshCharge(amount = 10_000, fee = 2_000) {
+  if (!receiving) {
+    for await (const a of h.stripe.accounts.list({ limit: 100 })) {
+      if (a.country === 'US' && a.capabilities?.transfers === 'active') {
+        receiving = a.id;
+        break;
+      }
+    }
+  }
+  const charge = await h.stripe.charges.create({ amount, currency: 'usd', source: 'tok_bypassPending', application_fee_amount: fee, transfer_data: { destination: receiving! } });
+  return { transfer: charge.transfer as string, fee: charge.application_fee as string };
+}
+
+describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
+  let opened: OpenDb;
+  let finance: SessionOperator;
+  let support: SessionOperator;
+  let viewer: SessionOperator;
+
+  beforeAll(async () => {
+    opened = await open();
+    session.db = opened.db;
+    finance = { ...(await createOperator(opened.db, { email: 'finance@example.test', name: 'Fin', role: 'finance' })), lastSignInAt: null };
+    support = { ...(await createOperator(opened.db, { email: 'support@example.test', name: 'Sup', role: 'support' })), lastSignInAt: null };
+    viewer = { ...(await createOperator(opened.db, { email: 'viewer@example.test', name: 'View', role: 'viewer' })), lastSignInAt: null };
+  }, 60_000);
+  afterAll(async () => opened?.close());
+  beforeEach(async () => {
+    session.db = opened.db;
+    await clearFaults();
+  });
+
+  const entryFor = async (idempotencyKey: string) => {
+    const rows = await opened.db.select().from(auditEntries).where(eq(auditEntries.idempotencyKey, idempotencyKey));
+    expect(rows).toHaveLength(1);
+    return rows[0]!;
+  };
+
+  it('a reversal whose answers were all lost ends succeeded, with its id, and exists once', async () => {
+    session.operator = finance;
+    const { transfer } = await freshCharge();
+    // The first attempt and both SDK retries are applied (then replayed) but never answered.
+    await addFault({ lost_response: { path: `/v1/transfers/${transfer}/reversals`, count: 3 } });
+    const k = key();
+    const result = await transfers.reverseTransfer({ transferId: transfer, full: false, amount: '12.34', refundApplicationFee: false, description: 'lost', metadata: [], expectedReversed: 0, idempotencyKey: k });
+    expect(result.ok).toBe(true);
+    const reversals = (await h.stripe.transfers.listReversals(transfer)).data;
+    expect(reversals).toHaveLength(1);
+    expect(reversals[0]!.amount).toBe(1234);
+    if (result.ok) expect(result.data.reversalId).toBe(reversals[0]!.id);
+    const entry = await entryFor(k);
+    expect(entry).toMatchObject({ outcome: 'succeeded', resultId: reversals[0]!.id });
+    expect(entry.resolution).toMatch(/answer was lost.*carries this request's key/);
+  });
+
+  it('a fee refund whose answers were all lost ends succeeded, with its id, and exists once', async () => {
+    session.operator = support;
+    const { fee } = await freshCharge();
+    await addFault({ lost_response: { path: `/v1/application_fees/${fee}/refunds`, count: 3 } });
+    const k = key();
+    const result = await fees.refundApplicationFee({ feeId: fee, full: false, amount: '5', reason: 'lost answer', ticket: '', expectedRefunded: 0, idempotencyKey: k });
+    expect(result.ok).toBe(true);
+    const refunds = (await h.stripe.applicationFees.listRefunds(fee)).data;
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]!.metadata).toMatchObject({ console_request: k, refunded_by: 'support@example.test' });
+    expect(await entryFor(k)).toMatchObject({ outcome: 'succeeded', resultId: refunds[0]!.id });
+  });
+
+  it('a top-up whose answers were all lost ends succeeded, with its id, and exists once', async () => {
+    session.operator = finance;
+    await addFault({ lost_response: { path: '/v1/topups', count: 3 } });
+    const k = key();
+    const result = await topups.createTopup({ amount: '77.01', description: 'lost answer', statementDescriptor: '', source: 'btok_us_verified', idempotencyKey: k });
+    expect(result.ok).toBe(true);
+    const mine = (await h.stripe.topups.list({ limit: 100 })).data.filter((t) => t.metadata?.console_request === k);
+    expect(mine).toHaveLength(1);
+    expect(await entryFor(k)).toMatchObject({ outcome: 'succeeded', resultId: mine[0]!.id });
+  });
+
+  it('with the backend unreachable the outcome stays unknown, a new request on the object is refused, and the reconciler finds the truth', async () => {
+    session.operator = finance;
+    const { transfer } = await freshCharge();
+    // The reversal is made, but neither its answers nor any read afterwards get through.
+    await addFault({ lost_response: { path: `/v1/transfers/${transfer}/reversals`, count: 3 } });
+    const first = key();
+    const payload = { transferId: transfer, full: false, amount: '50', refundApplicationFee: false, description: 'unknown', metadata: [], expectedReversed: 0 };
+    // The action's own reads go through; once its POST has been sent (and lost), reads fail too.
+    const result = await (async () => {
+      const pending = transfers.reverseTransfer({ ...payload, idempotencyKey: first });
+      // Wait until the POST was made, then take the backend's reads away.
+      for (let i = 0; i < 100; i += 1) {
+        const log = (await control('GET', '/requests')) as { data: Array<{ method: string; path: string }> };
+        if (log.data.some((r) => r.method === 'POST' && r.path === `/v1/transfers/${transfer}/reversals`)) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await addFault({ error: { path: `/v1/transfers/${transfer}*`, method: 'GET', status: 503, count: null } });
+      return pending;
+    })();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.unknown?.idempotencyKey).toBe(first);
+    expect(result.error).toMatch(/may or may not have been made/);
+    expect(await entryFor(first)).toMatchObject({ outcome: 'unknown' });
+
+    // The operator goes back and confirms the same amount again: a new key. Refused, nothing sent.
+    const second = key();
+    const again = await transfers.reverseTransfer({ ...payload, idempotencyKey: second });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.blockedBy?.auditId).toBe(result.unknown!.auditId);
+    expect(await entryFor(second)).toMatchObject({ outcome: 'failed' });
+
+    // The backend is back: the reconciler records the reversal the first request made.
+    await clearFaults();
+    const report = await reconciler.reconcileOnce(opened.db, { holder: 'test' });
+    expect(report.resolved).toBeGreaterThanOrEqual(1);
+    const reversals = (await h.stripe.transfers.listReversals(transfer)).data;
+    expect(reversals).toHaveLength(1);
+    expect(await entryFor(first)).toMatchObject({ outcome: 'succeeded', resultId: reversals[0]!.id });
+  });
+
+  it('resolves an entry left started by a crash between Stripe and the audit completion', async () => {
+    session.operator = finance;
+    const { transfer } = await freshCharge();
+    const crashed = key();
+    const never = key();
+    const base = { operator: { id: finance.id, email: finance.email, role: finance.role }, action: 'transfer.reverse' as const, targetId: transfer, mode: 'emulator' as const };
+    await startAuditEntry(opened.db, { ...base, idempotencyKey: crashed, params: { transferId: transfer } });
+    // The change reaches Stripe; the process dies before it records the outcome.
+    const made = await transferWrites.reverse({ transferId: transfer, full: false, amount: '1', refundApplicationFee: false, description: 'crash', metadata: [], expectedReversed: 0 }, crashed, finance.email);
+    // Another request died before it reached Stripe at all.
+    await startAuditEntry(opened.db, { ...base, idempotencyKey: never, params: { transferId: transfer } });
+    // Too soon: a started request may still be running, so the reconciler leaves it.
+    const early = await reconciler.reconcileOnce(opened.db, { holder: 'test' });
+    expect(early.checked).toBe(0);
+    const later = new Date(Date.now() + 10 * 60_000);
+    const report = await reconciler.reconcileOnce(opened.db, { holder: 'test', now: later });
+    expect(report.resolved).toBe(2);
+    expect(await entryFor(crashed)).toMatchObject({ outcome: 'succeeded', resultId: made.resultId });
+    expect(await entryFor(never)).toMatchObject({ outcome: 'failed', errorMessage: 'Not applied.' });
+  });
+
+  it('only one reconciler works at a time', async () => {
+    const { takeLease } = await import('@/lib/db/leases');
+    expect(await takeLease(opened.db, reconciler.RECONCILER_LEASE, 'other-instance', 60_000)).toBe(true);
+    expect((await reconciler.reconcileOnce(opened.db, { holder: 'test' })).ran).toBe(false);
+    // An expired lease is free again.
+    expect((await reconciler.reconcileOnce(opened.db, { holder: 'test', now: new Date(Date.now() + 120_000) })).ran).toBe(true);
+  });
+
+  it('checks the permission before the input: a refused caller learns nothing about the fields, and is recorded', async () => {
+    session.operator = null;
+    const signedOut = await transfers.reverseTransfer({ transferId: 'nonsense' } as never);
+    expect(signedOut).toEqual({ ok: false, error: expect.any(String) });
+    session.operator = viewer;
+    const refused = await transfers.reverseTransfer({ transferId: 'nonsense', idempotencyKey: 'x' } as never);
+    expect(refused.ok).toBe(false);
+    expect(refused).not.toHaveProperty('fieldErrors');
+    const denied = await opened.db.select().from(auditEntries).where(eq(auditEntries.operatorId, viewer.id));
+    expect(denied.at(-1)).toMatchObject({ outcome: 'denied', action: 'transfer.reverse', params: { invalidInput: true, fields: ['transferId', 'idempotencyKey'] } });
+  });
+});
