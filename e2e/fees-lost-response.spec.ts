@@ -19,15 +19,10 @@ test('a confirmed refund exists exactly once though its answers were lost', asyn
     await page.getByTestId('review-tick').check();
     // A double click is one confirmation.
     await page.getByTestId('review-confirm').dblclick();
-    const outcome = await Promise.race([
-      page.getByTestId('action-error').waitFor().then(() => 'error' as const),
-      page.getByTestId('refund-done').waitFor().then(() => 'done' as const),
-    ]);
-    if (outcome === 'error') {
-      await removeFault(fault);
-      await page.getByTestId('review-confirm').click();
-    }
-    await expect(page.getByTestId('refund-done')).toContainText('Refunded US$7.50');
+    // The console finds the change its lost answers hid (its key is in the object's metadata): the
+    // operator sees it done, with no error and nothing to retry.
+    await expect(page.getByTestId('refund-done')).toContainText('Refunded US$7.50', { timeout: 20_000 });
+    await expect(page.getByTestId('action-error')).toHaveCount(0);
   } finally {
     await removeFault(fault);
   }

@@ -20,16 +20,10 @@ test('a confirmed reversal exists exactly once though its answers were lost', as
     await page.getByTestId('reverse-review-open').click();
     await page.getByTestId('review-tick').check();
     await page.getByTestId('review-confirm').click();
-    const outcome = await Promise.race([
-      page.getByTestId('action-error').waitFor().then(() => 'error' as const),
-      page.getByTestId('reverse-done').waitFor().then(() => 'done' as const),
-    ]);
-    if (outcome === 'error') {
-      await removeFault(fault);
-      await expect(page.getByTestId('review-confirm')).toHaveText(/Try again/);
-      await page.getByTestId('review-confirm').click();
-    }
-    await expect(page.getByTestId('reverse-done')).toContainText('Reversed US$25.00');
+    // The console finds the change its lost answers hid (its key is in the object's metadata): the
+    // operator sees it done, with no error and nothing to retry.
+    await expect(page.getByTestId('reverse-done')).toContainText('Reversed US$25.00', { timeout: 20_000 });
+    await expect(page.getByTestId('action-error')).toHaveCount(0);
   } finally {
     await removeFault(fault);
   }
