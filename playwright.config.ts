@@ -35,6 +35,9 @@ const serverEnv = {
   EMULATOR_SEED: 'demo',
   STRIPE_SECRET_KEY: '',
   STRIPE_API_BASE: '',
+  // Loopback only (scripts/lib/listen-host.mjs), whatever the developer's shell exports.
+  HOST: '',
+  CONSOLE_HOST: '',
   DATABASE_URL: '',
   AUTH_SECRET: '',
   AUTH_CREDENTIALS: '',

@@ -76,7 +76,11 @@ async function main(): Promise<void> {
     };
     await load(); // warm-up: first render of the route, database connection
 
-    const fault = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ latency: { ms: env.BENCH_LATENCY_MS, path: '/v1/*' } }) });
+    const fault = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ latency: { ms: env.BENCH_LATENCY_MS, path: '/v1/*' } }),
+    });
     if (!fault.ok) throw new Error(`Could not add the latency fault: ${await fault.text()}`);
 
     // One Stripe round trip, as the app's SDK makes it (keep-alive, pinned version).

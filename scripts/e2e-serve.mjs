@@ -4,6 +4,7 @@
 // short idle timeout.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { dashboardListen } from './lib/listen-host.mjs';
 import { runApp } from './lib/run-app.mjs';
 import { bin, createSupervisor } from './lib/processes.mjs';
 
@@ -17,7 +18,8 @@ rmSync(dataDir, { recursive: true, force: true });
 
 if (process.env.E2E_NEXT_ONLY === '1') {
   const port = process.env.PORT ?? '3101';
-  createSupervisor().start('next', process.execPath, [bin.next, 'start', '--port', port], {
+  const { host } = dashboardListen(process.env, port);
+  createSupervisor().start('next', process.execPath, [bin.next, 'start', '--port', port, ...(host ? ['--hostname', host] : [])], {
     env: { ...process.env, AUTH_TRUST_HOST: 'true' },
   });
 } else {

@@ -1,7 +1,7 @@
 // The accounts list as CSV (RFC 4180) for the export route: the list's columns, in plain values.
-// Pure; cells are escaped with the audit log's csvCell (formula-looking cells quoted).
+// Pure; cells are escaped by lib/http/csv.ts (formula-looking cells defused).
 import type Stripe from 'stripe';
-import { csvCell } from '@/lib/audit/csv';
+import { csvLine } from '@/lib/http/csv';
 import { accountStatus, disabledReasonText } from './status';
 import { accountName, capabilitySummary } from './view';
 
@@ -27,7 +27,7 @@ export const ACCOUNT_CSV_COLUMNS = [
 const iso = (unix: number | null | undefined) => (unix ? new Date(unix * 1000).toISOString() : '');
 
 export function accountCsvHeader(): string {
-  return `${ACCOUNT_CSV_COLUMNS.join(',')}\r\n`;
+  return csvLine(ACCOUNT_CSV_COLUMNS);
 }
 
 export function accountCsvRow(a: Stripe.Account, now?: number): string {
@@ -50,5 +50,5 @@ export function accountCsvRow(a: Stripe.Account, now?: number): string {
     capabilitySummary(a.capabilities).text,
     iso(a.created),
   ];
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  return csvLine(cells);
 }

@@ -1,7 +1,8 @@
-// The audit log as CSV (RFC 4180), for the export route. Pure. Cells that a spreadsheet would
-// run as a formula are prefixed with a quote, since parameters and messages come from operators.
+// The audit log as CSV (RFC 4180), for the export route. Pure. Parameters and messages come from
+// operators, so cells go through lib/http/csv.ts, which defuses formulas.
 import { auditActionLabel } from '@/lib/audit/catalog';
 import type { AuditEntry } from '@/lib/audit/store';
+import { csvLine } from '@/lib/http/csv';
 
 export const AUDIT_CSV_COLUMNS = [
   'id',
@@ -21,37 +22,26 @@ export const AUDIT_CSV_COLUMNS = [
   'params',
 ] as const;
 
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function auditCsvHeader(): string {
-  return `${AUDIT_CSV_COLUMNS.join(',')}\r\n`;
+  return csvLine(AUDIT_CSV_COLUMNS);
 }
 
 export function auditCsvRow(entry: AuditEntry): string {
-  return (
-    [
-      entry.id,
-      entry.startedAt,
-      entry.completedAt,
-      entry.operatorId,
-      entry.operatorEmail,
-      entry.operatorRole,
-      entry.action,
-      auditActionLabel(entry.action),
-      entry.targetId,
-      entry.outcome,
-      entry.mode,
-      entry.requestId,
-      entry.idempotencyKey,
-      entry.errorMessage,
-      entry.params,
-    ]
-      .map(csvCell)
-      .join(',') + '\r\n'
-  );
+  return csvLine([
+    entry.id,
+    entry.startedAt,
+    entry.completedAt,
+    entry.operatorId,
+    entry.operatorEmail,
+    entry.operatorRole,
+    entry.action,
+    auditActionLabel(entry.action),
+    entry.targetId,
+    entry.outcome,
+    entry.mode,
+    entry.requestId,
+    entry.idempotencyKey,
+    entry.errorMessage,
+    entry.params,
+  ]);
 }

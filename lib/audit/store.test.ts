@@ -1,7 +1,8 @@
 // The audit log's reads on PGlite and PostgreSQL: filters, cursor pages both ways, the CSV
 // iterator, per-object history; and the redaction and CSV rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCsvHeader, auditCsvRow, csvCell } from '@/lib/audit/csv';
+import { auditCsvHeader, auditCsvRow } from '@/lib/audit/csv';
+import { csvCell } from '@/lib/http/csv';
 import { REDACTED, redactParams } from '@/lib/audit/redact';
 import { parseAuditQuery } from '@/lib/audit/schemas';
 import { iterateAuditEntries, listAuditEntries, listObjectHistory, recordAuditEvent } from '@/lib/audit/store';

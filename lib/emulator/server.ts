@@ -8,6 +8,7 @@ import { requestId as newRequestId } from './core/ids';
 import { Router, type Ctx } from './core/router';
 import { atLeast, DEFAULT_API_VERSION, isValidVersion } from './core/versions';
 import { World, type Mode } from './core/world';
+import { checkControlRequest } from './control-guard';
 import { FaultInjector, type FaultHit, type FaultPlan, type FaultRequest } from './faults';
 import { registerResources } from './resources';
 import { checkExpandable } from './resources/shared';
@@ -224,6 +225,7 @@ export class Emulator {
 
   private async control(req: IncomingMessage, method: string, url: URL): Promise<{ status: number; body: string; contentType?: string }> {
     if (!isLoopback(req.socket.remoteAddress)) throw invalidRequest('The control API answers loopback callers only.', {}, 403);
+    checkControlRequest(req, method);
     const json = (v: unknown) => ({ status: 200, body: JSON.stringify(v, null, 2) });
     const route = `${method} ${url.pathname}`;
     if (route === 'GET /_emulator/health') return json({ ok: true, seed: this.seed, api_version: this.defaultVersion });

@@ -1,7 +1,7 @@
 // Application fees as CSV (RFC 4180) for the export route: amounts both in minor units (exact)
-// and as decimals (readable), with the same cell escaping as the audit export. Pure.
+// and as decimals (readable), cells escaped by lib/http/csv.ts like every export. Pure.
 import type Stripe from 'stripe';
-import { csvCell } from '@/lib/audit/csv';
+import { csvLine } from '@/lib/http/csv';
 import { toInputValue } from '@/lib/money';
 import { idOf, refundStateOf } from './filters';
 import { feeRemaining } from './refunds';
@@ -25,7 +25,7 @@ export const FEE_CSV_COLUMNS = [
 export function feesCsv(fees: Stripe.ApplicationFee[]): string {
   const rows = fees.map((fee) => {
     const left = feeRemaining(fee);
-    return [
+    return csvLine([
       fee.id,
       new Date(fee.created * 1000).toISOString(),
       idOf(fee.account),
@@ -39,9 +39,7 @@ export function feesCsv(fees: Stripe.ApplicationFee[]): string {
       toInputValue(fee.amount_refunded, fee.currency),
       toInputValue(left, fee.currency),
       refundStateOf(fee),
-    ]
-      .map(csvCell)
-      .join(',');
+    ]);
   });
-  return [FEE_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return csvLine(FEE_CSV_COLUMNS) + rows.join('');
 }

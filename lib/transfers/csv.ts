@@ -1,6 +1,6 @@
 // Transfers as CSV for the export route: exact minor units and readable decimals. Pure.
 import type Stripe from 'stripe';
-import { csvCell } from '@/lib/audit/csv';
+import { csvLine } from '@/lib/http/csv';
 import { idOf } from '@/lib/fees/filters';
 import { toInputValue } from '@/lib/money';
 import { reversedStateOf } from './filters';
@@ -26,7 +26,7 @@ export const TRANSFER_CSV_COLUMNS = [
 export function transfersCsv(transfers: Stripe.Transfer[]): string {
   const rows = transfers.map((t) => {
     const left = transferRemaining(t);
-    return [
+    return csvLine([
       t.id,
       new Date(t.created * 1000).toISOString(),
       idOf(t.destination),
@@ -41,9 +41,7 @@ export function transfersCsv(transfers: Stripe.Transfer[]): string {
       toInputValue(left, t.currency),
       reversedStateOf(t),
       t.description,
-    ]
-      .map(csvCell)
-      .join(',');
+    ]);
   });
-  return [TRANSFER_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return csvLine(TRANSFER_CSV_COLUMNS) + rows.join('');
 }

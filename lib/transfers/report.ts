@@ -1,6 +1,6 @@
 // The reversals report's arithmetic: totals per currency and per UTC day over a chosen period,
 // and its CSV. Amounts stay in minor units and are never added across currencies. Pure.
-import { csvCell } from '@/lib/audit/csv';
+import { csvLine } from '@/lib/http/csv';
 import { toInputValue } from '@/lib/money';
 import { utcDay } from '@/components/data-table/url-filters';
 
@@ -68,7 +68,7 @@ export function defaultPeriod(now: Date): { from: string; to: string } {
 export function reversalsCsv(reversals: ReportReversal[]): string {
   const head = ['id', 'created_utc', 'transfer', 'destination', 'currency', 'amount_minor', 'amount'];
   const rows = reversals.map((r) =>
-    [r.id, new Date(r.created * 1000).toISOString(), r.transfer, r.destination, r.currency.toUpperCase(), r.amount, toInputValue(r.amount, r.currency)].map(csvCell).join(','),
+    csvLine([r.id, new Date(r.created * 1000).toISOString(), r.transfer, r.destination, r.currency.toUpperCase(), r.amount, toInputValue(r.amount, r.currency)]),
   );
-  return [head.join(','), ...rows].join('\r\n') + '\r\n';
+  return csvLine(head) + rows.join('');
 }

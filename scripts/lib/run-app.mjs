@@ -1,6 +1,7 @@
 // What `npm start` and `npm run dev` share: bring up the emulator (unless a real key is set),
 // wait until it is healthy, then run Next against it, and tear both down together.
 import { readFileSync } from 'node:fs';
+import { dashboardListen } from './listen-host.mjs';
 import { bin, answers, createSupervisor, runNode, waitForHttp } from './processes.mjs';
 
 /** The demo operators' sign-in details, when password sign-in on the emulator offers them. */
@@ -18,6 +19,7 @@ export async function runApp({ nextCommand, build }) {
   const emulatorPort = process.env.EMULATOR_PORT || '12111';
   const useEmulator = !process.env.STRIPE_SECRET_KEY?.trim();
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+  const listen = dashboardListen(process.env, port);
 
   if (build) {
     console.log('> next build');
@@ -28,7 +30,7 @@ export async function runApp({ nextCommand, build }) {
     }
   }
 
-  if (await answers(`http://127.0.0.1:${port}/`)) {
+  if (await answers(`${listen.probeUrl}/`)) {
     console.error(`Port ${port} is already in use. Stop what is running there, or pick another port: PORT=3001 npm ${nextCommand === 'dev' ? 'run dev' : 'start'}`);
     process.exit(1);
   }
@@ -60,12 +62,13 @@ export async function runApp({ nextCommand, build }) {
     console.log('STRIPE_SECRET_KEY is set: using Stripe, not starting the emulator.');
   }
 
-  console.log(`> next ${nextCommand} on port ${port}`);
-  const next = supervisor.start('next', process.execPath, [bin.next, nextCommand, '--port', port], {
+  console.log(`> next ${nextCommand} on ${listen.address}`);
+  const hostArgs = listen.host ? ['--hostname', listen.host] : [];
+  const next = supervisor.start('next', process.execPath, [bin.next, nextCommand, '--port', port, ...hostArgs], {
     env: { ...childEnv, PORT: port, AUTH_TRUST_HOST: 'true' },
   });
   // Any HTTP answer means Next is listening; a static file avoids compiling a page in dev.
-  const up = await waitForHttp(`http://127.0.0.1:${port}/favicon.svg`, { child: next, timeoutMs: 120_000, ok: () => true });
+  const up = await waitForHttp(`${listen.probeUrl}/favicon.svg`, { child: next, timeoutMs: 120_000, ok: () => true });
   if (!up) {
     if (!supervisor.stopping) {
       console.error(`Next did not answer on port ${port} within 120 s.`);
@@ -74,7 +77,8 @@ export async function runApp({ nextCommand, build }) {
     return;
   }
   const backend = useEmulator ? `emulator at ${emulatorUrl}` : 'Stripe';
-  console.log(`\nConnect Console is ready: http://localhost:${port} (backend: ${backend}). Press Ctrl-C to stop.\n`);
+  console.log(`\nConnect Console is ready: ${listen.openUrl} (listening on ${listen.address}; backend: ${backend}). Press Ctrl-C to stop.\n`);
   const banner = demoOperatorsBanner(useEmulator);
   if (banner) console.log(banner);
+  if (listen.warning) console.warn(`${listen.warning}\n`);
 }

@@ -42,7 +42,7 @@ export async function startHarness(opts: EmulatorOptions = {}): Promise<Harness>
     client: (key = TEST_KEY, config = {}) => sdk(running.port, key, config),
     raw: (method, path, o) => rawRequest(running.url, method, path, o),
     reset: async () => {
-      const res = await fetch(`${running.url}/_emulator/reset`, { method: 'POST' });
+      const res = await fetch(`${running.url}/_emulator/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
       expect(res.status).toBe(200);
     },
   };

@@ -365,7 +365,7 @@ describe('control API', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true, seed: 'empty', api_version: '2024-06-20' });
     await createCustom(h.stripe);
-    const reset = await fetch(`${h.url}/_emulator/reset`, { method: 'POST' });
+    const reset = await fetch(`${h.url}/_emulator/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     expect(await reset.json()).toMatchObject({ ok: true, accounts: 0 });
     expect((await h.stripe.accounts.list()).data).toHaveLength(0);
   });
