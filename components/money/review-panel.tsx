@@ -5,8 +5,8 @@
 // gone (a new review would be a new request) and Confirm sends the same request again.
 import { useId, useState } from 'react';
 import { ActionFailureBox } from '@/components/money/action-failure';
-import { OutcomeChecking } from '@/components/money/outcome-checking';
-import type { Checking } from '@/components/money/use-confirmed-action';
+import { OutcomeChecking } from '@/components/outcomes/outcome-checking';
+import type { Checking } from '@/components/outcomes/use-request-follow';
 import { Button } from '@/components/ui/button';
 import type { ActionFailure } from '@/lib/actions/result';
 

@@ -8,21 +8,12 @@
 // the form follows the request by its key (GET /api/requests/:key) until the console has found
 // out, and offers no way back to a new review meanwhile: that would be a second request, and
 // could move the money twice. It then shows what happened.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { UNREACHABLE_MESSAGE, useRequestFollow } from '@/components/outcomes/use-request-follow';
 import { newIdempotencyKey, type ActionFailure, type ActionResult } from '@/lib/actions/result';
-import { isSettled, type RequestLookup, type RequestStatus } from '@/lib/outcomes/status';
+import type { RequestStatus } from '@/lib/outcomes/status';
 
 export type Review<P> = { key: string; payload: P };
-
-/** A request whose outcome the console is still finding out. */
-export type Checking = { key: string; auditId: number | null; message: string; note: string | null };
-
-const UNREACHABLE_MESSAGE =
-  'The console server did not answer, so it is not known whether this went through. The console is checking; do not start it again. Sending it again is safe: it is the same request.';
-
-/** How often the screen asks, and after how many "no such request" answers it concludes the console never got it. */
-const POLL_MS = 2000;
-const NOT_RECEIVED_AFTER = 5;
 
 export function useConfirmedAction<P, T>(
   run: (payload: P, idempotencyKey: string) => Promise<ActionResult<T>>,
@@ -34,18 +25,23 @@ export function useConfirmedAction<P, T>(
   const [review, setReview] = useState<Review<P> | null>(null);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [checking, setChecking] = useState<Checking | null>(null);
   const inFlight = useRef(false);
-  const callbacks = useRef({ onSettled, onRecovered });
-  useEffect(() => {
-    callbacks.current = { onSettled, onRecovered };
+  const { checking, follow } = useRequestFollow((end) => {
+    onSettled?.();
+    if (end.kind === 'succeeded') {
+      setReview(null);
+      setFailure(null);
+      onRecovered?.(end.status);
+    } else {
+      setFailure({ ok: false, error: end.message });
+    }
   });
 
   const open = useCallback((payload: P) => {
     setFailure(null);
-    setChecking(null);
+    follow(null);
     setReview({ key: newIdempotencyKey(), payload });
-  }, []);
+  }, [follow]);
 
   const back = useCallback(() => {
     // Not while a request is in flight or its outcome is unknown: a new review would be a new request.
@@ -53,56 +49,6 @@ export function useConfirmedAction<P, T>(
     setReview(null);
     setFailure(null);
   }, [checking]);
-
-  // Follow a request whose outcome is unknown until the console has found out.
-  useEffect(() => {
-    if (!checking) return;
-    let cancelled = false;
-    let misses = 0;
-    const ask = async () => {
-      let lookup: RequestLookup | null = null;
-      try {
-        const res = await fetch(`/api/requests/${encodeURIComponent(checking.key)}`, { cache: 'no-store' });
-        if (res.ok) lookup = (await res.json()) as RequestLookup;
-      } catch {
-        lookup = null;
-      }
-      if (cancelled) return;
-      if (!lookup) {
-        setChecking((c) => (c ? { ...c, note: 'The console cannot be reached right now; still trying.' } : c));
-        return;
-      }
-      if (!lookup.found) {
-        misses += 1;
-        if (misses >= NOT_RECEIVED_AFTER) {
-          setChecking(null);
-          setFailure({ ok: false, error: 'The console never received this request, so nothing was changed. You can send it again (it is the same request) or go back.' });
-        }
-        return;
-      }
-      if (!isSettled(lookup)) {
-        setChecking((c) => (c ? { ...c, auditId: lookup.auditId, note: lookup.errorMessage } : c));
-        return;
-      }
-      setChecking(null);
-      callbacks.current.onSettled?.();
-      if (lookup.outcome === 'succeeded') {
-        setReview(null);
-        setFailure(null);
-        callbacks.current.onRecovered?.(lookup);
-      } else if (lookup.outcome === 'failed') {
-        setFailure({ ok: false, error: `Not done: ${lookup.resolution ?? lookup.errorMessage ?? 'the change was not made'} Nothing was changed (audit entry #${lookup.auditId}).` });
-      } else {
-        setFailure({ ok: false, error: `The console cannot tell by itself whether this went through (audit entry #${lookup.auditId}): ${lookup.resolution ?? ''}` });
-      }
-    };
-    void ask();
-    const timer = setInterval(() => void ask(), POLL_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [checking?.key]); // eslint-disable-line react-hooks/exhaustive-deps -- one poll per request key
 
   /** Confirms the review; `edited` replaces its payload (a changed payload is a new request, with a new key). */
   const confirm = useCallback(
@@ -125,14 +71,14 @@ export function useConfirmedAction<P, T>(
       inFlight.current = false;
       setPending(false);
       if (result === null) {
-        setChecking({ key: current.key, auditId: null, message: UNREACHABLE_MESSAGE, note: null });
+        follow({ key: current.key, auditId: null, message: UNREACHABLE_MESSAGE, note: null });
         return;
       }
       if (!result.ok && result.unknown) {
-        setChecking({ key: current.key, auditId: result.unknown.auditId, message: result.error, note: null });
+        follow({ key: current.key, auditId: result.unknown.auditId, message: result.error, note: null });
         return;
       }
-      setChecking(null);
+      follow(null);
       onSettled?.();
       if (result.ok) {
         setReview(null);
@@ -141,7 +87,7 @@ export function useConfirmedAction<P, T>(
         setFailure(result);
       }
     },
-    [review, checking, run, onDone, onSettled],
+    [review, checking, follow, run, onDone, onSettled],
   );
 
   return { review, open, back, confirm, pending, failure, checking };

@@ -3,7 +3,7 @@
 // happened, that it is being checked, and the audit entry to quote. No way back from here: going
 // back would start a second request.
 import { LoaderCircle } from 'lucide-react';
-import type { Checking } from '@/components/money/use-confirmed-action';
+import type { Checking } from '@/components/outcomes/use-request-follow';
 
 export function OutcomeChecking({ checking }: { checking: Checking }) {
   return (
