@@ -1,9 +1,8 @@
 // A console request's outcome as the screen reads it (GET /api/requests/:key). Client-safe.
 import type { AuditOutcomeName } from '@/lib/audit/catalog';
 
-export type RequestStatus = {
-  found: true;
-  auditId: number;
+/** What an audit entry says of its request's outcome. */
+type OutcomeFields = {
   action: string;
   targetId: string | null;
   outcome: AuditOutcomeName;
@@ -14,28 +13,14 @@ export type RequestStatus = {
   errorMessage: string | null;
 };
 
+export type RequestStatus = { found: true; auditId: number } & OutcomeFields;
+
 /** What GET /api/requests/:key answers: the request's status, or that no entry has its key (yet). */
 export type RequestLookup = RequestStatus | { found: false };
 
-export function toRequestStatus(entry: {
-  id: number;
-  action: string;
-  targetId: string | null;
-  outcome: AuditOutcomeName;
-  resultId: string | null;
-  resolution: string | null;
-  errorMessage: string | null;
-}): RequestStatus {
-  return {
-    found: true,
-    auditId: entry.id,
-    action: entry.action,
-    targetId: entry.targetId,
-    outcome: entry.outcome,
-    resultId: entry.resultId,
-    resolution: entry.resolution,
-    errorMessage: entry.errorMessage,
-  };
+export function toRequestStatus(entry: { id: number } & OutcomeFields): RequestStatus {
+  const { action, targetId, outcome, resultId, resolution, errorMessage } = entry;
+  return { found: true, auditId: entry.id, action, targetId, outcome, resultId, resolution, errorMessage };
 }
 
 /** Whether the outcome is settled (the screen stops asking). */
