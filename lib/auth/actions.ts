@@ -5,6 +5,7 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
 import { recordAuditEvent } from '@/lib/audit/store';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { CREDENTIALS_PROVIDER_ID, OIDC_PROVIDER_ID, signIn, signOut } from '@/lib/auth/config';
 import { getCurrentOperator } from '@/lib/auth/current-operator';
 import { getDb } from '@/lib/db/client';
@@ -13,17 +14,12 @@ import { stripeMode } from '@/lib/stripe/client';
 
 export type SignInState = { error?: string };
 
-/** Only same-site paths: never send an operator to another origin after signing in. */
-function safeRedirect(value: FormDataEntryValue | null): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export async function signInWithPasswordAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   try {
     await signIn(CREDENTIALS_PROVIDER_ID, {
       email: form.get('email'),
       password: form.get('password'),
-      redirectTo: safeRedirect(form.get('callbackUrl')),
+      redirectTo: safeCallbackPath(form.get('callbackUrl')),
     });
     return {};
   } catch (error) {
@@ -34,7 +30,7 @@ export async function signInWithPasswordAction(_previous: SignInState, form: For
 }
 
 export async function signInWithSsoAction(form: FormData): Promise<void> {
-  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirect(form.get('callbackUrl')) });
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackPath(form.get('callbackUrl')) });
 }
 
 export async function signOutAction(): Promise<void> {

@@ -7,6 +7,7 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/store';
+import { safeRedirectUrl } from '@/lib/auth/callback-url';
 import { verifyPassword } from '@/lib/auth/passwords';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { checkClaims, nowInSeconds, readClaims, type SessionClaims } from '@/lib/auth/session-claims';
@@ -93,6 +94,10 @@ function buildConfig(): NextAuthConfig {
     // The cookie and the token live for the idle time; every sign of activity renews both.
     session: { strategy: 'jwt', maxAge: env.auth.idleTimeoutSeconds, updateAge: 0 },
     callbacks: {
+      // Every callback URL next-auth is given (form field, query, cookie) ends up here: this site only.
+      redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         return isAllowedSsoEmail(profile?.email, profile?.email_verified, oidc?.allowedDomains ?? []);

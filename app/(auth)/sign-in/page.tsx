@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { ModeBadge } from '@/components/mode-badge';
 import { Button } from '@/components/ui/button';
 import { signInWithSsoAction } from '@/lib/auth/actions';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { getCurrentOperator } from '@/lib/auth/current-operator';
 import { getEnv } from '@/lib/env';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '@/lib/operators/demo';
@@ -31,8 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getCurrentOperator()) redirect('/');
   const search = await searchParams;
   const env = getEnv();
-  const callback = first(search.callbackUrl);
-  const callbackUrl = callback && callback.startsWith('/') && !callback.startsWith('//') ? callback : '/';
+  const callbackUrl = safeCallbackPath(first(search.callbackUrl));
   const reason = first(search.reason) ?? first(search.error);
   const notice = reason ? (REASONS[reason] ?? 'Sign-in did not complete. Try again.') : null;
 
