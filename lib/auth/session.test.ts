@@ -81,9 +81,9 @@ describe('auth secret and passwords', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  it('hashes with bcrypt and verifies', async () => {
+  it('hashes with scrypt and verifies', async () => {
     const hash = await hashPassword('correct horse');
-    expect(hash).toMatch(/^\$2[aby]\$10\$/);
+    expect(hash).toMatch(/^\$scrypt\$ln=14,r=8,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
     expect(await verifyPassword('correct horse', hash)).toBe(true);
     expect(await verifyPassword('wrong', hash)).toBe(false);
     expect(await verifyPassword('anything', null)).toBe(false);
