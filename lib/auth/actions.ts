@@ -8,6 +8,8 @@ import { recordAuditEvent } from '@/lib/audit/store';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { CREDENTIALS_PROVIDER_ID, OIDC_PROVIDER_ID, signIn, signOut } from '@/lib/auth/config';
 import { getCurrentOperator } from '@/lib/auth/current-operator';
+import { SignInBusyError, SignInPausedError } from '@/lib/auth/sign-in-errors';
+import { BUSY_MESSAGE, pausedMessage, WRONG_CREDENTIALS_MESSAGE } from '@/lib/auth/sign-in-messages';
 import { getDb } from '@/lib/db/client';
 import { revokeSessions } from '@/lib/operators/store';
 import { stripeMode } from '@/lib/stripe/client';
@@ -24,7 +26,9 @@ export async function signInWithPasswordAction(_previous: SignInState, form: For
     return {};
   } catch (error) {
     // A successful sign-in "throws" Next's redirect: let it through.
-    if (error instanceof AuthError) return { error: 'That e-mail and password do not match an active operator.' };
+    if (error instanceof SignInPausedError) return { error: pausedMessage(error.until) };
+    if (error instanceof SignInBusyError) return { error: BUSY_MESSAGE };
+    if (error instanceof AuthError) return { error: WRONG_CREDENTIALS_MESSAGE };
     throw error;
   }
 }

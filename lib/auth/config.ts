@@ -5,39 +5,21 @@
 import 'server-only';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/store';
 import { safeRedirectUrl } from '@/lib/auth/callback-url';
-import { verifyPassword } from '@/lib/auth/passwords';
+import { clientAddress } from '@/lib/auth/client-address';
+import { signInWithPassword } from '@/lib/auth/password-sign-in';
 import { resolveAuthSecret } from '@/lib/auth/secret';
+import { SignInBusyError, SignInPausedError } from '@/lib/auth/sign-in-errors';
 import { checkClaims, nowInSeconds, readClaims, type SessionClaims } from '@/lib/auth/session-claims';
 import { isAllowedSsoEmail } from '@/lib/auth/sso';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { findOrCreateSsoOperator, getOperatorById, getOperatorCredentials, recordSignIn, type Operator } from '@/lib/operators/store';
+import { findOrCreateSsoOperator, getOperatorById, recordSignIn, type Operator } from '@/lib/operators/store';
 import { stripeMode } from '@/lib/stripe/client';
 
 export const OIDC_PROVIDER_ID = 'oidc';
 export const CREDENTIALS_PROVIDER_ID = 'credentials';
-
-const credentialsSchema = z.object({
-  email: z.string().trim().email().max(254),
-  password: z.string().min(1).max(200),
-});
-
-async function signInWithPassword(raw: unknown): Promise<Operator | null> {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const db = await getDb();
-  const found = await getOperatorCredentials(db, parsed.data.email);
-  // Always run bcrypt, so an unknown address takes as long as a wrong password.
-  const matches = await verifyPassword(parsed.data.password, found?.passwordHash);
-  if (!found || !matches || !found.active) return null;
-  // Demo operators have published passwords: they exist for the emulator only.
-  if (found.isDemo && !getEnv().usingEmulator) return null;
-  const { passwordHash: _hash, ...operator } = found;
-  return operator;
-}
 
 async function startSession(operator: Operator, provider: string): Promise<SessionClaims> {
   const db = await getDb();
@@ -66,9 +48,16 @@ function buildConfig(): NextAuthConfig {
         id: CREDENTIALS_PROVIDER_ID,
         name: 'E-mail and password',
         credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: async (raw) => {
-          const operator = await signInWithPassword(raw);
-          return operator ? { id: operator.id, email: operator.email, name: operator.name } : null;
+        // The client address comes from the request next-auth rebuilt (see lib/auth/client-address.ts).
+        authorize: async (raw, request) => {
+          const result = await signInWithPassword(
+            { db: await getDb(), usingEmulator: env.usingEmulator, mode: stripeMode() },
+            { email: raw?.email, password: raw?.password, address: clientAddress(request.headers) },
+          );
+          if (result.ok) return { id: result.operator.id, email: result.operator.email, name: result.operator.name };
+          if (result.reason === 'paused') throw new SignInPausedError(result.until);
+          if (result.reason === 'busy') throw new SignInBusyError();
+          return null;
         },
       }),
     );
