@@ -8,6 +8,7 @@ import { recordAuditEvent } from '@/lib/audit/store';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { CREDENTIALS_PROVIDER_ID, OIDC_PROVIDER_ID, signIn, signOut } from '@/lib/auth/config';
 import { getCurrentOperator } from '@/lib/auth/current-operator';
+import { revokeAllOperatorSessions } from '@/lib/auth/session-store';
 import { SignInBusyError, SignInPausedError } from '@/lib/auth/sign-in-errors';
 import { BUSY_MESSAGE, pausedMessage, WRONG_CREDENTIALS_MESSAGE } from '@/lib/auth/sign-in-messages';
 import { getDb } from '@/lib/db/client';
@@ -56,7 +57,9 @@ export const signOutEverywhereAction = defineAction({
   schema: z.object({}),
   audit: { action: 'operator.sign_out_everywhere', targetId: (_input, operator) => operator.id, params: () => ({}) },
   run: async (_input, { db, operator }) => {
+    // The version bump ends tokens whatever their row says; the rows record that they ended.
     await revokeSessions(db, operator.id);
+    await revokeAllOperatorSessions(db, operator.id, new Date());
     return { data: null };
   },
 });

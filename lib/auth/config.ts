@@ -1,17 +1,20 @@
 // next-auth, configured lazily from the environment at the first request (so `next build` needs
 // no secrets): password sign-in for operators stored in our database, OpenID Connect when
-// configured, JWT sessions that end after an idle time or when the operator's session version
-// changes. Pages never read the session from here: they call lib/auth/guard.ts.
+// configured, JWT sessions that end after an idle time, at sign-out (the token names a row in
+// operator_sessions, revoked then) or when the operator's session version changes. Pages never
+// read the session from here: they call lib/auth/guard.ts.
 import 'server-only';
+import { headers } from 'next/headers';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { recordAuditEvent } from '@/lib/audit/store';
 import { safeRedirectUrl } from '@/lib/auth/callback-url';
-import { clientAddress } from '@/lib/auth/client-address';
+import { clientAddress, userAgentOf } from '@/lib/auth/client-address';
 import { signInWithPassword } from '@/lib/auth/password-sign-in';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { SignInBusyError, SignInPausedError } from '@/lib/auth/sign-in-errors';
 import { checkClaims, nowInSeconds, readClaims, type SessionClaims } from '@/lib/auth/session-claims';
+import { createOperatorSession, getOperatorSession, revokeOperatorSession, sessionIsLive, touchOperatorSession } from '@/lib/auth/session-store';
 import { isAllowedSsoEmail } from '@/lib/auth/sso';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
@@ -21,22 +24,40 @@ import { stripeMode } from '@/lib/stripe/client';
 export const OIDC_PROVIDER_ID = 'oidc';
 export const CREDENTIALS_PROVIDER_ID = 'credentials';
 
-async function startSession(operator: Operator, provider: string): Promise<SessionClaims> {
+/** The sign-in request's headers (a server action or next-auth's callback route), when there is one. */
+async function signInHeaders(): Promise<Headers | null> {
+  try {
+    return new Headers(await headers());
+  } catch {
+    return null;
+  }
+}
+
+async function startSession(operator: Operator, provider: string, maxSessionHours: number): Promise<SessionClaims> {
   const db = await getDb();
   await recordSignIn(db, operator.id);
+  const request = await signInHeaders();
+  const started = new Date();
+  const sid = await createOperatorSession(db, {
+    operatorId: operator.id,
+    now: started,
+    expiresAt: new Date(started.getTime() + maxSessionHours * 3600 * 1000),
+    userAgent: request ? userAgentOf(request) : null,
+    ipAddress: request ? clientAddress(request) : null,
+  });
   await recordAuditEvent(
     db,
     {
       operator: { id: operator.id, email: operator.email, role: operator.role },
       action: 'operator.sign_in',
       targetId: operator.id,
-      params: { provider },
+      params: { provider, session: sid },
       mode: stripeMode(),
     },
     { outcome: 'succeeded' },
   );
-  const now = nowInSeconds();
-  return { op: operator.id, sv: operator.sessionVersion, auth: now, seen: now };
+  const now = Math.floor(started.getTime() / 1000);
+  return { op: operator.id, sid, sv: operator.sessionVersion, auth: now, seen: now };
 }
 
 function buildConfig(): NextAuthConfig {
@@ -107,17 +128,31 @@ function buildConfig(): NextAuthConfig {
             if (!operator.active) operator = null;
           }
           if (!operator) return null;
-          const claims = await startSession(operator, account.provider);
+          const claims = await startSession(operator, account.provider, env.auth.maxSessionHours);
           return { ...claims, email: operator.email, name: operator.name };
         }
+        // Every later read (pages, handlers, actions and /api/auth/session): null ends the session
+        // and clears the cookie instead of renewing it.
         const claims = readClaims(token);
         const now = nowInSeconds();
-        if (checkClaims(claims, now, env.auth) !== 'ok') return null;
+        if (!claims || checkClaims(claims, now, env.auth) !== 'ok') return null;
+        const db = await getDb();
+        const stored = await getOperatorSession(db, claims.sid);
+        const at = new Date(now * 1000);
+        if (!sessionIsLive(stored, claims, at, env)) return null;
+        await touchOperatorSession(db, stored!, at);
         return { ...token, seen: now };
       },
       session({ session, token }) {
         const claims = readClaims(token);
-        return { ...session, operatorId: claims?.op, sessionVersion: claims?.sv };
+        return { ...session, operatorId: claims?.op, sessionId: claims?.sid, sessionVersion: claims?.sv };
+      },
+    },
+    events: {
+      // Signing out (our action or next-auth's own endpoint) ends the session for every copy of the cookie.
+      async signOut(message) {
+        const claims = 'token' in message ? readClaims(message.token) : null;
+        if (claims) await revokeOperatorSession(await getDb(), claims.sid, new Date());
       },
     },
   };
