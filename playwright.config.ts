@@ -64,9 +64,9 @@ export default defineConfig({
   projects: [
     // Signs in once per demo operator and saves the sessions the other journeys reuse.
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chromium },
-    { name: 'chromium', dependencies: ['setup'], testIgnore: /audit-mutations\.spec\.ts/, use: chromium },
-    // Changes roles, so it runs after everything that depends on them.
-    { name: 'mutations', dependencies: ['chromium'], testMatch: /audit-mutations\.spec\.ts/, use: chromium },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /(audit-mutations|sign-out-everywhere)\.spec\.ts/, use: chromium },
+    // Changes roles and ends the viewer's sessions, so it runs after everything that depends on them.
+    { name: 'mutations', dependencies: ['chromium'], testMatch: /(audit-mutations|sign-out-everywhere)\.spec\.ts/, use: chromium },
   ],
   webServer: [
     {

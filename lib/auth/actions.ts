@@ -5,36 +5,37 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
 import { recordAuditEvent } from '@/lib/audit/store';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { CREDENTIALS_PROVIDER_ID, OIDC_PROVIDER_ID, signIn, signOut } from '@/lib/auth/config';
 import { getCurrentOperator } from '@/lib/auth/current-operator';
+import { revokeAllOperatorSessions } from '@/lib/auth/session-store';
+import { SignInBusyError, SignInPausedError } from '@/lib/auth/sign-in-errors';
+import { BUSY_MESSAGE, pausedMessage, WRONG_CREDENTIALS_MESSAGE } from '@/lib/auth/sign-in-messages';
 import { getDb } from '@/lib/db/client';
 import { revokeSessions } from '@/lib/operators/store';
 import { stripeMode } from '@/lib/stripe/client';
 
 export type SignInState = { error?: string };
 
-/** Only same-site paths: never send an operator to another origin after signing in. */
-function safeRedirect(value: FormDataEntryValue | null): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export async function signInWithPasswordAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   try {
     await signIn(CREDENTIALS_PROVIDER_ID, {
       email: form.get('email'),
       password: form.get('password'),
-      redirectTo: safeRedirect(form.get('callbackUrl')),
+      redirectTo: safeCallbackPath(form.get('callbackUrl')),
     });
     return {};
   } catch (error) {
     // A successful sign-in "throws" Next's redirect: let it through.
-    if (error instanceof AuthError) return { error: 'That e-mail and password do not match an active operator.' };
+    if (error instanceof SignInPausedError) return { error: pausedMessage(error.until) };
+    if (error instanceof SignInBusyError) return { error: BUSY_MESSAGE };
+    if (error instanceof AuthError) return { error: WRONG_CREDENTIALS_MESSAGE };
     throw error;
   }
 }
 
 export async function signInWithSsoAction(form: FormData): Promise<void> {
-  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirect(form.get('callbackUrl')) });
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackPath(form.get('callbackUrl')) });
 }
 
 export async function signOutAction(): Promise<void> {
@@ -56,7 +57,9 @@ export const signOutEverywhereAction = defineAction({
   schema: z.object({}),
   audit: { action: 'operator.sign_out_everywhere', targetId: (_input, operator) => operator.id, params: () => ({}) },
   run: async (_input, { db, operator }) => {
+    // The version bump ends tokens whatever their row says; the rows record that they ended.
     await revokeSessions(db, operator.id);
+    await revokeAllOperatorSessions(db, operator.id, new Date());
     return { data: null };
   },
 });

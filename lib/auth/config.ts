@@ -1,59 +1,63 @@
 // next-auth, configured lazily from the environment at the first request (so `next build` needs
 // no secrets): password sign-in for operators stored in our database, OpenID Connect when
-// configured, JWT sessions that end after an idle time or when the operator's session version
-// changes. Pages never read the session from here: they call lib/auth/guard.ts.
+// configured, JWT sessions that end after an idle time, at sign-out (the token names a row in
+// operator_sessions, revoked then) or when the operator's session version changes. Pages never
+// read the session from here: they call lib/auth/guard.ts.
 import 'server-only';
+import { headers } from 'next/headers';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/store';
-import { verifyPassword } from '@/lib/auth/passwords';
+import { safeRedirectUrl } from '@/lib/auth/callback-url';
+import { clientAddress, userAgentOf } from '@/lib/auth/client-address';
+import { signInWithPassword } from '@/lib/auth/password-sign-in';
 import { resolveAuthSecret } from '@/lib/auth/secret';
+import { SignInBusyError, SignInPausedError } from '@/lib/auth/sign-in-errors';
 import { checkClaims, nowInSeconds, readClaims, type SessionClaims } from '@/lib/auth/session-claims';
+import { createOperatorSession, getOperatorSession, revokeOperatorSession, sessionIsLive, touchOperatorSession } from '@/lib/auth/session-store';
 import { isAllowedSsoEmail } from '@/lib/auth/sso';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { findOrCreateSsoOperator, getOperatorById, getOperatorCredentials, recordSignIn, type Operator } from '@/lib/operators/store';
+import { findOrCreateSsoOperator, getOperatorById, recordSignIn, type Operator } from '@/lib/operators/store';
 import { stripeMode } from '@/lib/stripe/client';
 
 export const OIDC_PROVIDER_ID = 'oidc';
 export const CREDENTIALS_PROVIDER_ID = 'credentials';
 
-const credentialsSchema = z.object({
-  email: z.string().trim().email().max(254),
-  password: z.string().min(1).max(200),
-});
-
-async function signInWithPassword(raw: unknown): Promise<Operator | null> {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const db = await getDb();
-  const found = await getOperatorCredentials(db, parsed.data.email);
-  // Always run bcrypt, so an unknown address takes as long as a wrong password.
-  const matches = await verifyPassword(parsed.data.password, found?.passwordHash);
-  if (!found || !matches || !found.active) return null;
-  // Demo operators have published passwords: they exist for the emulator only.
-  if (found.isDemo && !getEnv().usingEmulator) return null;
-  const { passwordHash: _hash, ...operator } = found;
-  return operator;
+/** The sign-in request's headers (a server action or next-auth's callback route), when there is one. */
+async function signInHeaders(): Promise<Headers | null> {
+  try {
+    return new Headers(await headers());
+  } catch {
+    return null;
+  }
 }
 
-async function startSession(operator: Operator, provider: string): Promise<SessionClaims> {
+async function startSession(operator: Operator, provider: string, maxSessionHours: number): Promise<SessionClaims> {
   const db = await getDb();
   await recordSignIn(db, operator.id);
+  const request = await signInHeaders();
+  const started = new Date();
+  const sid = await createOperatorSession(db, {
+    operatorId: operator.id,
+    now: started,
+    expiresAt: new Date(started.getTime() + maxSessionHours * 3600 * 1000),
+    userAgent: request ? userAgentOf(request) : null,
+    ipAddress: request ? clientAddress(request) : null,
+  });
   await recordAuditEvent(
     db,
     {
       operator: { id: operator.id, email: operator.email, role: operator.role },
       action: 'operator.sign_in',
       targetId: operator.id,
-      params: { provider },
+      params: { provider, session: sid },
       mode: stripeMode(),
     },
     { outcome: 'succeeded' },
   );
-  const now = nowInSeconds();
-  return { op: operator.id, sv: operator.sessionVersion, auth: now, seen: now };
+  const now = Math.floor(started.getTime() / 1000);
+  return { op: operator.id, sid, sv: operator.sessionVersion, auth: now, seen: now };
 }
 
 function buildConfig(): NextAuthConfig {
@@ -65,9 +69,16 @@ function buildConfig(): NextAuthConfig {
         id: CREDENTIALS_PROVIDER_ID,
         name: 'E-mail and password',
         credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: async (raw) => {
-          const operator = await signInWithPassword(raw);
-          return operator ? { id: operator.id, email: operator.email, name: operator.name } : null;
+        // The client address comes from the request next-auth rebuilt (see lib/auth/client-address.ts).
+        authorize: async (raw, request) => {
+          const result = await signInWithPassword(
+            { db: await getDb(), usingEmulator: env.usingEmulator, mode: stripeMode() },
+            { email: raw?.email, password: raw?.password, address: clientAddress(request.headers) },
+          );
+          if (result.ok) return { id: result.operator.id, email: result.operator.email, name: result.operator.name };
+          if (result.reason === 'paused') throw new SignInPausedError(result.until);
+          if (result.reason === 'busy') throw new SignInBusyError();
+          return null;
         },
       }),
     );
@@ -93,6 +104,10 @@ function buildConfig(): NextAuthConfig {
     // The cookie and the token live for the idle time; every sign of activity renews both.
     session: { strategy: 'jwt', maxAge: env.auth.idleTimeoutSeconds, updateAge: 0 },
     callbacks: {
+      // Every callback URL next-auth is given (form field, query, cookie) ends up here: this site only.
+      redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         return isAllowedSsoEmail(profile?.email, profile?.email_verified, oidc?.allowedDomains ?? []);
@@ -113,17 +128,31 @@ function buildConfig(): NextAuthConfig {
             if (!operator.active) operator = null;
           }
           if (!operator) return null;
-          const claims = await startSession(operator, account.provider);
+          const claims = await startSession(operator, account.provider, env.auth.maxSessionHours);
           return { ...claims, email: operator.email, name: operator.name };
         }
+        // Every later read (pages, handlers, actions and /api/auth/session): null ends the session
+        // and clears the cookie instead of renewing it.
         const claims = readClaims(token);
         const now = nowInSeconds();
-        if (checkClaims(claims, now, env.auth) !== 'ok') return null;
+        if (!claims || checkClaims(claims, now, env.auth) !== 'ok') return null;
+        const db = await getDb();
+        const stored = await getOperatorSession(db, claims.sid);
+        const at = new Date(now * 1000);
+        if (!sessionIsLive(stored, claims, at, env)) return null;
+        await touchOperatorSession(db, stored!, at);
         return { ...token, seen: now };
       },
       session({ session, token }) {
         const claims = readClaims(token);
-        return { ...session, operatorId: claims?.op, sessionVersion: claims?.sv };
+        return { ...session, operatorId: claims?.op, sessionId: claims?.sid, sessionVersion: claims?.sv };
+      },
+    },
+    events: {
+      // Signing out (our action or next-auth's own endpoint) ends the session for every copy of the cookie.
+      async signOut(message) {
+        const claims = 'token' in message ? readClaims(message.token) : null;
+        if (claims) await revokeOperatorSession(await getDb(), claims.sid, new Date());
       },
     },
   };

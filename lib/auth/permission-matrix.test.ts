@@ -83,7 +83,13 @@ vi.mock('@/lib/topups/mutations', () => moneyFakes.topupWrites);
 vi.mock('@/lib/balance/queries', () => moneyFakes.balance);
 const moneySpies = () => Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]);
 // next-auth itself is not under test here (and does not load outside Next).
-vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock('next-auth', () => {
+  class AuthError extends Error {}
+  class CredentialsSignin extends AuthError {
+    code = 'credentials';
+  }
+  return { AuthError, CredentialsSignin };
+});
 vi.mock('@/lib/auth/config', () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), CREDENTIALS_PROVIDER_ID: 'credentials', OIDC_PROVIDER_ID: 'oidc' }));
 
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';

@@ -1,10 +1,13 @@
-// What the session token carries and when it stops being valid. The token names the operator and
-// the session version it was issued under; the role is never taken from it (the database is read
-// on every request). Pure, so the idle and absolute expiry rules are unit-tested.
+// What the session token carries and when it stops being valid. The token names the operator, its
+// session row (lib/auth/session-store.ts: signing out revokes it) and the session version it was
+// issued under; the role is never taken from it (the database is read on every request). Pure, so
+// the idle and absolute expiry rules are unit-tested.
 
 export type SessionClaims = {
   /** The operator's id (`op_...`). */
   op: string;
+  /** The session's row in operator_sessions (`ses_...`); revoked at sign-out. */
+  sid: string;
   /** The operator's session version at sign-in; bumping it in the database ends the session. */
   sv: number;
   /** Sign-in time, seconds since the epoch: bounds the session's total length. */
@@ -19,10 +22,12 @@ export type ClaimsVerdict = 'ok' | 'invalid' | 'idle' | 'expired';
 
 export function readClaims(token: Record<string, unknown> | null | undefined): SessionClaims | null {
   if (!token) return null;
-  const { op, sv, auth, seen } = token;
+  const { op, sid, sv, auth, seen } = token;
   if (typeof op !== 'string' || !op.startsWith('op_')) return null;
+  // Tokens issued before sessions had rows carry no id: they are refused, and the operator signs in again.
+  if (typeof sid !== 'string' || !sid.startsWith('ses_')) return null;
   if (typeof sv !== 'number' || typeof auth !== 'number' || typeof seen !== 'number') return null;
-  return { op, sv, auth, seen };
+  return { op, sid, sv, auth, seen };
 }
 
 export function checkClaims(claims: SessionClaims | null, nowSeconds: number, limits: SessionLimits): ClaimsVerdict {

@@ -28,10 +28,12 @@ describe('decideAccess', () => {
 });
 
 describe('session claims', () => {
-  const claims = { op: 'op_abc123', sv: 0, auth: 1000, seen: 1000 };
+  const claims = { op: 'op_abc123', sid: 'ses_abc123', sv: 0, auth: 1000, seen: 1000 };
   it('accepts a fresh token and refuses malformed ones', () => {
     expect(checkClaims(readClaims(claims), 1000 + 60, limits)).toBe('ok');
     expect(readClaims({ ...claims, op: 'someone' })).toBeNull();
+    expect(readClaims({ ...claims, sid: undefined })).toBeNull();
+    expect(readClaims({ ...claims, sid: 'op_abc123' })).toBeNull();
     expect(checkClaims(readClaims({ sub: 'x' }), 1000, limits)).toBe('invalid');
   });
   it('ends a session idle for longer than the timeout', () => {
@@ -81,9 +83,9 @@ describe('auth secret and passwords', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  it('hashes with bcrypt and verifies', async () => {
+  it('hashes with scrypt and verifies', async () => {
     const hash = await hashPassword('correct horse');
-    expect(hash).toMatch(/^\$2[aby]\$10\$/);
+    expect(hash).toMatch(/^\$scrypt\$ln=14,r=8,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
     expect(await verifyPassword('correct horse', hash)).toBe(true);
     expect(await verifyPassword('wrong', hash)).toBe(false);
     expect(await verifyPassword('anything', null)).toBe(false);

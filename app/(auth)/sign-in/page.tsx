@@ -5,7 +5,9 @@ import { redirect } from 'next/navigation';
 import { ModeBadge } from '@/components/mode-badge';
 import { Button } from '@/components/ui/button';
 import { signInWithSsoAction } from '@/lib/auth/actions';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { getCurrentOperator } from '@/lib/auth/current-operator';
+import { BUSY_MESSAGE, pausedMessage, WRONG_CREDENTIALS_MESSAGE } from '@/lib/auth/sign-in-messages';
 import { getEnv } from '@/lib/env';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '@/lib/operators/demo';
 import { stripeMode } from '@/lib/stripe/client';
@@ -17,7 +19,9 @@ export const dynamic = 'force-dynamic';
 
 const REASONS: Record<string, string> = {
   expired: 'Your session ended after a period without activity. Sign in again.',
-  CredentialsSignin: 'That e-mail and password do not match an active operator.',
+  CredentialsSignin: WRONG_CREDENTIALS_MESSAGE,
+  paused: pausedMessage(null),
+  busy: BUSY_MESSAGE,
   AccessDenied: 'That account may not sign in to the console.',
 };
 
@@ -31,9 +35,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getCurrentOperator()) redirect('/');
   const search = await searchParams;
   const env = getEnv();
-  const callback = first(search.callbackUrl);
-  const callbackUrl = callback && callback.startsWith('/') && !callback.startsWith('//') ? callback : '/';
-  const reason = first(search.reason) ?? first(search.error);
+  const callbackUrl = safeCallbackPath(first(search.callbackUrl));
+  // next-auth's own endpoint sends refused password sign-ins here with `?error=CredentialsSignin&code=`.
+  const code = first(search.code);
+  const reason = first(search.reason) ?? (code === 'paused' || code === 'busy' ? code : first(search.error));
   const notice = reason ? (REASONS[reason] ?? 'Sign-in did not complete. Try again.') : null;
 
   return (
