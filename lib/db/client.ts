@@ -1,8 +1,9 @@
 // The app's one database connection, opened (and migrated) on first use: PostgreSQL when
-// DATABASE_URL is set, otherwise PGlite in the data folder. Kept on globalThis because Next may
+// DATABASE_URL is set, otherwise PGlite in the data folder (kept private: lib/data-dir.ts). Kept on globalThis because Next may
 // load this module more than once per process, and PGlite must own its folder alone.
 import 'server-only';
 import path from 'node:path';
+import { preparePrivateDataDir } from '@/lib/data-dir';
 import { getEnv } from '@/lib/env';
 import { openPglite, openPostgres, type Db, type OpenDb } from '@/lib/db/open';
 import { ensureDemoOperators } from '@/lib/operators/demo';
@@ -13,6 +14,8 @@ const holder = globalThis as typeof globalThis & { __connectConsoleDb?: Promise<
 
 async function open(): Promise<OpenDb> {
   const env = getEnv();
+  // Private to our user (0700, files 0600), including a folder made before that rule.
+  preparePrivateDataDir(path.resolve(process.cwd(), env.dataDir));
   const opened = env.databaseUrl
     ? await openPostgres(env.databaseUrl)
     : await openPglite(path.resolve(process.cwd(), env.dataDir, 'pglite'));

@@ -1,7 +1,6 @@
 // Opens the console database and brings its schema up to date: PGlite (embedded, a folder on
 // disk or memory) or PostgreSQL (node-postgres). No `server-only`, so tests open databases too;
 // the app goes through lib/db/client.ts.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -10,6 +9,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
+import { ensurePrivateDir, restrictTree } from '@/lib/data-dir';
 import * as schema from '@/lib/db/schema';
 
 export type Schema = typeof schema;
@@ -25,14 +25,23 @@ export type OpenDb = {
 /** The committed drizzle-kit migrations; `next start` and the tests both run from the project root. */
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
 
-/** PGlite in `dataDir` (created if missing), or in memory when no folder is given. */
+/**
+ * PGlite in `dataDir` (created 0700 if missing), or in memory when no folder is given. PGlite
+ * makes its files 0666 whatever the umask, so they are tightened to 0600 once it has opened and
+ * migrated (and again at close); files it makes in between sit in the 0700 folder.
+ */
 export async function openPglite(dataDir?: string): Promise<OpenDb> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) ensurePrivateDir(dataDir);
   const client = new PGlite(dataDir);
   try {
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
+    if (dataDir) restrictTree(dataDir);
+    const close = async () => {
+      await client.close();
+      if (dataDir) restrictTree(dataDir);
+    };
+    return { db: db as unknown as Db, driver: 'pglite', close };
   } catch (error) {
     await client.close().catch(() => undefined);
     throw error;
