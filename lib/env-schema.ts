@@ -54,6 +54,9 @@ const envSchema = z.object({
     (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
     { message: 'must be a postgres:// or postgresql:// connection string' },
   ),
+  AUDIT_CHAIN_KEY: optionalString.refine((key) => key === undefined || key.length >= 32, {
+    message: 'must be at least 32 characters (try: openssl rand -base64 33)',
+  }),
   AUTH_SECRET: optionalString.refine((secret) => secret === undefined || secret.length >= 32, {
     message: 'must be at least 32 characters (try: openssl rand -base64 33)',
   }),
@@ -104,6 +107,8 @@ export type AppEnv = {
   dataDir: string;
   /** PostgreSQL instead of the embedded PGlite database. */
   databaseUrl: string | undefined;
+  /** Keys the audit log's hash chain; undefined on the emulator, where one is generated into the data folder. */
+  auditChainKey: string | undefined;
   auth: AuthEnv;
 };
 
@@ -149,6 +154,9 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     if (data.AUTH_SECRET === undefined) {
       problems.push('AUTH_SECRET must be set when STRIPE_SECRET_KEY is (try: openssl rand -base64 33)');
     }
+    if (data.AUDIT_CHAIN_KEY === undefined) {
+      problems.push('AUDIT_CHAIN_KEY must be set when STRIPE_SECRET_KEY is (try: openssl rand -base64 33); keep it away from the database');
+    }
     if (!credentialsEnabled && !oidc && problems.length === 0) {
       problems.push(
         'no sign-in method: with STRIPE_SECRET_KEY set, configure OpenID Connect (AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET, AUTH_ALLOWED_EMAIL_DOMAINS) or set AUTH_CREDENTIALS=on',
@@ -164,6 +172,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     usingEmulator,
     dataDir: data.CONSOLE_DATA_DIR ?? DEFAULT_DATA_DIR,
     databaseUrl: data.DATABASE_URL,
+    auditChainKey: data.AUDIT_CHAIN_KEY,
     auth: {
       secret: data.AUTH_SECRET,
       idleTimeoutSeconds: data.AUTH_IDLE_TIMEOUT_SECONDS,

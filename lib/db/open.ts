@@ -1,6 +1,8 @@
 // Opens the console database and brings its schema up to date: PGlite (embedded, a folder on
-// disk or memory) or PostgreSQL (node-postgres). No `server-only`, so tests open databases too;
-// the app goes through lib/db/client.ts.
+// disk or memory) or PostgreSQL (node-postgres). Binds the audit chain's key to the opened
+// database. No `server-only`, so tests and scripts open databases
+// too; the app goes through lib/db/client.ts.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -9,6 +11,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
+import { bindAuditChainKey } from '@/lib/audit/chain-key';
 import { ensurePrivateDir, restrictTree } from '@/lib/data-dir';
 import * as schema from '@/lib/db/schema';
 
@@ -22,21 +25,31 @@ export type OpenDb = {
   close: () => Promise<void>;
 };
 
+export type OpenOptions = {
+  /** Keys the audit log's hash chain (lib/audit/chain-key.ts); without it, audit writes refuse. */
+  auditChainKey?: string;
+  /** False to only read what is there (the verify command): no migrations, no grants. */
+  migrate?: boolean;
+};
+
 /** The committed drizzle-kit migrations; `next start` and the tests both run from the project root. */
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
 
 /**
  * PGlite in `dataDir` (created 0700 if missing), or in memory when no folder is given. PGlite
  * makes its files 0666 whatever the umask, so they are tightened to 0600 once it has opened and
- * migrated (and again at close); files it makes in between sit in the 0700 folder.
+ * migrated (and again at close); files it makes in between sit in the 0700 folder. A database in
+ * memory without a key gets a random one: its chain cannot outlive the process anyway.
  */
-export async function openPglite(dataDir?: string): Promise<OpenDb> {
+export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<OpenDb> {
   if (dataDir) ensurePrivateDir(dataDir);
   const client = new PGlite(dataDir);
   try {
     const db = drizzlePglite(client, { schema });
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     if (dataDir) restrictTree(dataDir);
+    const key = options.auditChainKey ?? (dataDir ? undefined : randomBytes(33).toString('base64url'));
+    if (key) bindAuditChainKey(db, key);
     const close = async () => {
       await client.close();
       if (dataDir) restrictTree(dataDir);
@@ -48,12 +61,15 @@ export async function openPglite(dataDir?: string): Promise<OpenDb> {
   }
 }
 
-export async function openPostgres(connectionString: string): Promise<OpenDb> {
+export async function openPostgres(connectionString: string, options: OpenOptions = {}): Promise<OpenDb> {
   const pool = new Pool({ connectionString, max: 10 });
   try {
-    const db = drizzleNodePg(pool, { schema });
-    await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db: db as unknown as Db, driver: 'postgres', close: () => pool.end() };
+    const nodePg = drizzleNodePg(pool, { schema });
+    const db = nodePg as unknown as Db;
+    if (options.migrate === false) await pool.query('select 1');
+    else await migrateNodePg(nodePg, { migrationsFolder: MIGRATIONS_FOLDER });
+    if (options.auditChainKey) bindAuditChainKey(db, options.auditChainKey);
+    return { db, driver: 'postgres', close: () => pool.end() };
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;

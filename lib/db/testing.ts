@@ -3,16 +3,20 @@
 // suite in a database of its own, dropped afterwards. Not imported by the app.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { openPglite, openPostgres, type OpenDb } from '@/lib/db/open';
+import { openPglite, openPostgres, type Db, type OpenDb } from '@/lib/db/open';
 
-export type TestDatabase = { name: 'pglite' | 'postgres'; open: () => Promise<OpenDb> };
+/** An opened test database; `owner` is a connection as the tables' owner (PGlite: the same one). */
+export type TestOpenDb = OpenDb & { owner: Db; chainKey: string };
+export type TestDatabase = { name: 'pglite' | 'postgres'; open: () => Promise<TestOpenDb> };
 
 export function postgresUrlForTests(): string | undefined {
   const url = process.env.DATABASE_URL?.trim();
   return url ? url : undefined;
 }
 
-async function openFreshPostgres(adminUrl: string): Promise<OpenDb> {
+const testChainKey = () => randomBytes(33).toString('base64url');
+
+async function openFreshPostgres(adminUrl: string): Promise<TestOpenDb> {
   const name = `cc_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -20,9 +24,12 @@ async function openFreshPostgres(adminUrl: string): Promise<OpenDb> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const opened = await openPostgres(url.toString());
+  const chainKey = testChainKey();
+  const opened = await openPostgres(url.toString(), { auditChainKey: chainKey });
   return {
     ...opened,
+    owner: opened.db,
+    chainKey,
     close: async () => {
       await opened.close();
       const dropper = new Client({ connectionString: adminUrl });
@@ -33,9 +40,15 @@ async function openFreshPostgres(adminUrl: string): Promise<OpenDb> {
   };
 }
 
+async function openTestPglite(): Promise<TestOpenDb> {
+  const chainKey = testChainKey();
+  const opened = await openPglite(undefined, { auditChainKey: chainKey });
+  return { ...opened, owner: opened.db, chainKey };
+}
+
 /** The databases to run each data-layer suite on. */
 export function testDatabases(): TestDatabase[] {
-  const databases: TestDatabase[] = [{ name: 'pglite', open: () => openPglite() }];
+  const databases: TestDatabase[] = [{ name: 'pglite', open: openTestPglite }];
   const url = postgresUrlForTests();
   if (url) databases.push({ name: 'postgres', open: () => openFreshPostgres(url) });
   return databases;
