@@ -149,4 +149,11 @@ describe('parseEnv: sign-in settings', () => {
     expect(problemsOf({ AUTH_SECRET: 'short' })[0]).toMatch(/^AUTH_SECRET must be at least 32/);
     expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL must be a postgres/);
   });
+
+  it('takes a separate migration role only alongside the app role', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgres://app@db/console', DATABASE_MIGRATION_URL: 'postgres://owner@db/console' });
+    expect(env).toMatchObject({ databaseUrl: 'postgres://app@db/console', databaseMigrationUrl: 'postgres://owner@db/console' });
+    expect(problemsOf({ DATABASE_MIGRATION_URL: 'postgres://owner@db/console' })[0]).toMatch(/needs DATABASE_URL/);
+    expect(problemsOf({ DATABASE_URL: 'postgres://app@db/c', DATABASE_MIGRATION_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_MIGRATION_URL must be/);
+  });
 });

@@ -1,6 +1,7 @@
 // Opens the console database and brings its schema up to date: PGlite (embedded, a folder on
-// disk or memory) or PostgreSQL (node-postgres). Binds the audit chain's key to the opened
-// database. No `server-only`, so tests and scripts open databases
+// disk or memory) or PostgreSQL (node-postgres), on PostgreSQL optionally migrating as the
+// tables' owner while the app connects as a role with fewer rights (lib/db/roles.ts). Binds the
+// audit chain's key to the opened database. No `server-only`, so tests and scripts open databases
 // too; the app goes through lib/db/client.ts.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
 import { bindAuditChainKey } from '@/lib/audit/chain-key';
 import { ensurePrivateDir, restrictTree } from '@/lib/data-dir';
+import { currentRole, grantAppRole } from '@/lib/db/roles';
 import * as schema from '@/lib/db/schema';
 
 export type Schema = typeof schema;
@@ -61,17 +63,41 @@ export async function openPglite(dataDir?: string, options: OpenOptions = {}): P
   }
 }
 
-export async function openPostgres(connectionString: string, options: OpenOptions = {}): Promise<OpenDb> {
+export type PostgresOptions = OpenOptions & {
+  /**
+   * The tables' owner (DATABASE_MIGRATION_URL): runs the migrations and grants the app's role
+   * (the one in the connection string) its rights. Without it the app's role migrates, so it
+   * owns the tables.
+   */
+  migrationUrl?: string;
+};
+
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<OpenDb> {
   const pool = new Pool({ connectionString, max: 10 });
   try {
     const nodePg = drizzleNodePg(pool, { schema });
     const db = nodePg as unknown as Db;
     if (options.migrate === false) await pool.query('select 1');
+    else if (options.migrationUrl) await migrateAsOwner(options.migrationUrl, db);
     else await migrateNodePg(nodePg, { migrationsFolder: MIGRATIONS_FOLDER });
     if (options.auditChainKey) bindAuditChainKey(db, options.auditChainKey);
     return { db, driver: 'postgres', close: () => pool.end() };
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
+  }
+}
+
+async function migrateAsOwner(migrationUrl: string, appDb: Db): Promise<void> {
+  const ownerPool = new Pool({ connectionString: migrationUrl, max: 1 });
+  try {
+    const ownerNodePg = drizzleNodePg(ownerPool, { schema });
+    await migrateNodePg(ownerNodePg, { migrationsFolder: MIGRATIONS_FOLDER });
+    const ownerDb = ownerNodePg as unknown as Db;
+    const appRole = await currentRole(appDb);
+    // One role in both URLs: nothing to separate (the app is warned at start that it owns the log).
+    if (appRole !== (await currentRole(ownerDb))) await grantAppRole(ownerDb, appRole);
+  } finally {
+    await ownerPool.end();
   }
 }
