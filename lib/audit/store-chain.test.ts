@@ -83,6 +83,22 @@ describe.each(testDatabases())('the audit chain on $name', ({ open }) => {
     expect((await verifyAuditChain(opened.db)).breaks).toEqual([{ id: ids[2], kind: 'outcome', message: expect.stringMatching(/outcome of entry/) }]);
   });
 
+  it('reads an id gap (PostgreSQL skips cached ids after a restart) as no break', async () => {
+    await writeSome(2);
+    await opened.owner.execute(sql`select setval('audit_entries_id_seq', 1000)`);
+    const [id] = await writeSome(1);
+    expect(id).toBeGreaterThan(1000);
+    expect(await verifyAuditChain(opened.db)).toMatchObject({ checked: 3, headId: id, breaks: [] });
+  });
+
+  // Ids are drawn inside the chain lock, so id order is chain order, as long as no session holds a
+  // private block of ids: with a sequence cache above 1, instances would interleave them.
+  it('draws entry ids one at a time (identity sequence cache 1)', async () => {
+    const result = await opened.owner.execute(sql`select seqcache from pg_sequence where seqrelid = 'audit_entries_id_seq'::regclass`);
+    const rows = ((result as { rows?: unknown[] }).rows ?? result) as Array<{ seqcache: number | string }>;
+    expect(Number(rows[0]!.seqcache)).toBe(1);
+  });
+
   it('keeps the chain intact under concurrent inserts (separate pool connections on PostgreSQL)', async () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
