@@ -62,8 +62,8 @@ describe('the audit hash chain', () => {
     rows[1] = { ...rows[1]!, params: { ...rows[1]!.params, amount: 1_000_000 } };
     rows[3] = { ...rows[3]!, outcome: 'failed', errorMessage: 'declined' };
     expect(verifyChain(KEY, rows).breaks).toEqual([
-      { id: 2, kind: 'entry', message: expect.stringMatching(/entry 2 was rewritten/) },
-      { id: 4, kind: 'outcome', message: expect.stringMatching(/outcome of entry 4 was rewritten/) },
+      { id: 2, kind: 'entry', message: expect.stringMatching(/Entry 2 was rewritten/) },
+      { id: 4, kind: 'outcome', message: expect.stringMatching(/The outcome of entry 4 was rewritten/) },
     ]);
   });
 

@@ -145,22 +145,22 @@ export class ChainVerifier {
 
     const link = row.chainHash ? linkOf(row.chainHash) : null;
     if (!row.chainHash || !link) {
-      broke('unchained', `entry ${row.id} has no valid chain hash: it was written around the console`);
+      broke('unchained', `Entry ${row.id} has no valid chain hash: it was written around the console.`);
       return;
     }
     const [, digest] = row.chainHash.split(':') as [string, string, string];
     if (digest !== entryDigest(this.key, row)) {
-      broke('entry', `entry ${row.id} was rewritten (or not written by the console): who, what, on which object or when no longer match its hash`);
+      broke('entry', `Entry ${row.id} was rewritten (or not written by the console): who, what, on which object or when no longer match its hash.`);
     }
     const follows = link === chainLink(this.key, this.previousLink, digest);
     const followsLastGood = !follows && link === chainLink(this.key, this.lastGoodLink, digest);
     if (!follows && !followsLastGood) {
-      broke('link', `the chain breaks before entry ${row.id}: entries were deleted or inserted before it`);
+      broke('link', `The chain breaks before entry ${row.id}: entries were deleted or inserted before it.`);
     } else {
       this.lastGoodLink = link;
     }
     if (!row.outcomeHash || row.outcomeHash !== computeOutcomeHash(this.key, row.chainHash, row)) {
-      broke('outcome', `the outcome of entry ${row.id} was rewritten: it no longer matches its hash`);
+      broke('outcome', `The outcome of entry ${row.id} was rewritten: it no longer matches its hash.`);
     }
     this.previousLink = link;
     this.report.head = link;

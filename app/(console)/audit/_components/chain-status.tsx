@@ -18,7 +18,7 @@ export async function ChainStatus() {
           <p className="font-semibold">The audit chain is broken at entry {first.id}.</p>
           <p>
             {first.message}
-            {more.length > 0 ? ` (and ${more.length} more break${more.length === 1 ? '' : 's'}: run npm run audit:verify for the list)` : ''}.
+            {more.length > 0 ? ` And ${more.length} more break${more.length === 1 ? '' : 's'}: npm run audit:verify lists them.` : ''}
           </p>
           <p className="text-xs">{GAPS_NOTE}</p>
         </div>
@@ -39,7 +39,9 @@ export async function ChainStatus() {
               <code className="font-mono text-xs" title={report.head} data-testid="audit-chain-head">
                 {report.head.slice(0, 16)}…
               </code>
-              <CopyButton value={report.head} label="Copy the head hash" />
+              <span className="-my-1 inline-block align-middle">
+                <CopyButton value={report.head} label="Copy the head hash" />
+              </span>
             </>
           ) : null}
         </p>
