@@ -39,6 +39,8 @@ const serverEnv = {
   HOST: '',
   CONSOLE_HOST: '',
   DATABASE_URL: '',
+  DATABASE_MIGRATION_URL: '',
+  AUDIT_CHAIN_KEY: '',
   AUTH_SECRET: '',
   AUTH_CREDENTIALS: '',
   AUTH_OIDC_ISSUER: '',

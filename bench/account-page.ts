@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   const base = `http://127.0.0.1:${env.BENCH_APP_PORT}`;
   const app = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '--port', String(env.BENCH_APP_PORT), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_API_BASE: emulator.url, DATABASE_URL: '', CONSOLE_DATA_DIR: dataDir, AUTH_TRUST_HOST: 'true', AUTH_SECRET: '' },
+    env: { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_API_BASE: emulator.url, DATABASE_URL: '', DATABASE_MIGRATION_URL: '', AUDIT_CHAIN_KEY: '', CONSOLE_DATA_DIR: dataDir, AUTH_TRUST_HOST: 'true', AUTH_SECRET: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const browser = await chromium.launch({ executablePath: env.CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });

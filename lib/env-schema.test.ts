@@ -12,8 +12,8 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
   throw new Error('expected parseEnv to throw');
 }
 
-/** What a real key also needs: a fixed auth secret and a way to sign in. */
-const WITH_KEY = { AUTH_SECRET: 'x'.repeat(32), AUTH_CREDENTIALS: 'on' };
+/** What a real key also needs: a fixed auth secret, an audit chain key and a way to sign in. */
+const WITH_KEY = { AUTH_SECRET: 'x'.repeat(32), AUDIT_CHAIN_KEY: 'c'.repeat(32), AUTH_CREDENTIALS: 'on' };
 
 describe('parseEnv', () => {
   it('defaults to the emulator on port 12111 when nothing is set', () => {
@@ -108,7 +108,7 @@ describe('parseEnv: sign-in settings', () => {
   });
 
   it('turns password sign-in off with a real key unless it is explicitly enabled', () => {
-    const base = { STRIPE_SECRET_KEY: 'sk_test_abc', AUTH_SECRET: 'x'.repeat(32), ...OIDC, AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com' };
+    const base = { STRIPE_SECRET_KEY: 'sk_test_abc', AUTH_SECRET: 'x'.repeat(32), AUDIT_CHAIN_KEY: 'c'.repeat(32), ...OIDC, AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com' };
     expect(parseEnv(base).auth.credentialsEnabled).toBe(false);
     expect(parseEnv({ ...base, AUTH_CREDENTIALS: 'on' }).auth.credentialsEnabled).toBe(true);
     expect(parseEnv({ AUTH_CREDENTIALS: 'off' }).auth.credentialsEnabled).toBe(false);
@@ -117,7 +117,15 @@ describe('parseEnv: sign-in settings', () => {
   it('requires AUTH_SECRET and a sign-in method with a real key', () => {
     const problems = problemsOf({ STRIPE_SECRET_KEY: 'sk_live_abc' });
     expect(problems.join('\n')).toMatch(/AUTH_SECRET must be set/);
-    expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_live_abc', AUTH_SECRET: 'x'.repeat(32) })[0]).toMatch(/no sign-in method/);
+    expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_live_abc', AUTH_SECRET: 'x'.repeat(32), AUDIT_CHAIN_KEY: 'c'.repeat(32) })[0]).toMatch(/no sign-in method/);
+  });
+
+  it('requires AUDIT_CHAIN_KEY (32+ characters) with a real key, and generates one on the emulator', () => {
+    const problems = problemsOf({ STRIPE_SECRET_KEY: 'sk_live_abc', AUTH_SECRET: 'x'.repeat(32), AUTH_CREDENTIALS: 'on' });
+    expect(problems).toEqual([expect.stringMatching(/^AUDIT_CHAIN_KEY must be set/)]);
+    expect(problemsOf({ AUDIT_CHAIN_KEY: 'short' })[0]).toMatch(/^AUDIT_CHAIN_KEY must be at least 32/);
+    expect(parseEnv({}).auditChainKey).toBeUndefined();
+    expect(parseEnv({ AUDIT_CHAIN_KEY: 'c'.repeat(32) }).auditChainKey).toBe('c'.repeat(32));
   });
 
   it('configures OpenID Connect with its allowed domains', () => {
@@ -140,5 +148,12 @@ describe('parseEnv: sign-in settings', () => {
   it('rejects a short AUTH_SECRET and a non-Postgres DATABASE_URL', () => {
     expect(problemsOf({ AUTH_SECRET: 'short' })[0]).toMatch(/^AUTH_SECRET must be at least 32/);
     expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL must be a postgres/);
+  });
+
+  it('takes a separate migration role only alongside the app role', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgres://app@db/console', DATABASE_MIGRATION_URL: 'postgres://owner@db/console' });
+    expect(env).toMatchObject({ databaseUrl: 'postgres://app@db/console', databaseMigrationUrl: 'postgres://owner@db/console' });
+    expect(problemsOf({ DATABASE_MIGRATION_URL: 'postgres://owner@db/console' })[0]).toMatch(/needs DATABASE_URL/);
+    expect(problemsOf({ DATABASE_URL: 'postgres://app@db/c', DATABASE_MIGRATION_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_MIGRATION_URL must be/);
   });
 });

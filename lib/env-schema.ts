@@ -54,6 +54,13 @@ const envSchema = z.object({
     (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
     { message: 'must be a postgres:// or postgresql:// connection string' },
   ),
+  DATABASE_MIGRATION_URL: optionalString.refine(
+    (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
+    { message: 'must be a postgres:// or postgresql:// connection string (the role that owns the tables)' },
+  ),
+  AUDIT_CHAIN_KEY: optionalString.refine((key) => key === undefined || key.length >= 32, {
+    message: 'must be at least 32 characters (try: openssl rand -base64 33)',
+  }),
   AUTH_SECRET: optionalString.refine((secret) => secret === undefined || secret.length >= 32, {
     message: 'must be at least 32 characters (try: openssl rand -base64 33)',
   }),
@@ -102,8 +109,12 @@ export type AppEnv = {
   usingEmulator: boolean;
   /** Where the embedded database (and, on the emulator, the generated auth secret) live. */
   dataDir: string;
-  /** PostgreSQL instead of the embedded PGlite database. */
+  /** PostgreSQL instead of the embedded PGlite database: the app's own role. */
   databaseUrl: string | undefined;
+  /** The role that owns the tables: migrates and grants the app's role its rights at start. */
+  databaseMigrationUrl: string | undefined;
+  /** Keys the audit log's hash chain; undefined on the emulator, where one is generated into the data folder. */
+  auditChainKey: string | undefined;
   auth: AuthEnv;
 };
 
@@ -145,9 +156,15 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
 
   // Password sign-in is the embedded default; against real Stripe it needs an explicit opt-in.
   const credentialsEnabled = data.AUTH_CREDENTIALS === 'auto' ? usingEmulator : data.AUTH_CREDENTIALS === 'on';
+  if (data.DATABASE_MIGRATION_URL !== undefined && data.DATABASE_URL === undefined) {
+    problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the app\'s own role) as well');
+  }
   if (!usingEmulator) {
     if (data.AUTH_SECRET === undefined) {
       problems.push('AUTH_SECRET must be set when STRIPE_SECRET_KEY is (try: openssl rand -base64 33)');
+    }
+    if (data.AUDIT_CHAIN_KEY === undefined) {
+      problems.push('AUDIT_CHAIN_KEY must be set when STRIPE_SECRET_KEY is (try: openssl rand -base64 33); keep it away from the database');
     }
     if (!credentialsEnabled && !oidc && problems.length === 0) {
       problems.push(
@@ -164,6 +181,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     usingEmulator,
     dataDir: data.CONSOLE_DATA_DIR ?? DEFAULT_DATA_DIR,
     databaseUrl: data.DATABASE_URL,
+    databaseMigrationUrl: data.DATABASE_MIGRATION_URL,
+    auditChainKey: data.AUDIT_CHAIN_KEY,
     auth: {
       secret: data.AUTH_SECRET,
       idleTimeoutSeconds: data.AUTH_IDLE_TIMEOUT_SECONDS,

@@ -1,9 +1,9 @@
 // The key that encrypts session cookies. AUTH_SECRET when set (required with a real Stripe key);
-// on the emulator a random one is made on first start and kept in the data folder, so sessions
-// survive restarts without any setup.
+// on the emulator a random one is made on first start and kept in the data folder (0600 in a
+// 0700 folder, lib/data-dir.ts), so sessions survive restarts without any setup.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readOrCreatePrivateFile } from '@/lib/data-dir';
 import type { AppEnv } from '@/lib/env-schema';
 
 let cached: string | undefined;
@@ -15,16 +15,5 @@ export function resolveAuthSecret(env: AppEnv): string {
 }
 
 export function readOrCreateSecret(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      // `wx`: if another process made it first, keep theirs.
-      writeFileSync(file, randomBytes(33).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    return readFileSync(file, 'utf8').trim();
-  }
+  return readOrCreatePrivateFile(file, () => randomBytes(33).toString('base64url'));
 }

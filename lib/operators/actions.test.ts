@@ -1,13 +1,14 @@
 // The Team page's role change through the safe action wrapper, on PGlite and PostgreSQL: a
 // success and a failure each leave a completed audit entry (started before, completed after),
-// a refused attempt leaves a "denied" one, and bad input changes nothing.
-import { desc, eq } from 'drizzle-orm';
+// a refused attempt leaves a "denied" one, and bad input changes nothing; two concurrent
+// demotions (or a deactivation racing one) never leave the console without an admin.
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionOperator } from '@/lib/auth/current-operator';
 import type { OpenDb } from '@/lib/db/open';
-import { auditEntries } from '@/lib/db/schema';
+import { auditEntries, operators } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
-import { createOperator, getOperatorById } from '@/lib/operators/store';
+import { createOperator, getOperatorById, LastAdminError, setOperatorActive, setOperatorRole } from '@/lib/operators/store';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 vi.mock('@/lib/auth/current-operator', () => ({ getCurrentOperator: async () => session.operator }));
@@ -85,5 +86,50 @@ describe.each(testDatabases())('changeOperatorRole on $name', ({ open }) => {
     expect((await latestEntry()).id).toBe(before);
     const rows = await opened.db.select().from(auditEntries).where(eq(auditEntries.targetId, 'nope'));
     expect(rows).toHaveLength(0);
+  });
+});
+
+// Two admins demoted at once (one demoting itself, the other by it) must not both pass the
+// "another admin remains" check: on PostgreSQL they run on two pool connections.
+describe.each(testDatabases())('the last admin on $name', ({ open }) => {
+  let opened: OpenDb;
+  beforeAll(async () => {
+    opened = await open();
+  }, 60_000);
+  afterAll(async () => opened?.close());
+
+  async function activeAdmins() {
+    const rows = await opened.db.select().from(operators).where(and(eq(operators.role, 'admin'), eq(operators.active, true)));
+    return rows.map((row) => row.email).sort();
+  }
+
+  // Timing decides whether the unguarded check loses the race, so race several times.
+  it('survives two concurrent demotions: one is refused with a clear message', async () => {
+    session.db = opened.db;
+    const first = await createOperator(opened.db, { email: 'first@example.com', name: 'First', role: 'admin' });
+    const second = await createOperator(opened.db, { email: 'second@example.com', name: 'Second', role: 'admin' });
+    session.operator = first;
+    for (let round = 0; round < 8; round += 1) {
+      await opened.db.update(operators).set({ role: 'admin' }).where(inArray(operators.id, [first.id, second.id]));
+      const results = await Promise.all([
+        changeOperatorRole({ operatorId: first.id, role: 'viewer', idempotencyKey: key() }),
+        changeOperatorRole({ operatorId: second.id, role: 'viewer', idempotencyKey: key() }),
+      ]);
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, error: expect.stringMatching(/at least one active admin/) });
+      expect(await activeAdmins()).toHaveLength(1);
+    }
+  });
+
+  it('survives a deactivation racing a demotion', async () => {
+    const third = await createOperator(opened.db, { email: 'third@example.com', name: 'Third', role: 'admin' });
+    const [remaining] = await activeAdmins();
+    const other = (await opened.db.select().from(operators).where(eq(operators.email, remaining!)))[0]!;
+    const results = await Promise.allSettled([setOperatorActive(opened.db, third.id, false), setOperatorRole(opened.db, other.id, 'ops')]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(LastAdminError);
+    expect(String(refused?.reason)).toMatch(/at least one active admin/);
+    expect(await activeAdmins()).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
 import { ActionError } from '@/lib/actions/result';
 import { defineAction } from '@/lib/actions/safe-action';
 import { changeOperatorRoleSchema, revokeOperatorSessionsSchema } from '@/lib/operators/schemas';
-import { countOtherActiveAdmins, getOperatorById, revokeSessions, setOperatorRole } from '@/lib/operators/store';
+import { getOperatorById, LastAdminError, revokeSessions, setOperatorRole } from '@/lib/operators/store';
 
 export const changeOperatorRole = defineAction({
   name: 'changeOperatorRole',
@@ -14,10 +14,10 @@ export const changeOperatorRole = defineAction({
   run: async ({ operatorId, role }, { db }) => {
     const target = await getOperatorById(db, operatorId);
     if (!target) throw new ActionError('No such operator.');
-    if (target.role === 'admin' && role !== 'admin' && target.active && (await countOtherActiveAdmins(db, operatorId)) === 0) {
-      throw new ActionError('The console needs at least one active admin: make someone else admin first.');
-    }
-    const updated = await setOperatorRole(db, operatorId, role);
+    // The store refuses to remove the last active admin, checking and writing under one lock.
+    const updated = await setOperatorRole(db, operatorId, role).catch((error: unknown) => {
+      throw error instanceof LastAdminError ? new ActionError(error.message) : error;
+    });
     if (!updated) throw new ActionError('No such operator.');
     return { data: { id: updated.id, role: updated.role, previousRole: target.role } };
   },

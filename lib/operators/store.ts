@@ -1,6 +1,6 @@
 // Reading and writing operators. Every function takes the database, so the same code runs (and
 // is tested) on PGlite and PostgreSQL; the app passes `await getDb()`.
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db/open';
 import { operators, type OperatorRow } from '@/lib/db/schema';
@@ -79,13 +79,45 @@ export async function recordSignIn(db: Db, id: string): Promise<void> {
   await db.update(operators).set({ lastSignInAt: new Date() }).where(eq(operators.id, id));
 }
 
+/** Refused change: it would leave the console with no active admin. */
+export class LastAdminError extends Error {
+  constructor() {
+    super('The console needs at least one active admin: make someone else admin first.');
+    this.name = 'LastAdminError';
+  }
+}
+
+/**
+ * Changes an operator's role or active flag, refusing (LastAdminError) when that would leave no
+ * active admin. The check and the write share one transaction that first locks every active
+ * admin row: a concurrent demotion or deactivation waits, then sees this one's result (each
+ * statement of a READ COMMITTED transaction reads afresh), so two of them cannot both pass.
+ */
+async function updateKeepingAnAdmin(
+  db: Db,
+  id: string,
+  change: { role: Role } | { active: boolean },
+): Promise<Operator | null> {
+  return db.transaction(async (tx) => {
+    const admins = await tx
+      .select({ id: operators.id })
+      .from(operators)
+      .where(and(eq(operators.role, 'admin'), eq(operators.active, true)))
+      .for('update');
+    const isActiveAdmin = admins.some((admin) => admin.id === id);
+    const staysActiveAdmin = 'role' in change ? change.role === 'admin' : change.active;
+    if (isActiveAdmin && !staysActiveAdmin && admins.length < 2) throw new LastAdminError();
+    const values =
+      'role' in change
+        ? { role: change.role, updatedAt: new Date() }
+        : { active: change.active, sessionVersion: sql`${operators.sessionVersion} + 1`, updatedAt: new Date() };
+    const [row] = await tx.update(operators).set(values).where(eq(operators.id, id)).returning(publicColumns);
+    return row ?? null;
+  });
+}
+
 export async function setOperatorRole(db: Db, id: string, role: Role): Promise<Operator | null> {
-  const [row] = await db
-    .update(operators)
-    .set({ role, updatedAt: new Date() })
-    .where(eq(operators.id, id))
-    .returning(publicColumns);
-  return row ?? null;
+  return updateKeepingAnAdmin(db, id, { role });
 }
 
 /** Ends every session the operator has: their tokens carry the old version and stop working. */
@@ -98,20 +130,7 @@ export async function revokeSessions(db: Db, id: string): Promise<Operator | nul
   return row ?? null;
 }
 
+/** Deactivating also ends the operator's sessions (their tokens carry the old version). */
 export async function setOperatorActive(db: Db, id: string, active: boolean): Promise<Operator | null> {
-  const [row] = await db
-    .update(operators)
-    .set({ active, sessionVersion: sql`${operators.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(eq(operators.id, id))
-    .returning(publicColumns);
-  return row ?? null;
-}
-
-/** Active admins other than `exceptId`: the Team page never leaves the console without one. */
-export async function countOtherActiveAdmins(db: Db, exceptId: string): Promise<number> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(operators)
-    .where(and(eq(operators.role, 'admin'), eq(operators.active, true), ne(operators.id, exceptId)));
-  return row?.value ?? 0;
+  return updateKeepingAnAdmin(db, id, { active });
 }

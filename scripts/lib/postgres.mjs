@@ -1,6 +1,7 @@
 // A throwaway PostgreSQL cluster for the tests' PostgreSQL leg: Debian's `postgresql` binaries
 // (installed with apt-get when we are root and it is missing), a fresh data folder in /tmp, a free
-// loopback port, trust auth, no fsync. stop() shuts it down and removes the folder.
+// loopback port, trust auth, no fsync. stop() shuts it down and removes the folder. Its URL names
+// the superuser: the test suites create their owner and app roles with it (lib/db/testing.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

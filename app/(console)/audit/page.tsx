@@ -1,8 +1,9 @@
 // The audit log: every change made through the console, newest first, filtered and paged by the
-// URL, exportable as CSV with the same filters.
+// URL, exportable as CSV with the same filters; above it, the check of the log's hash chain.
 import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { PageHeader } from '@/components/shell/page-header';
 import { listAuditEntries } from '@/lib/audit/store';
 import { auditFiltersToSearch, parseAuditQuery } from '@/lib/audit/schemas';
@@ -12,6 +13,7 @@ import { getDb } from '@/lib/db/client';
 import { listOperators } from '@/lib/operators/store';
 import { AuditFiltersForm } from './_components/audit-filters';
 import { AuditTable } from './_components/audit-table';
+import { ChainStatus, ChainStatusPending } from './_components/chain-status';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -35,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <main className="mx-auto max-w-7xl space-y-5 px-6 py-8">
       <PageHeader
         title="Audit log"
-        description="Every change made through the console: who, what, on which object, and how it ended. Entries are written before the change is attempted and never edited afterwards."
+        description="Every change made through the console: who, what, on which object, and how it ended. Entries are written before the change is attempted, never edited afterwards, and chained by hashes that reveal any deletion or rewrite."
         actions={
           <a
             href={exportHref}
@@ -46,6 +48,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         }
       />
+      <Suspense fallback={<ChainStatusPending />}>
+        <ChainStatus />
+      </Suspense>
       <AuditFiltersForm filters={filters} operators={operators} />
       <AuditTable entries={page.entries.map(toAuditEntryView)} />
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">

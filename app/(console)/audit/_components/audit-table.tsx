@@ -14,6 +14,18 @@ function formatTime(iso: string): string {
   return `${iso.replace('T', ' ').slice(0, 19)} UTC`;
 }
 
+/** An object id, linked to its page when the console has one. */
+function ObjectId({ id }: { id: string }) {
+  const target = objectRouteFor(id);
+  return target ? (
+    <Link href={target.href} className="font-mono text-xs text-brand-600 hover:underline">
+      {id}
+    </Link>
+  ) : (
+    <code className="font-mono text-xs text-neutral-700">{id}</code>
+  );
+}
+
 const columns = column.columns([
   column.accessor('startedAt', {
     header: 'Started',
@@ -25,10 +37,17 @@ const columns = column.columns([
   }),
   column.accessor('operatorEmail', {
     header: 'Operator',
+    // A sign-in attempt for an address that matches no operator keeps only the e-mail typed.
     cell: (info) => (
       <div className="leading-tight">
         <div className="text-neutral-900">{info.getValue()}</div>
-        <div className="text-xs text-neutral-500">{info.row.original.operatorRole}</div>
+        {info.row.original.operatorId ? (
+          <div className="text-xs text-neutral-500">{info.row.original.operatorRole}</div>
+        ) : (
+          <div className="text-xs italic text-neutral-500" data-testid="audit-no-operator">
+            no operator
+          </div>
+        )}
       </div>
     ),
   }),
@@ -47,15 +66,7 @@ const columns = column.columns([
     header: 'Object',
     cell: (info) => {
       const id = info.getValue();
-      if (!id) return <span className="text-neutral-400">—</span>;
-      const target = objectRouteFor(id);
-      return target ? (
-        <Link href={target.href} className="font-mono text-xs text-brand-600 hover:underline">
-          {id}
-        </Link>
-      ) : (
-        <code className="font-mono text-xs text-neutral-700">{id}</code>
-      );
+      return id ? <ObjectId id={id} /> : <span className="text-neutral-400">—</span>;
     },
   }),
   column.accessor('outcome', { header: 'Outcome', cell: (info) => <OutcomeBadge outcome={info.getValue()} /> }),
@@ -70,6 +81,12 @@ const columns = column.columns([
         <div className="max-w-md space-y-0.5 text-xs text-neutral-600">
           {entry.errorMessage ? <div className="text-mode-live-ink" data-testid="audit-error">{entry.errorMessage}</div> : null}
           {params ? <code className="block break-all font-mono">{params}</code> : null}
+          {entry.resultId ? (
+            <div data-testid="audit-result">
+              Result <ObjectId id={entry.resultId} />
+            </div>
+          ) : null}
+          {entry.resolution ? <div data-testid="audit-resolution">Resolved: {entry.resolution}</div> : null}
           {entry.requestId ? <div>Request <code className="font-mono">{entry.requestId}</code></div> : null}
           {entry.idempotencyKey ? <div>Key <code className="font-mono">{entry.idempotencyKey}</code></div> : null}
         </div>
