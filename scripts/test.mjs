@@ -1,5 +1,6 @@
-// `npm test`: every check CI runs, cheapest first, stopping at the first failure. The unit step
-// runs the data-layer tests on PGlite and, when Debian's PostgreSQL is here (installed with
+// `npm test`: every check CI runs, cheapest first, stopping at the first failure. The unit and
+// integration steps
+// run the data-layer tests on PGlite and, when Debian's PostgreSQL is here (installed with
 // apt-get when we are root), on a throwaway PostgreSQL cluster too (DATABASE_URL for that step: its
 // superuser, from which each suite makes a database with an owner role that migrates it and an app
 // role the suite connects as, the two-role setup the README describes; lib/db/testing.ts).
@@ -9,7 +10,7 @@ import { ensurePostgres, startThrowawayPostgres } from './lib/postgres.mjs';
 const STEPS = ['lint', 'typecheck', 'test:unit', 'test:integration', 'test:e2e'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** Env for the unit step: DATABASE_URL of a fresh cluster, or the caller's own, or none (skipped). */
+/** Env for the unit and integration steps: DATABASE_URL of a fresh cluster, or the caller's own, or none (skipped). */
 async function postgresForUnitTests() {
   if (process.env.DATABASE_URL?.trim()) {
     console.log('PostgreSQL leg: using the DATABASE_URL you set.');
@@ -33,7 +34,7 @@ async function postgresForUnitTests() {
 for (const [index, step] of STEPS.entries()) {
   console.log(`\n=== [${index + 1}/${STEPS.length}] npm run ${step} ===\n`);
   const started = Date.now();
-  const postgres = step === 'test:unit' ? await postgresForUnitTests() : { env: {}, stop: () => {} };
+  const postgres = step === 'test:unit' || step === 'test:integration' ? await postgresForUnitTests() : { env: {}, stop: () => {} };
   let code;
   try {
     code = await run(npm, ['run', step], { shell: process.platform === 'win32', env: { ...process.env, ...postgres.env } });

@@ -2,6 +2,7 @@
 // Team mutations: changing an operator's role and ending their sessions. Both go through the safe
 // action wrapper, so they are permission-checked and written to the audit log like any Stripe change.
 import { ActionError } from '@/lib/actions/result';
+import { revokeAllOperatorSessions } from '@/lib/auth/session-store';
 import { defineAction } from '@/lib/actions/safe-action';
 import { changeOperatorRoleSchema, revokeOperatorSessionsSchema } from '@/lib/operators/schemas';
 import { getOperatorById, LastAdminError, revokeSessions, setOperatorRole } from '@/lib/operators/store';
@@ -31,6 +32,8 @@ export const revokeOperatorSessions = defineAction({
   run: async ({ operatorId }, { db }) => {
     const updated = await revokeSessions(db, operatorId);
     if (!updated) throw new ActionError('No such operator.');
-    return { data: { id: updated.id } };
+    // The version bump ends every token; marking the rows revoked says so in the session list too.
+    const ended = await revokeAllOperatorSessions(db, operatorId, new Date());
+    return { data: { id: updated.id, ended } };
   },
 });
