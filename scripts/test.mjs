@@ -1,7 +1,6 @@
 // `npm test`: every check CI runs, cheapest first, stopping at the first failure. The unit and
-// integration steps
-// run the data-layer tests on PGlite and, when Debian's PostgreSQL is here (installed with
-// apt-get when we are root), on a throwaway PostgreSQL cluster too (DATABASE_URL for that step: its
+// integration steps run the data-layer tests on PGlite and, when Debian's PostgreSQL is here
+// (installed with apt-get when we are root), on a throwaway PostgreSQL cluster too (DATABASE_URL for each step: its
 // superuser, from which each suite makes a database with an owner role that migrates it and an app
 // role the suite connects as, the two-role setup the README describes; lib/db/testing.ts).
 import { run } from './lib/processes.mjs';
