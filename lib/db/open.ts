@@ -74,6 +74,9 @@ export type PostgresOptions = OpenOptions & {
 
 export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<OpenDb> {
   const pool = new Pool({ connectionString, max: 10 });
+  // An idle connection the server drops (a restart, a failover) is replaced on next use; without a
+  // listener node-postgres would turn that error into an uncaught exception and end the process.
+  pool.on('error', (error) => console.error(`database: an idle connection was closed: ${error.message}`));
   try {
     const nodePg = drizzleNodePg(pool, { schema });
     const db = nodePg as unknown as Db;

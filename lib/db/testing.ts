@@ -53,6 +53,7 @@ async function openFreshPostgres(adminUrl: string): Promise<TestOpenDb> {
   const chainKey = testChainKey();
   const opened = await openPostgres(urlFor(adminUrl, name, appRole, password), { migrationUrl: ownerUrl, auditChainKey: chainKey });
   const ownerPool = new Pool({ connectionString: ownerUrl, max: 2 });
+  ownerPool.on('error', () => undefined);
   return {
     ...opened,
     owner: drizzle(ownerPool, { schema }) as unknown as Db,
