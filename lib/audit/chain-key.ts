@@ -28,7 +28,11 @@ export function resolveAuditChainKey(env: Pick<AppEnv, 'auditChainKey' | 'dataDi
   return readOrCreatePrivateFile(file, () => randomBytes(33).toString('base64url'));
 }
 
-const keys = new WeakMap<object, string>();
+// On globalThis: Next bundles this module into each route's chunk separately, while the database
+// itself is shared through globalThis (lib/db/client.ts), so a module-level map would be empty in
+// every chunk but the one that opened the database.
+const holder = globalThis as typeof globalThis & { __consoleAuditChainKeys?: WeakMap<object, string> };
+const keys = (holder.__consoleAuditChainKeys ??= new WeakMap<object, string>());
 
 /** Called when a database is opened: its audit entries are chained with this key. */
 export function bindAuditChainKey(db: object, key: string): void {
