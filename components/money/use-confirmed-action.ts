@@ -78,6 +78,11 @@ export function useConfirmedAction<P, T>(
         follow({ key: current.key, auditId: result.unknown.auditId, message: result.error, note: null });
         return;
       }
+      if (!result.ok && result.blockedBy?.idempotencyKey) {
+        // An earlier request on this object is still open: follow it, and show what it did.
+        follow({ key: result.blockedBy.idempotencyKey, auditId: result.blockedBy.auditId, message: result.error, note: null });
+        return;
+      }
       follow(null);
       onSettled?.();
       if (result.ok) {

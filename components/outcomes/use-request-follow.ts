@@ -15,7 +15,7 @@ export type FollowEnd =
 
 /** How often the screen asks, and after how many "no such request" answers it concludes the console never got it. */
 const POLL_MS = 2000;
-const NOT_RECEIVED_AFTER = 5;
+const NOT_RECEIVED_AFTER = 15;
 
 export const UNREACHABLE_MESSAGE =
   'The console server did not answer, so it is not known whether this went through. The console is checking; do not start it again. Sending it again is safe: it is the same request.';
@@ -56,7 +56,9 @@ export function useRequestFollow(onEnd: (end: FollowEnd) => void) {
         setChecking((c) => (c ? { ...c, note: 'The console cannot be reached right now; still trying.' } : c));
       } else if (!lookup.found) {
         misses += 1;
-        if (misses >= NOT_RECEIVED_AFTER) finish({ kind: 'not-received', message: 'The console never received this request, so nothing was changed. You can send it again (it is the same request).' });
+        // Every change is written to the audit log before the backend is called: no entry after 30 s
+        // means this request never reached that point, so it changed nothing.
+        if (misses >= NOT_RECEIVED_AFTER) finish({ kind: 'not-received', message: 'The console has no record of this request after 30 seconds, so it changed nothing. You can send it again (it is the same request).' });
       } else if (!isSettled(lookup)) {
         const status = lookup;
         setChecking((c) => (c ? { ...c, auditId: status.auditId, note: status.errorMessage } : c));

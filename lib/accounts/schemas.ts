@@ -3,7 +3,7 @@
 // limits (metadata sizes, reject reasons of the pinned API version) are checked here so the
 // operator sees them before a round trip. Client-safe.
 import { z } from 'zod';
-import { metadataSchema } from '@/lib/metadata';
+import { editableMetadataSchema } from '@/lib/metadata';
 import { rejectReasons } from './rules';
 
 /** The API version the server's Stripe client pins (the `stripe` package's). */
@@ -48,7 +48,7 @@ export const updateAccountSchema = z.object({
     supportPhone: optionalText(40),
     productDescription: optionalText(1000),
   }),
-  metadata: metadataSchema,
+  metadata: editableMetadataSchema,
 });
 export type UpdateAccountInput = z.input<typeof updateAccountSchema>;
 

@@ -16,8 +16,8 @@ export type ActionFailure = {
    * and the request key to follow (GET /api/requests/:key) until the console has found out.
    */
   unknown?: { auditId: number; idempotencyKey: string };
-  /** Set when the action was refused because an earlier request on the same object is unresolved. */
-  blockedBy?: { auditId: number };
+  /** Set when the action was refused because an earlier request on the same object is unresolved: the screen follows that one. */
+  blockedBy?: { auditId: number; idempotencyKey: string | null };
 };
 export type ActionResult<T> = ActionSuccess<T> | ActionFailure;
 

@@ -22,7 +22,7 @@ import { checkPermission, type SessionOperator } from '@/lib/auth/guard';
 import type { Permission } from '@/lib/auth/permissions';
 import { getDb, type Db } from '@/lib/db/client';
 import { resolveEntry } from '@/lib/outcomes/resolve';
-import { openEarlierRequests, recordResolution } from '@/lib/outcomes/store';
+import { markRequestEnded, markRequestRunning, openEarlierRequests, recordResolution } from '@/lib/outcomes/store';
 import { isUncertain, uncertainMessage } from '@/lib/outcomes/uncertain';
 import { stripeMode } from '@/lib/stripe/client';
 import { describeStripeError, summarizeErrorForLog } from '@/lib/stripe/errors';
@@ -129,30 +129,35 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     let entryId: number;
     try {
       entryId = await startAuditEntry(db, auditInput(operator, input, idempotencyKey));
+      // While this request runs, nobody else may decide what became of it (lib/outcomes).
+      await markRequestRunning(db, entryId);
     } catch (error) {
       // No trace, no change: the Stripe call is never made without its audit entry.
       console.error(`${definition.name}: could not write the audit entry: ${summarizeErrorForLog(error)}`);
       return { ok: false, error: 'The audit log could not be written, so nothing was changed. Try again shortly.' };
     }
 
-    if (definition.exclusive) {
-      const blocked = await earlierOpenRequest(db, entryId);
-      if (blocked) {
-        const error = `An earlier request to do this (audit entry #${blocked}) has an outcome the console has not confirmed yet, so nothing was done now: it could make the same change twice. Its outcome will show on this screen and in the audit log within a minute.`;
-        await completeAuditEntry(db, entryId, { outcome: 'failed', errorMessage: error }).catch((auditError: unknown) =>
-          console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(auditError)}`),
-        );
-        return { ok: false, error, blockedBy: { auditId: blocked } };
-      }
-    }
-
     try {
-      const output = await definition.run(input, context);
-      await recordSuccess(db, entryId, output, null);
-      return { ok: true, data: output.data };
-    } catch (error) {
-      if (isUncertain(error)) return settleUncertain(db, entryId, input, context, error);
-      return recordFailure(db, entryId, error, null);
+      if (definition.exclusive) {
+        const blocked = await earlierOpenRequest(db, entryId);
+        if (blocked) {
+          const error = `An earlier request to do this (audit entry #${blocked.id}) is still running or its outcome is not confirmed yet, so nothing was done now: it could make the same change twice. This screen follows the earlier request and shows what it did.`;
+          await completeAuditEntry(db, entryId, { outcome: 'failed', errorMessage: error }).catch((auditError: unknown) =>
+            console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(auditError)}`),
+          );
+          return { ok: false, error, blockedBy: { auditId: blocked.id, idempotencyKey: blocked.idempotencyKey } };
+        }
+      }
+      try {
+        const output = await definition.run(input, context);
+        await recordSuccess(db, entryId, output, null);
+        return { ok: true, data: output.data };
+      } catch (error) {
+        if (isUncertain(error)) return await settleUncertain(db, entryId, input, context, error);
+        return await recordFailure(db, entryId, error, null);
+      }
+    } finally {
+      await markRequestEnded(db, entryId).catch((error: unknown) => console.error(`${definition.name}: could not end the lease of entry ${entryId}: ${summarizeErrorForLog(error)}`));
     }
   };
 
@@ -175,13 +180,15 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
       } catch (again) {
         if (isUncertain(again)) continue;
         // Refused on the second try: maybe because the first one did it (an account already gone).
+        // Only what the check finds decides; a check that cannot read leaves the outcome unknown.
         const entry = await getAuditEntry(db, entryId);
-        const resolution = entry ? await resolveEntry(entry, db) : null;
+        const resolution = entry ? await resolveEntry(entry, db, new Date(), { ownRequest: true }) : null;
         if (entry && resolution?.status === 'applied') {
           await recordResolution(db, entry, resolution);
-          return { ok: false, error: `It was done: ${resolution.how} Stripe's first answer was lost.`, unknown: { auditId: entryId, idempotencyKey: context.idempotencyKey } };
+          return { ok: false, error: `It was done: ${resolution.how} The first answer was lost.`, unknown: { auditId: entryId, idempotencyKey: context.idempotencyKey } };
         }
-        return recordFailure(db, entryId, again, 'The answer was lost; on checking, the change had not been made.');
+        if (resolution?.status === 'not_applied') return recordFailure(db, entryId, again, `The answer was lost; on checking, the change had not been made (${resolution.how})`);
+        break;
       }
     }
     return { ok: false, error: uncertainMessage(definition.what ?? 'the change'), unknown: { auditId: entryId, idempotencyKey: context.idempotencyKey } };
@@ -189,10 +196,13 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
 
   async function recordSuccess(db: Db, entryId: number, output: RunOutput<T>, how: string | null): Promise<void> {
     const resolution = how ?? (output.foundBy ? `An earlier attempt of this request had gone through: ${output.foundBy}.` : null);
-    await completeAuditEntry(db, entryId, { outcome: 'succeeded', requestId: output.requestId ?? null, resultId: output.resultId ?? null, resolution }).catch((error: unknown) =>
+    const recorded = await completeAuditEntry(db, entryId, { outcome: 'succeeded', requestId: output.requestId ?? null, resultId: output.resultId ?? null, resolution }).catch((error: unknown) => {
       // The change is made; the reconciler will find it from the entry left open.
-      console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(error)}`),
-    );
+      console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(error)}`);
+      return true;
+    });
+    // Nobody else records a running request, so this should never happen; if it does, say it loudly.
+    if (!recorded) console.error(`ALERT ${definition.name}: audit entry ${entryId} was already final when its change succeeded (${output.resultId ?? 'no object id'}); the log must be corrected by hand.`);
   }
 
   async function recordFailure(db: Db, entryId: number, error: unknown, how: string | null): Promise<ActionFailure> {
@@ -226,13 +236,13 @@ function fieldNames(raw: unknown): string[] {
  * The id of an earlier open request that blocks this one, after trying to resolve each: a request
  * found applied or not applied no longer blocks.
  */
-async function earlierOpenRequest(db: Db, entryId: number): Promise<number | null> {
+async function earlierOpenRequest(db: Db, entryId: number): Promise<{ id: number; idempotencyKey: string | null } | null> {
   const entry = await getAuditEntry(db, entryId);
   if (!entry) return null;
   for (const earlier of await openEarlierRequests(db, entry)) {
     const resolution = await resolveEntry(earlier, db);
     await recordResolution(db, earlier, resolution);
-    if (resolution.status !== 'applied' && resolution.status !== 'not_applied') return earlier.id;
+    if (resolution.status !== 'applied' && resolution.status !== 'not_applied') return { id: earlier.id, idempotencyKey: earlier.idempotencyKey };
   }
   return null;
 }

@@ -39,7 +39,7 @@ export const OUTCOME_LABELS: Record<AuditOutcomeName, string> = {
   // An entry still "started" after its action finished means the process died in between.
   started: 'No outcome recorded',
   // The answer was lost: the change may have happened. The console checks and records the truth.
-  unknown: 'Outcome unknown, checking',
+  unknown: 'Outcome unknown',
   succeeded: 'Succeeded',
   failed: 'Failed',
   denied: 'Denied',

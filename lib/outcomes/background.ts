@@ -10,12 +10,19 @@ import { reconcileOnce } from './reconciler';
 const INTERVAL_MS = 60_000;
 const holder = globalThis as typeof globalThis & { __consoleReconciler?: { id: string; timer: ReturnType<typeof setInterval> } };
 
+let running = false;
+
 async function runOnce(id: string): Promise<void> {
+  // One pass at a time in this process (the lease keeps other instances out).
+  if (running) return;
+  running = true;
   try {
     const report = await reconcileOnce(await getDb(), { holder: id });
     if (report.checked > 0) console.log(`reconciler: checked ${report.checked}, resolved ${report.resolved}, still open ${report.stillOpen}, need an operator ${report.undeterminable}`);
   } catch (error) {
     console.error(`reconciler: ${summarizeErrorForLog(error)}`);
+  } finally {
+    running = false;
   }
 }
 

@@ -5,7 +5,7 @@ import 'server-only';
 import type { Db } from '@/lib/db/open';
 import { releaseLease, takeLease } from '@/lib/db/leases';
 import { resolveEntry } from './resolve';
-import { listUnresolved, recordResolution } from './store';
+import { dropOldRequestLeases, listUnresolved, recordResolution } from './store';
 import type { Resolution } from './types';
 
 export const RECONCILER_LEASE = 'outcome-reconciler';
@@ -28,6 +28,7 @@ export async function reconcileOnce(
       else if (resolution.status === 'undeterminable') report.undeterminable += 1;
       else report.stillOpen += 1;
     }
+    await dropOldRequestLeases(db, now);
   } finally {
     await releaseLease(db, RECONCILER_LEASE, holder).catch(() => undefined);
   }

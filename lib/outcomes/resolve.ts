@@ -14,7 +14,8 @@ import { getOperatorById } from '@/lib/operators/store';
 import { getStripe } from '@/lib/stripe/client';
 import { summarizeErrorForLog } from '@/lib/stripe/errors';
 import { findTopupByRequest } from '@/lib/topups/mutations';
-import { STARTED_GRACE_MS, UNKNOWN_GRACE_MS, type Resolution } from './types';
+import { requestRunning } from './store';
+import type { Resolution } from './types';
 import { findReversalByRequest } from '@/lib/transfers/mutations';
 
 export type { Resolution };
@@ -43,7 +44,17 @@ async function accountGone(accountId: string): Promise<boolean> {
 const FINDERS: Partial<Record<string, Finder>> = {
   'transfer.reverse': async (e) => byKey('reversal', await findReversalByRequest(e.targetId!, e.idempotencyKey), `of transfer ${e.targetId}`),
   'application_fee.refund': async (e) => byKey('refund', await findFeeRefundByRequest(e.targetId!, e.idempotencyKey), `of fee ${e.targetId}`),
-  'topup.create': async (e) => byKey('top-up', await findTopupByRequest(e.idempotencyKey, e.startedAt), 'created around then'),
+  'topup.create': async (e) => {
+    const mine = await findTopupByRequest(e.idempotencyKey, e.startedAt);
+    if (mine) return byKey('top-up', mine, '');
+    // A top-up made before the console wrote request keys carries only who made it: never call that
+    // one "not applied" on a guess.
+    const from = Math.floor(e.startedAt.getTime() / 1000) - 60;
+    const nearby = await getStripe().topups.list({ limit: 100, created: { gte: from, lte: from + 15 * 60 } }).autoPagingToArray({ limit: 1000 });
+    const unkeyed = nearby.find((t) => t.metadata?.created_by === e.operatorEmail && !t.metadata?.[REQUEST_KEY_METADATA]);
+    if (unkeyed) return { undeterminable: `Top-up ${unkeyed.id}, made by the same operator around then, carries no request key: check whether it is this request's.` };
+    return byKey('top-up', null, 'created around then');
+  },
   'topup.cancel': async (e) => {
     const topup = await getStripe().topups.retrieve(e.targetId!);
     return topup.status === 'canceled'
@@ -77,8 +88,15 @@ const FINDERS: Partial<Record<string, Finder>> = {
   },
 };
 
-/** What the console can find out about one unresolved entry, now. */
-export async function resolveEntry(entry: AuditEntry, db: Db, now: Date = new Date()): Promise<Resolution> {
+/**
+ * What the console can find out about one unresolved entry, now. A request still running (its
+ * process holds its lease) is left alone, unless `ownRequest`: the action itself asking about its
+ * own attempts, which have all ended.
+ */
+export async function resolveEntry(entry: AuditEntry, db: Db, now: Date = new Date(), { ownRequest = false } = {}): Promise<Resolution> {
+  if (!ownRequest && (await requestRunning(db, entry.id, now))) {
+    return { status: 'unknown', running: true, how: 'The request is still running (or ended moments ago); its outcome is not known yet.' };
+  }
   const finder = FINDERS[entry.action];
   if (!finder || !entry.idempotencyKey || (entry.targetId === null && entry.action !== 'topup.create')) {
     return { status: 'undeterminable', how: `The console cannot find out by itself whether "${entry.action}" went through; check ${entry.targetId ?? 'the object'} and record what you find.` };
@@ -91,7 +109,5 @@ export async function resolveEntry(entry: AuditEntry, db: Db, now: Date = new Da
   }
   if ('undeterminable' in finding) return { status: 'undeterminable', how: finding.undeterminable };
   if (finding.found) return { status: 'applied', resultId: finding.resultId, how: `Found: ${finding.how}.` };
-  const grace = entry.outcome === 'started' ? STARTED_GRACE_MS : UNKNOWN_GRACE_MS;
-  if (now.getTime() - entry.startedAt.getTime() < grace) return { status: 'unknown', how: `Not found yet (${finding.how}); checking again.` };
   return { status: 'not_applied', how: `Not applied: ${finding.how}.` };
 }

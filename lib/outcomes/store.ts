@@ -5,7 +5,8 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import { completeAuditEntry, type AuditEntry } from '@/lib/audit/store';
 import type { Db } from '@/lib/db/open';
 import { auditEntries } from '@/lib/db/schema';
-import { STARTED_GRACE_MS, type Resolution } from './types';
+import { dropEndedLeases, endLeaseAt, leaseHeld } from '@/lib/db/leases';
+import { ENDED_GRACE_MS, RUNNING_TTL_MS, STARTED_GRACE_MS, type Resolution } from './types';
 
 const OPEN = ['started', 'unknown'] as const;
 
@@ -54,7 +55,8 @@ export async function listUnresolved(db: Db, now: Date, limit = 100): Promise<Au
         and(eq(auditEntries.outcome, 'started'), lt(auditEntries.startedAt, staleStart)),
       ),
     )
-    .orderBy(asc(auditEntries.id))
+    // Newest first: an old entry whose check keeps failing must not hold back new ones.
+    .orderBy(desc(auditEntries.id))
     .limit(limit);
 }
 
@@ -68,10 +70,32 @@ export async function recordResolution(db: Db, entry: AuditEntry, resolution: Re
     case 'undeterminable':
       return completeAuditEntry(db, entry.id, { outcome: 'unknown', requestId: entry.requestId, errorMessage: entry.errorMessage ?? 'The outcome was never recorded.', resolution: resolution.how });
     case 'unknown':
-      // Nothing learnt: a started entry becomes unknown (it is no longer running), an unknown one stays.
-      if (entry.outcome === 'started') {
+      // Nothing learnt. A running request is its process's to record; a started entry whose process
+      // is gone becomes unknown; an unknown one stays as it is.
+      if (entry.outcome === 'started' && !resolution.running) {
         return completeAuditEntry(db, entry.id, { outcome: 'unknown', requestId: entry.requestId, errorMessage: 'The console stopped before it recorded the outcome.' });
       }
       return false;
   }
+}
+
+const requestLease = (entryId: number) => `request:${entryId}`;
+
+/** The action holds its entry while it runs: nobody else records anything about a running request. */
+export async function markRequestRunning(db: Db, entryId: number, now: Date = new Date()): Promise<void> {
+  await endLeaseAt(db, requestLease(entryId), 'action', new Date(now.getTime() + RUNNING_TTL_MS));
+}
+
+/** The action's last attempt ended: a short grace, then the entry is anyone's to resolve. */
+export async function markRequestEnded(db: Db, entryId: number, now: Date = new Date()): Promise<void> {
+  await endLeaseAt(db, requestLease(entryId), 'action', new Date(now.getTime() + ENDED_GRACE_MS));
+}
+
+export async function requestRunning(db: Db, entryId: number, now: Date = new Date()): Promise<boolean> {
+  return leaseHeld(db, requestLease(entryId), now);
+}
+
+/** Forgets the leases of requests that ended long ago. */
+export async function dropOldRequestLeases(db: Db, now: Date = new Date()): Promise<void> {
+  await dropEndedLeases(db, 'request:', new Date(now.getTime() - 60 * 60_000));
 }

@@ -18,5 +18,5 @@ export function isUncertain(error: unknown): boolean {
 
 /** What the operator is told while the console finds out. */
 export function uncertainMessage(what: string): string {
-  return `Stripe's answer was lost, so ${what} may or may not have been made. The console is checking and will show the outcome here; do not start it again.`;
+  return `The answer was lost (the backend did not answer in time), so ${what} may or may not have been made. The console is checking and will show the outcome here; do not start it again.`;
 }

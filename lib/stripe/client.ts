@@ -30,6 +30,9 @@ export function getStripe(): Stripe {
   client ??= new Stripe(activeKey(), {
     ...addressOf(getEnv().stripeApiBase),
     maxNetworkRetries: 2,
+    // Well inside the time an action holds its request's lease (lib/outcomes/types.ts), so a
+    // request can never still be running when the console decides what became of it.
+    timeout: 30_000,
     appInfo: { name: 'connect-console' },
   });
   return client;

@@ -155,16 +155,37 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
     const second = key();
     const again = await transfers.reverseTransfer({ ...payload, idempotencyKey: second });
     expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.blockedBy?.auditId).toBe(result.unknown!.auditId);
+    if (!again.ok) expect(again.blockedBy).toEqual({ auditId: result.unknown!.auditId, idempotencyKey: first });
     expect(await entryFor(second)).toMatchObject({ outcome: 'failed' });
 
     // The backend is back: the reconciler records the reversal the first request made.
     await clearFaults();
-    const report = await reconciler.reconcileOnce(opened.db, { holder: 'test' });
+    // Right after the request ended it is left alone for a short grace; then it is found.
+    expect((await reconciler.reconcileOnce(opened.db, { holder: 'test' })).resolved).toBe(0);
+    expect(await entryFor(first)).toMatchObject({ outcome: 'unknown' });
+    const report = await reconciler.reconcileOnce(opened.db, { holder: 'test', now: new Date(Date.now() + 60_000) });
     expect(report.resolved).toBeGreaterThanOrEqual(1);
     const reversals = (await h.stripe.transfers.listReversals(transfer)).data;
     expect(reversals).toHaveLength(1);
     expect(await entryFor(first)).toMatchObject({ outcome: 'succeeded', resultId: reversals[0]!.id });
+  });
+
+  it('leaves a slow request alone while it runs: no reconciler or other request records it meanwhile', async () => {
+    session.operator = finance;
+    const { transfer } = await freshCharge();
+    await addFault({ latency: { path: `/v1/transfers/${transfer}/reversals`, method: 'POST', ms: 2500, count: 1 } });
+    const k = key();
+    const running = transfers.reverseTransfer({ transferId: transfer, full: false, amount: '3', refundApplicationFee: false, description: 'slow', metadata: [], expectedReversed: 0, idempotencyKey: k });
+    await new Promise((r) => setTimeout(r, 800));
+    // Even a reconciler whose clock says the request is long stale, and a second request, leave it be.
+    await reconciler.reconcileOnce(opened.db, { holder: 'test', now: new Date(Date.now() + 10 * 60_000) });
+    expect(await entryFor(k)).toMatchObject({ outcome: 'started' });
+    const other = await transfers.reverseTransfer({ transferId: transfer, full: false, amount: '3', refundApplicationFee: false, description: 'slow', metadata: [], expectedReversed: 0, idempotencyKey: key() });
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.blockedBy?.idempotencyKey).toBe(k);
+    expect((await running).ok).toBe(true);
+    expect(await entryFor(k)).toMatchObject({ outcome: 'succeeded' });
+    expect((await h.stripe.transfers.listReversals(transfer)).data).toHaveLength(1);
   });
 
   it('resolves an entry left started by a crash between Stripe and the audit completion', async () => {

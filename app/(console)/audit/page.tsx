@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <main className="mx-auto max-w-7xl space-y-5 px-6 py-8">
       <PageHeader
         title="Audit log"
-        description="Every change made through the console: who, what, on which object, and how it ended. Entries are written before the change is attempted, never edited afterwards, and chained by hashes that reveal any deletion or rewrite."
+        description="Every change made through the console: who, what, on which object, and how it ended. Entries are written before the change is attempted, never edited afterwards, and chained by keyed hashes that reveal a rewritten entry and any removed one that later entries follow (keep the head printed by npm run audit:verify elsewhere to catch the newest being removed)."
         actions={
           <a
             href={exportHref}

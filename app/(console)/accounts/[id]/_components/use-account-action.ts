@@ -51,6 +51,9 @@ export function useAccountAction<I extends { idempotencyKey: string }, T>(run: (
         if (!result.ok && result.unknown) {
           setFailure({ ok: false, text: `${result.error} (audit entry #${result.unknown.auditId})` });
           follow({ key: k, auditId: result.unknown.auditId, message: result.error, note: null });
+        } else if (!result.ok && result.blockedBy?.idempotencyKey) {
+          setFailure({ ok: false, text: result.error });
+          follow({ key: result.blockedBy.idempotencyKey, auditId: result.blockedBy.auditId, message: result.error, note: null });
         } else if (result.ok) {
           await Promise.all(invalidations.map((inv) => queryClient.invalidateQueries({ queryKey: inv.queryKey, exact: inv.exact })));
         } else {
