@@ -57,7 +57,7 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
       }
     },
     (status) => {
-      setDone(`Refunded (${status.resultId}). Stripe's answer had been lost; ${status.resolution ?? 'the console found the refund.'}`);
+      setDone(`Refunded (${status.resultId}). Stripe's answer had been lost. ${status.resolution ?? 'The console found the refund.'}`);
       reset();
     },
   );

@@ -77,7 +77,7 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
       }
     },
     (status) => {
-      setDone(`Reversed (${status.resultId}). Stripe's answer had been lost; ${status.resolution ?? 'the console found the reversal.'}`);
+      setDone(`Reversed (${status.resultId}). Stripe's answer had been lost. ${status.resolution ?? 'The console found the reversal.'}`);
       reset();
     },
   );
