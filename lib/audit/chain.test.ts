@@ -1,7 +1,7 @@
 // The hash chain on rows in memory: an intact run verifies whatever its id gaps, and each kind
 // of tampering is reported where it shows (and only there).
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, computeChainHash, computeOutcomeHash, linkOf, verifyChain, type ChainRow } from '@/lib/audit/chain';
+import { canonicalJson, computeChainHash, computeOutcomeHash, digestMatches, linkOf, verifyChain, type ChainRow } from '@/lib/audit/chain';
 
 const KEY = 'k'.repeat(32);
 
@@ -85,5 +85,16 @@ describe('the audit hash chain', () => {
   it('verifies nothing under another key', () => {
     const breaks = verifyChain('another-key-of-32-characters-xx', chained(2)).breaks;
     expect(breaks.map((b) => b.kind)).toEqual(['entry', 'link', 'outcome', 'entry', 'link', 'outcome']);
+  });
+});
+
+describe('digestMatches', () => {
+  it('tells the key an entry was chained with from another', () => {
+
+    const fields = { operatorId: 'op_1', operatorEmail: 'a@b.c', operatorRole: 'admin' as const, action: 'account.reject', targetId: 'acct_1', params: { b: 1, a: [2] }, idempotencyKey: 'k', mode: 'emulator' as const, startedAt: new Date('2026-11-26T10:00:00Z') };
+    const hash = computeChainHash('k'.repeat(40), null, fields);
+    expect(digestMatches('k'.repeat(40), hash, fields)).toBe(true);
+    expect(digestMatches('x'.repeat(40), hash, fields)).toBe(false);
+    expect(digestMatches('k'.repeat(40), hash, { ...fields, targetId: 'acct_2' })).toBe(false);
   });
 });

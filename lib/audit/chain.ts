@@ -105,6 +105,12 @@ export function computeOutcomeHash(key: string, chainHash: string, fields: Outco
   ]);
 }
 
+/** Whether `chainHash` was made with `key` over these fields (its own digest; the link is not checked). */
+export function digestMatches(key: string, chainHash: string, fields: ChainFields): boolean {
+  const parts = chainHash.split(':');
+  return parts.length === 3 && parts[0] === VERSION && parts[1] === entryDigest(key, fields);
+}
+
 /** The link part of a chain hash: what the next entry chains to, and the head to anchor elsewhere. */
 export function linkOf(chainHash: string): string | null {
   const parts = chainHash.split(':');

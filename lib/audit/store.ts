@@ -10,6 +10,7 @@ import type { AuditAction } from '@/lib/audit/catalog';
 import {
   ChainVerifier,
   computeChainHash,
+  digestMatches,
   computeOutcomeHash,
   linkOf,
   type ChainFields,
@@ -111,6 +112,16 @@ export async function sealAuditChain(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await lockChain(tx, key);
   });
+}
+
+/**
+ * Whether the bound key is the one the log was chained with (checked on the newest chained entry).
+ * A lost or replaced key would chain new entries to nothing anyone can verify: refuse to start.
+ */
+export async function chainKeyMatches(db: Db): Promise<boolean> {
+  const key = auditChainKeyOf(db);
+  const [last] = await db.select().from(auditEntries).where(isNotNull(auditEntries.chainHash)).orderBy(desc(auditEntries.id)).limit(1);
+  return !last?.chainHash || digestMatches(key, last.chainHash, last);
 }
 
 /** Writes the entry as started and returns its id; call before the action's side effect. */

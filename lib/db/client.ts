@@ -6,7 +6,7 @@
 import 'server-only';
 import path from 'node:path';
 import { resolveAuditChainKey } from '@/lib/audit/chain-key';
-import { sealAuditChain } from '@/lib/audit/store';
+import { chainKeyMatches, sealAuditChain } from '@/lib/audit/store';
 import { preparePrivateDataDir } from '@/lib/data-dir';
 import { getEnv } from '@/lib/env';
 import { openPglite, openPostgres, type Db, type OpenDb } from '@/lib/db/open';
@@ -33,6 +33,13 @@ async function open(): Promise<OpenDb> {
     : await openPglite(path.join(dataDir, 'pglite'), { auditChainKey });
   if (opened.driver === 'postgres' && (await canDisableAuditTrigger(opened.db))) console.warn(TABLE_OWNER_WARNING);
   await sealAuditChain(opened.db);
+  if (!(await chainKeyMatches(opened.db))) {
+    await opened.close().catch(() => undefined);
+    throw new Error(
+      'The audit chain key does not match the audit log: it was chained with another key (the generated key file was lost or replaced, or AUDIT_CHAIN_KEY changed). ' +
+        'Nothing is written until the right key is back: restore the data folder\'s audit-chain-key file or set AUDIT_CHAIN_KEY to the key the log was chained with.',
+    );
+  }
   // Demo operators exist only for the emulator; they cannot sign in against real Stripe anyway.
   if (env.usingEmulator) await ensureDemoOperators(opened.db);
   return opened;
