@@ -22,7 +22,7 @@ import { checkPermission, type SessionOperator } from '@/lib/auth/guard';
 import type { Permission } from '@/lib/auth/permissions';
 import { getDb, type Db } from '@/lib/db/client';
 import { resolveEntry } from '@/lib/outcomes/resolve';
-import { markRequestEnded, markRequestRunning, openEarlierRequests, recordResolution } from '@/lib/outcomes/store';
+import { entriesForRequest, markRequestEnded, markRequestRunning, openEarlierRequests, recordResolution, requestRunning } from '@/lib/outcomes/store';
 import { isUncertain, uncertainMessage } from '@/lib/outcomes/uncertain';
 import { stripeMode } from '@/lib/stripe/client';
 import { describeStripeError, summarizeErrorForLog } from '@/lib/stripe/errors';
@@ -203,6 +203,9 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     });
     // Nobody else records a running request, so this should never happen; if it does, say it loudly.
     if (!recorded) console.error(`ALERT ${definition.name}: audit entry ${entryId} was already final when its change succeeded (${output.resultId ?? 'no object id'}); the log must be corrected by hand.`);
+    await settleEarlierAttempts(db, entryId, output.resultId ?? null).catch((error: unknown) =>
+      console.error(`${definition.name}: could not settle earlier attempts of entry ${entryId}: ${summarizeErrorForLog(error)}`),
+    );
   }
 
   async function recordFailure(db: Db, entryId: number, error: unknown, how: string | null): Promise<ActionFailure> {
@@ -230,6 +233,21 @@ function withoutKey<I>(data: unknown): { input: I; idempotencyKey: string } {
 /** The names of the fields a refused caller sent (never their values: they were not checked). */
 function fieldNames(raw: unknown): string[] {
   return raw && typeof raw === 'object' ? Object.keys(raw).slice(0, 50).map((key) => key.slice(0, 60)) : [];
+}
+
+/**
+ * Earlier attempts of the same request (same key: "send it again") still open are the same change:
+ * they get its outcome, naming the entry that settled it, so the log never counts one change twice.
+ */
+async function settleEarlierAttempts(db: Db, entryId: number, resultId: string | null): Promise<void> {
+  const entry = await getAuditEntry(db, entryId);
+  if (!entry?.idempotencyKey) return;
+  for (const earlier of await entriesForRequest(db, entry.idempotencyKey)) {
+    if (earlier.id >= entryId || (earlier.outcome !== 'started' && earlier.outcome !== 'unknown')) continue;
+    // An unknown entry's own attempts are over; a started one may still be running elsewhere.
+    if (earlier.outcome === 'started' && (await requestRunning(db, earlier.id))) continue;
+    await recordResolution(db, earlier, { status: 'applied', resultId, how: `The same request (same idempotency key) was sent again as audit entry #${entryId}, which recorded this one change.` });
+  }
 }
 
 /**

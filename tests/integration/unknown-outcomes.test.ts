@@ -170,6 +170,27 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
     expect(await entryFor(first)).toMatchObject({ outcome: 'succeeded', resultId: reversals[0]!.id });
   });
 
+  it('sending the same request again settles its earlier attempt: one change, named once', async () => {
+    session.operator = support;
+    const { fee } = await freshCharge();
+    await addFault({ lost_response: { path: `/v1/application_fees/${fee}/refunds`, count: 3 } });
+    await addFault({ error: { path: `/v1/application_fees/${fee}*`, method: 'GET', status: 503, count: null } });
+    const k = key();
+    const input = { feeId: fee, full: false, amount: '2', reason: 'same again', ticket: '', expectedRefunded: 0, idempotencyKey: k };
+    // The reads fail from the start here, so the POST is never even sent: the outcome is unknown.
+    const first = await fees.refundApplicationFee(input);
+    expect(first.ok).toBe(false);
+    await clearFaults();
+    const again = await fees.refundApplicationFee(input);
+    expect(again.ok).toBe(true);
+    const rows = await opened.db.select().from(auditEntries).where(eq(auditEntries.idempotencyKey, k));
+    expect(rows.map((r) => r.outcome)).toEqual(['succeeded', 'succeeded']);
+    const [earlier, later] = rows.sort((a, b) => a.id - b.id);
+    expect(earlier!.resolution).toContain(`sent again as audit entry #${later!.id}`);
+    expect(earlier!.resultId).toBe(later!.resultId);
+    expect((await h.stripe.applicationFees.listRefunds(fee)).data).toHaveLength(1);
+  });
+
   it('leaves a slow request alone while it runs: no reconciler or other request records it meanwhile', async () => {
     session.operator = finance;
     const { transfer } = await freshCharge();
