@@ -134,8 +134,8 @@ export const API_ROUTES: ApiRoute[] = [
   accountApi('history', 'audit.read'),
 ];
 
-/** Route handlers that are public by design (next-auth's own sign-in endpoints). */
-export const PUBLIC_API_ROUTE_FILES: string[] = ['app/api/auth/[...nextauth]/route.ts'];
+/** Route handlers that are public by design (next-auth's own sign-in endpoints; the readiness check). */
+export const PUBLIC_API_ROUTE_FILES: string[] = ['app/api/auth/[...nextauth]/route.ts', 'app/api/health/route.ts'];
 
 /** A well-formed sample id for a page pattern, for tests and screenshots. */
 export function samplePath(pattern: string): string {

@@ -76,6 +76,10 @@ export async function runApp({ nextCommand, build }) {
     }
     return;
   }
+  // Opens the database (migrations, the audit chain key check) and starts the outcome reconciler
+  // now rather than at the first page; a failure is shown here, where whoever started it looks.
+  const health = await fetch(`${listen.probeUrl}/api/health`, { signal: AbortSignal.timeout(120_000) }).catch(() => null);
+  if (!health?.ok) console.warn('Warning: the console could not open its database; see the errors above. Pages will fail until it can.');
   const backend = useEmulator ? `emulator at ${emulatorUrl}` : 'Stripe';
   console.log(`\nConnect Console is ready: ${listen.openUrl} (listening on ${listen.address}; backend: ${backend}). Press Ctrl-C to stop.\n`);
   const banner = demoOperatorsBanner(useEmulator);
