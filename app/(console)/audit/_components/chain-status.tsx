@@ -53,7 +53,7 @@ export async function ChainStatus() {
 
 export function ChainStatusPending() {
   return (
-    <div role="status" data-testid="audit-chain" data-state="checking" className="rounded-lg border border-neutral-200 bg-surface p-3 text-sm text-neutral-500">
+    <div role="status" data-testid="audit-chain-pending" data-state="checking" className="rounded-lg border border-neutral-200 bg-surface p-3 text-sm text-neutral-500">
       Checking the audit chain…
     </div>
   );
