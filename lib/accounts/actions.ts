@@ -19,6 +19,9 @@ import {
 
 const target = (input: { accountId: string }) => input.accountId;
 
+/** Rejecting, restoring and deleting an account act on one state: while one is open, none other starts. */
+const accountStateChange = { with: ['account.reject', 'account.unreject', 'account.delete'] } as const;
+
 /** Where Stripe sends the account holder back after onboarding: this console's account page. */
 async function returnUrl(accountId: string): Promise<string> {
   let origin = 'http://localhost:3000';
@@ -48,7 +51,7 @@ export const rejectAccountAction = defineAction({
   permission: 'accounts.reject',
   schema: rejectAccountActionSchema,
   audit: { action: 'account.reject', targetId: target, params: ({ accountId, reason, note }) => ({ accountId, reason, note }) },
-  exclusive: true,
+  exclusive: accountStateChange,
   what: 'the rejection',
   run: async (input, { idempotencyKey, mode }) => {
     const out = await stripeWrites.rejectAccount(input, idempotencyKey, mode);
@@ -61,7 +64,7 @@ export const unrejectAccountAction = defineAction({
   permission: 'accounts.unreject',
   schema: unrejectAccountSchema,
   audit: { action: 'account.unreject', targetId: target },
-  exclusive: true,
+  exclusive: accountStateChange,
   what: 'the restoration',
   run: async (input, { idempotencyKey }) => {
     const out = await stripeWrites.unrejectAccount(input, idempotencyKey);
@@ -74,7 +77,7 @@ export const deleteAccountAction = defineAction({
   permission: 'accounts.delete',
   schema: deleteAccountActionSchema,
   audit: { action: 'account.delete', targetId: target, params: ({ accountId, note }) => ({ accountId, note }) },
-  exclusive: true,
+  exclusive: accountStateChange,
   what: 'the deletion',
   run: async (input, { idempotencyKey, mode }) => {
     const out = await stripeWrites.deleteAccount(input, idempotencyKey, mode);

@@ -62,9 +62,10 @@ export type ActionDefinition<S extends z.ZodObject, T> = {
   /**
    * One open request per object: while an earlier request of this action on the same target (for
    * an action with no target yet, by the same operator) has an open outcome under another key, a
-   * new one is refused. For money movements and destructive changes.
+   * new one is refused. For money movements and destructive changes. `with` names other actions
+   * that conflict on the same object (an open rejection blocks a deletion of the account too).
    */
-  exclusive?: boolean;
+  exclusive?: boolean | { with: readonly AuditAction[] };
   /** The change in words, for messages ("the reversal"); defaults to "the change". */
   what?: string;
 };
@@ -139,7 +140,8 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
 
     try {
       if (definition.exclusive) {
-        const blocked = await earlierOpenRequest(db, entryId);
+        const conflicting = definition.exclusive === true ? [] : definition.exclusive.with;
+        const blocked = await earlierOpenRequest(db, entryId, conflicting);
         if (blocked) {
           const error = `An earlier request to do this (audit entry #${blocked.id}) is still running or its outcome is not confirmed yet, so nothing was done now: it could make the same change twice. This screen follows the earlier request and shows what it did.`;
           await completeAuditEntry(db, entryId, { outcome: 'failed', errorMessage: error }).catch((auditError: unknown) =>
@@ -254,10 +256,10 @@ async function settleEarlierAttempts(db: Db, entryId: number, resultId: string |
  * The id of an earlier open request that blocks this one, after trying to resolve each: a request
  * found applied or not applied no longer blocks.
  */
-async function earlierOpenRequest(db: Db, entryId: number): Promise<{ id: number; idempotencyKey: string | null } | null> {
+async function earlierOpenRequest(db: Db, entryId: number, conflicting: readonly AuditAction[]): Promise<{ id: number; idempotencyKey: string | null } | null> {
   const entry = await getAuditEntry(db, entryId);
   if (!entry) return null;
-  for (const earlier of await openEarlierRequests(db, entry)) {
+  for (const earlier of await openEarlierRequests(db, entry, conflicting)) {
     const resolution = await resolveEntry(earlier, db);
     await recordResolution(db, earlier, resolution);
     if (resolution.status !== 'applied' && resolution.status !== 'not_applied') return { id: earlier.id, idempotencyKey: earlier.idempotencyKey };

@@ -16,11 +16,16 @@ export async function entriesForRequest(db: Db, idempotencyKey: string): Promise
 }
 
 /**
- * Earlier requests of the same action on the same object (or, for an object not made yet such as a
- * new top-up, by the same operator) whose outcome is still open under another key: while one is
- * open, a new request could do the same change twice.
+ * Earlier requests of the same action, or of one that conflicts with it (`actions`; e.g. rejecting
+ * and deleting one account), on the same object (or, for an object not made yet such as a new
+ * top-up, by the same operator) whose outcome is still open under another key: while one is open,
+ * a new one could do the same change twice, or act on a state nobody knows yet.
  */
-export async function openEarlierRequests(db: Db, entry: Pick<AuditEntry, 'id' | 'action' | 'targetId' | 'operatorId' | 'idempotencyKey'>): Promise<AuditEntry[]> {
+export async function openEarlierRequests(
+  db: Db,
+  entry: Pick<AuditEntry, 'id' | 'action' | 'targetId' | 'operatorId' | 'idempotencyKey'>,
+  actions: readonly string[] = [],
+): Promise<AuditEntry[]> {
   const scope = entry.targetId !== null ? eq(auditEntries.targetId, entry.targetId) : entry.operatorId ? eq(auditEntries.operatorId, entry.operatorId) : undefined;
   if (!scope) return [];
   return db
@@ -28,7 +33,7 @@ export async function openEarlierRequests(db: Db, entry: Pick<AuditEntry, 'id' |
     .from(auditEntries)
     .where(
       and(
-        eq(auditEntries.action, entry.action),
+        inArray(auditEntries.action, [...new Set([entry.action, ...actions])]),
         scope,
         inArray(auditEntries.outcome, [...OPEN]),
         lt(auditEntries.id, entry.id),

@@ -24,6 +24,8 @@ let fees: typeof import('@/lib/fees/actions');
 let topups: typeof import('@/lib/topups/actions');
 let transferWrites: typeof import('@/lib/transfers/mutations');
 let reconciler: typeof import('@/lib/outcomes/reconciler');
+let accounts: typeof import('@/lib/accounts/actions');
+let outcomeStore: typeof import('@/lib/outcomes/store');
 
 beforeAll(async () => {
   h = await startHarness({ seed: 'demo' });
@@ -34,6 +36,8 @@ beforeAll(async () => {
   topups = await import('@/lib/topups/actions');
   transferWrites = await import('@/lib/transfers/mutations');
   reconciler = await import('@/lib/outcomes/reconciler');
+  accounts = await import('@/lib/accounts/actions');
+  outcomeStore = await import('@/lib/outcomes/store');
 }, 60_000);
 afterAll(() => h?.close());
 
@@ -65,6 +69,7 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
   let finance: SessionOperator;
   let support: SessionOperator;
   let viewer: SessionOperator;
+  let ops: SessionOperator;
 
   beforeAll(async () => {
     opened = await open();
@@ -72,6 +77,7 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
     finance = { ...(await createOperator(opened.db, { email: 'finance@example.test', name: 'Fin', role: 'finance' })), lastSignInAt: null };
     support = { ...(await createOperator(opened.db, { email: 'support@example.test', name: 'Sup', role: 'support' })), lastSignInAt: null };
     viewer = { ...(await createOperator(opened.db, { email: 'viewer@example.test', name: 'View', role: 'viewer' })), lastSignInAt: null };
+    ops = { ...(await createOperator(opened.db, { email: 'ops@example.test', name: 'Ops', role: 'ops' })), lastSignInAt: null };
   }, 60_000);
   afterAll(async () => opened?.close());
   beforeEach(async () => {
@@ -189,6 +195,21 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
     expect(earlier!.resolution).toContain(`sent again as audit entry #${later!.id}`);
     expect(earlier!.resultId).toBe(later!.resultId);
     expect((await h.stripe.applicationFees.listRefunds(fee)).data).toHaveLength(1);
+  });
+
+  it('an open rejection of an account blocks its deletion too, and nothing is sent', async () => {
+    session.operator = ops;
+    const account = await h.stripe.accounts.create({ type: 'custom', country: 'US', capabilities: { transfers: { requested: true } } });
+    // A rejection still running (its process holds the entry's lease).
+    const rejecting = await startAuditEntry(opened.db, { operator: { id: ops.id, email: ops.email, role: ops.role }, action: 'account.reject', targetId: account.id, idempotencyKey: key(), mode: 'emulator' });
+    await outcomeStore.markRequestRunning(opened.db, rejecting);
+    const before = ((await control('GET', '/requests')) as { data: Array<{ method: string; path: string }> }).data.filter((r) => r.path === `/v1/accounts/${account.id}` && r.method === 'DELETE');
+    const deleted = await accounts.deleteAccountAction({ accountId: account.id, note: 'Closing this test account', confirmation: account.id, idempotencyKey: key() });
+    expect(deleted.ok).toBe(false);
+    if (!deleted.ok) expect(deleted.blockedBy?.auditId).toBe(rejecting);
+    const after = ((await control('GET', '/requests')) as { data: Array<{ method: string; path: string }> }).data.filter((r) => r.path === `/v1/accounts/${account.id}` && r.method === 'DELETE');
+    expect(after).toHaveLength(before.length);
+    expect((await h.stripe.accounts.retrieve(account.id)).id).toBe(account.id);
   });
 
   it('leaves a slow request alone while it runs: no reconciler or other request records it meanwhile', async () => {
