@@ -108,7 +108,7 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
       }}
     >
       {done ? (
-        <p className="text-sm text-emerald-700 dark:text-emerald-300" role="status" data-testid="refund-done">
+        <p className="text-sm text-emerald-700 [overflow-wrap:anywhere] dark:text-emerald-300" role="status" data-testid="refund-done">
           {done}
         </p>
       ) : null}

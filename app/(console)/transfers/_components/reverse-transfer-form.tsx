@@ -135,7 +135,7 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
       }}
     >
       {done ? (
-        <p className="text-sm text-emerald-700 dark:text-emerald-300" role="status" data-testid="reverse-done">
+        <p className="text-sm text-emerald-700 [overflow-wrap:anywhere] dark:text-emerald-300" role="status" data-testid="reverse-done">
           {done}
         </p>
       ) : null}
