@@ -35,6 +35,12 @@ export function auditActionLabel(action: string): string {
 export const AUDIT_OUTCOMES = ['started', 'unknown', 'succeeded', 'failed', 'denied'] as const;
 export type AuditOutcomeName = (typeof AUDIT_OUTCOMES)[number];
 
+/** The outcome filter's extra choice: every entry whose outcome is still open (started or unknown). */
+export const OPEN_OUTCOMES_FILTER = 'open';
+export const OUTCOME_FILTERS = [OPEN_OUTCOMES_FILTER, ...AUDIT_OUTCOMES] as const;
+export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
+export const OPEN_OUTCOMES_LABEL = 'Not resolved yet (no outcome or unknown)';
+
 export const OUTCOME_LABELS: Record<AuditOutcomeName, string> = {
   // An entry still "started" after its action finished means the process died in between.
   started: 'No outcome recorded',

@@ -1,7 +1,7 @@
 // The Audit page's filters, as they appear in the URL. One schema for the page, the CSV export
 // route and the filter toolbar, so a shared link shows the same rows everywhere. Client-safe.
 import { z } from 'zod';
-import { AUDIT_OUTCOMES } from '@/lib/audit/catalog';
+import { OUTCOME_FILTERS } from '@/lib/audit/catalog';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const day = z.preprocess(blankToUndefined, z.iso.date().optional().catch(undefined));
@@ -11,7 +11,7 @@ export const auditFiltersSchema = z.object({
   operator: text(64),
   action: text(64),
   object: text(255),
-  outcome: z.preprocess(blankToUndefined, z.enum(AUDIT_OUTCOMES).optional().catch(undefined)),
+  outcome: z.preprocess(blankToUndefined, z.enum(OUTCOME_FILTERS).optional().catch(undefined)),
   /** Inclusive days, UTC (YYYY-MM-DD). */
   from: day,
   to: day,

@@ -6,7 +6,7 @@
 // PGlite and PostgreSQL alike.
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/permissions';
-import type { AuditAction } from '@/lib/audit/catalog';
+import { OPEN_OUTCOMES_FILTER, type AuditAction } from '@/lib/audit/catalog';
 import {
   ChainVerifier,
   computeChainHash,
@@ -228,7 +228,8 @@ function filterConditions(filters: Partial<AuditFilters>): SQL[] {
   if (filters.operator) conditions.push(eq(auditEntries.operatorId, filters.operator));
   if (filters.action) conditions.push(eq(auditEntries.action, filters.action));
   if (filters.object) conditions.push(eq(auditEntries.targetId, filters.object));
-  if (filters.outcome) conditions.push(eq(auditEntries.outcome, filters.outcome));
+  if (filters.outcome === OPEN_OUTCOMES_FILTER) conditions.push(inArray(auditEntries.outcome, ['started', 'unknown']));
+  else if (filters.outcome) conditions.push(eq(auditEntries.outcome, filters.outcome));
   if (filters.from) conditions.push(gte(auditEntries.startedAt, new Date(`${filters.from}T00:00:00.000Z`)));
   if (filters.to) conditions.push(lte(auditEntries.startedAt, new Date(`${filters.to}T23:59:59.999Z`)));
   return conditions;

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, OUTCOME_LABELS } from '@/lib/audit/catalog';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, OPEN_OUTCOMES_FILTER, OPEN_OUTCOMES_LABEL, OUTCOME_LABELS } from '@/lib/audit/catalog';
 import type { AuditFilters } from '@/lib/audit/schemas';
 import type { Operator } from '@/lib/operators/store';
 
@@ -47,6 +47,7 @@ export function AuditFiltersForm({ filters, operators }: { filters: AuditFilters
       <Field label="Outcome" htmlFor="f-outcome">
         <Select id="f-outcome" name="outcome" defaultValue={filters.outcome ?? ''}>
           <option value="">Any outcome</option>
+          <option value={OPEN_OUTCOMES_FILTER}>{OPEN_OUTCOMES_LABEL}</option>
           {AUDIT_OUTCOMES.map((outcome) => (
             <option key={outcome} value={outcome}>
               {OUTCOME_LABELS[outcome]}
