@@ -1,6 +1,6 @@
 // Metadata rules: Stripe's limits, and the console's attribution keys that no form may write.
 import { describe, expect, it } from 'vitest';
-import { consoleMetadataRows, editableMetadataRows, editableMetadataSchema, metadataSchema, metadataUpdate } from '@/lib/metadata';
+import { carriesRequestKey, consoleMetadataRows, editableMetadataRows, editableMetadataSchema, madeByRequest, metadataSchema, metadataUpdate } from '@/lib/metadata';
 
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
 
@@ -34,5 +34,14 @@ describe('the console’s attribution keys', () => {
     const current = { console_request: 'key_1', reversed_by: 'a@b.c', ticket: 'T-1' };
     expect(editableMetadataRows(current)).toEqual([{ key: 'ticket', value: 'T-1' }]);
     expect(consoleMetadataRows(current).map((r) => r.key)).toEqual(['console_request', 'reversed_by']);
+  });
+});
+
+describe('finding the object a request made', () => {
+  it('picks the one whose metadata carries the request key, and says so in words', () => {
+    const objects = [{ id: 'trr_1', metadata: { console_request: 'a' } }, { id: 'trr_2', metadata: null }, { id: 'trr_3', metadata: { console_request: 'b' } }];
+    expect(madeByRequest(objects, 'b')?.id).toBe('trr_3');
+    expect(madeByRequest(objects, 'c')).toBeNull();
+    expect(carriesRequestKey('reversal', 'trr_3')).toBe("reversal trr_3 carries this request's key (console_request)");
   });
 });

@@ -9,6 +9,16 @@ export type MetadataRow = { key: string; value: string };
 /** The metadata key holding the console request's idempotency key: how a lost answer is found again. */
 export const REQUEST_KEY_METADATA = 'console_request';
 
+/** The object a console request made: the one whose metadata carries the request's key; null if none. */
+export function madeByRequest<T extends { metadata?: Record<string, string> | null }>(objects: readonly T[], idempotencyKey: string): T | null {
+  return objects.find((object) => object.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey) ?? null;
+}
+
+/** How such an object was found, in words for the audit log: "reversal trr_… carries this request's key (console_request)". */
+export function carriesRequestKey(kind: string, id: string): string {
+  return `${kind} ${id} carries this request's key (${REQUEST_KEY_METADATA})`;
+}
+
 /** Keys only the console writes: the request key and who asked for the object. */
 export const CONSOLE_METADATA_KEYS = [REQUEST_KEY_METADATA, 'refunded_by', 'reversed_by', 'created_by'] as const;
 

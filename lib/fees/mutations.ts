@@ -5,7 +5,7 @@
 // which case that refund is the answer and nothing is sent again. Every POST carries the form's key.
 import 'server-only';
 import type Stripe from 'stripe';
-import { metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
+import { carriesRequestKey, madeByRequest, metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { ActionError, type Written } from '@/lib/actions/result';
 import { formatMoney } from '@/lib/money';
 import { getStripe } from '@/lib/stripe/client';
@@ -25,8 +25,7 @@ export interface FeeRefunded {
 
 /** The fee refund this console request made, found by the request key in its metadata; null if none. */
 export async function findFeeRefundByRequest(feeId: string, idempotencyKey: string): Promise<Stripe.FeeRefund | null> {
-  const refunds = await getStripe().applicationFees.listRefunds(feeId, { limit: 100 }).autoPagingToArray({ limit: 10_000 });
-  return refunds.find((r) => r.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey) ?? null;
+  return madeByRequest(await getStripe().applicationFees.listRefunds(feeId, { limit: 100 }).autoPagingToArray({ limit: 10_000 }), idempotencyKey);
 }
 
 export async function refundFee(input: z.output<typeof refundFeeSchema>, idempotencyKey: string, operatorEmail: string): Promise<Written<FeeRefunded>> {
@@ -38,20 +37,17 @@ export async function refundFee(input: z.output<typeof refundFeeSchema>, idempot
       data: { refundId: already.id, feeId: fee.id, account: idOf(fee.account), amount: already.amount, currency: already.currency, replayed: true },
       requestId: null,
       resultId: already.id,
-      foundBy: `refund ${already.id} carries this request's key (${REQUEST_KEY_METADATA})`,
+      foundBy: carriesRequestKey('refund', already.id),
     };
   }
-  let amount: number;
-  {
-    if (fee.amount_refunded !== input.expectedRefunded) {
-      throw new ActionError(
-        `This fee changed since you reviewed the refund: ${formatMoney(fee.amount_refunded, fee.currency)} has now been refunded and ${formatMoney(feeRemaining(fee), fee.currency)} is left. Nothing was refunded; review the refund again.`,
-      );
-    }
-    const parsed = refundAmount(fee, input.full, input.amount);
-    if (!parsed.ok) throw new ActionError(parsed.error);
-    amount = parsed.amount;
+  if (fee.amount_refunded !== input.expectedRefunded) {
+    throw new ActionError(
+      `This fee changed since you reviewed the refund: ${formatMoney(fee.amount_refunded, fee.currency)} has now been refunded and ${formatMoney(feeRemaining(fee), fee.currency)} is left. Nothing was refunded; review the refund again.`,
+    );
   }
+  const parsed = refundAmount(fee, input.full, input.amount);
+  if (!parsed.ok) throw new ActionError(parsed.error);
+  const amount = parsed.amount;
   const metadata: Record<string, string> = { reason: input.reason, [REQUEST_KEY_METADATA]: idempotencyKey, refunded_by: operatorEmail };
   if (input.ticket) metadata.ticket = input.ticket;
   const refund = await stripe.applicationFees.createRefund(input.feeId, { amount, metadata }, { idempotencyKey });

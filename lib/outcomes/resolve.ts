@@ -5,7 +5,7 @@
 // wrapper before it lets a new request on the same object through.
 import 'server-only';
 import Stripe from 'stripe';
-import { REQUEST_KEY_METADATA } from '@/lib/metadata';
+import { carriesRequestKey, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { isRejected } from '@/lib/accounts/status';
 import type { AuditEntry } from '@/lib/audit/store';
 import type { Db } from '@/lib/db/open';
@@ -28,7 +28,7 @@ const params = (entry: AuditEntry) => entry.params as Record<string, unknown>;
 
 const byKey = (object: string, found: { id: string } | null, where: string): Finding =>
   found
-    ? { found: true, resultId: found.id, how: `${object} ${found.id} carries this request's key (${REQUEST_KEY_METADATA})` }
+    ? { found: true, resultId: found.id, how: carriesRequestKey(object, found.id) }
     : { found: false, how: `no ${object} ${where} carries this request's key (${REQUEST_KEY_METADATA})` };
 
 async function accountGone(accountId: string): Promise<boolean> {

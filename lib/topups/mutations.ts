@@ -6,7 +6,7 @@ import 'server-only';
 import Stripe from 'stripe';
 import type { z } from 'zod';
 import { ActionError, type Written } from '@/lib/actions/result';
-import { REQUEST_KEY_METADATA } from '@/lib/metadata';
+import { carriesRequestKey, madeByRequest, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { getStripe } from '@/lib/stripe/client';
 import { type cancelTopupSchema, type createTopupSchema, TOPUP_CURRENCY, topupAmount } from './schemas';
 
@@ -16,8 +16,7 @@ const LOOKBACK_SECONDS = 2 * 24 * 60 * 60;
 /** The top-up this console request made, found by the request key in its metadata; null if none. */
 export async function findTopupByRequest(idempotencyKey: string, since: Date): Promise<Stripe.Topup | null> {
   const gte = Math.floor(since.getTime() / 1000) - LOOKBACK_SECONDS;
-  const topups = await getStripe().topups.list({ limit: 100, created: { gte } }).autoPagingToArray({ limit: 10_000 });
-  return topups.find((t) => t.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey) ?? null;
+  return madeByRequest(await getStripe().topups.list({ limit: 100, created: { gte } }).autoPagingToArray({ limit: 10_000 }), idempotencyKey);
 }
 
 export async function create(
@@ -33,7 +32,7 @@ export async function create(
       data: { topupId: already.id, status: already.status, amount: already.amount, currency: already.currency },
       requestId: null,
       resultId: already.id,
-      foundBy: `top-up ${already.id} carries this request's key (${REQUEST_KEY_METADATA})`,
+      foundBy: carriesRequestKey('top-up', already.id),
     };
   }
   const topup = await getStripe().topups.create(

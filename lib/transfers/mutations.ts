@@ -7,7 +7,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
-import { metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
+import { carriesRequestKey, madeByRequest, metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { ActionError, type Written } from '@/lib/actions/result';
 import { idOf } from '@/lib/fees/filters';
 import { formatMoney } from '@/lib/money';
@@ -26,8 +26,7 @@ export interface TransferReversed {
 
 /** The reversal this console request made, found by the request key in its metadata; null if none. */
 export async function findReversalByRequest(transferId: string, idempotencyKey: string): Promise<Stripe.TransferReversal | null> {
-  const reversals = await getStripe().transfers.listReversals(transferId, { limit: 100 }).autoPagingToArray({ limit: 10_000 });
-  return reversals.find((r) => r.metadata?.[REQUEST_KEY_METADATA] === idempotencyKey) ?? null;
+  return madeByRequest(await getStripe().transfers.listReversals(transferId, { limit: 100 }).autoPagingToArray({ limit: 10_000 }), idempotencyKey);
 }
 
 export async function reverse(input: z.output<typeof reverseTransferSchema>, idempotencyKey: string, operatorEmail: string): Promise<Written<TransferReversed>> {
@@ -42,20 +41,17 @@ export async function reverse(input: z.output<typeof reverseTransferSchema>, ide
       data: { reversalId: already.id, transferId: transfer.id, destination: idOf(transfer.destination), amount: already.amount, currency: already.currency, replayed: true },
       requestId: null,
       resultId: already.id,
-      foundBy: `reversal ${already.id} carries this request's key (${REQUEST_KEY_METADATA})`,
+      foundBy: carriesRequestKey('reversal', already.id),
     };
   }
-  let amount: number;
-  {
-    if (transfer.amount_reversed !== input.expectedReversed) {
-      throw new ActionError(
-        `This transfer changed since you reviewed the reversal: ${formatMoney(transfer.amount_reversed, transfer.currency)} has now been reversed and ${formatMoney(transferRemaining(transfer), transfer.currency)} is left. Nothing was reversed; review it again.`,
-      );
-    }
-    const parsed = reversalAmount(transfer, input.full, input.amount);
-    if (!parsed.ok) throw new ActionError(parsed.error);
-    amount = parsed.amount;
+  if (transfer.amount_reversed !== input.expectedReversed) {
+    throw new ActionError(
+      `This transfer changed since you reviewed the reversal: ${formatMoney(transfer.amount_reversed, transfer.currency)} has now been reversed and ${formatMoney(transferRemaining(transfer), transfer.currency)} is left. Nothing was reversed; review it again.`,
+    );
   }
+  const parsed = reversalAmount(transfer, input.full, input.amount);
+  if (!parsed.ok) throw new ActionError(parsed.error);
+  const amount = parsed.amount;
   const source = transfer.source_transaction;
   const chargeHasFee = Boolean(source && typeof source !== 'string' && source.application_fee);
   if (input.refundApplicationFee && !chargeHasFee) throw new ActionError('This transfer did not come from a charge with an application fee, so there is no fee to refund.');
