@@ -110,8 +110,9 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
       // A signed-in operator trying what their role may not do is worth a trace, bad input or not; a stranger is not.
       if (decision.reason === 'forbidden') {
         const operator = decision.operator;
-        const entry = parsed.success
-          ? auditInput(operator, withoutKey<z.output<S>>(parsed.data).input, withoutKey(parsed.data).idempotencyKey)
+        const valid = parsed.success ? withoutKey<z.output<S>>(parsed.data) : null;
+        const entry = valid
+          ? auditInput(operator, valid.input, valid.idempotencyKey)
           : { operator: actor(operator), action: definition.audit.action, targetId: null, params: { invalidInput: true, fields: fieldNames(raw) }, idempotencyKey: null, mode };
         await getDb()
           .then((db) => recordAuditEvent(db, entry, { outcome: 'denied', errorMessage: REFUSAL_MESSAGES.forbidden }))
@@ -127,9 +128,10 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     const db = await getDb();
     const context: ActionContext = { operator, idempotencyKey, db, mode };
 
+    const started = auditInput(operator, input, idempotencyKey);
     let entryId: number;
     try {
-      entryId = await startAuditEntry(db, auditInput(operator, input, idempotencyKey));
+      entryId = await startAuditEntry(db, started);
       // While this request runs, nobody else may decide what became of it (lib/outcomes).
       await markRequestRunning(db, entryId);
     } catch (error) {
@@ -141,7 +143,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     try {
       if (definition.exclusive) {
         const conflicting = definition.exclusive === true ? [] : definition.exclusive.with;
-        const blocked = await earlierOpenRequest(db, entryId, conflicting);
+        const blocked = await earlierOpenRequest(db, { id: entryId, action: started.action, targetId: started.targetId, operatorId: operator.id, idempotencyKey }, conflicting);
         if (blocked) {
           const error = `An earlier request to do this (audit entry #${blocked.id}) is still running or its outcome is not confirmed yet, so nothing was done now: it could make the same change twice. This screen follows the earlier request and shows what it did.`;
           await completeAuditEntry(db, entryId, { outcome: 'failed', errorMessage: error }).catch((auditError: unknown) =>
@@ -152,7 +154,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
       }
       try {
         const output = await definition.run(input, context);
-        await recordSuccess(db, entryId, output, null);
+        await recordSuccess(db, entryId, idempotencyKey, output, null);
         return { ok: true, data: output.data };
       } catch (error) {
         if (isUncertain(error)) return await settleUncertain(db, entryId, input, context, error);
@@ -177,7 +179,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
         const how = output.foundBy
           ? `The answer was lost; on checking, found: ${output.foundBy}.`
           : 'The answer was lost; the same request (same idempotency key) was sent again and Stripe answered.';
-        await recordSuccess(db, entryId, output, how);
+        await recordSuccess(db, entryId, context.idempotencyKey, output, how);
         return { ok: true, data: output.data };
       } catch (again) {
         if (isUncertain(again)) continue;
@@ -196,7 +198,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     return { ok: false, error: uncertainMessage(definition.what ?? 'the change'), unknown: { auditId: entryId, idempotencyKey: context.idempotencyKey } };
   }
 
-  async function recordSuccess(db: Db, entryId: number, output: RunOutput<T>, how: string | null): Promise<void> {
+  async function recordSuccess(db: Db, entryId: number, idempotencyKey: string, output: RunOutput<T>, how: string | null): Promise<void> {
     const resolution = how ?? (output.foundBy ? `An earlier attempt of this request had gone through: ${output.foundBy}.` : null);
     const recorded = await completeAuditEntry(db, entryId, { outcome: 'succeeded', requestId: output.requestId ?? null, resultId: output.resultId ?? null, resolution }).catch((error: unknown) => {
       // The change is made; the reconciler will find it from the entry left open.
@@ -205,7 +207,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     });
     // Nobody else records a running request, so this should never happen; if it does, say it loudly.
     if (!recorded) console.error(`ALERT ${definition.name}: audit entry ${entryId} was already final when its change succeeded (${output.resultId ?? 'no object id'}); the log must be corrected by hand.`);
-    await settleEarlierAttempts(db, entryId, output.resultId ?? null).catch((error: unknown) =>
+    await settleEarlierAttempts(db, entryId, idempotencyKey, output.resultId ?? null).catch((error: unknown) =>
       console.error(`${definition.name}: could not settle earlier attempts of entry ${entryId}: ${summarizeErrorForLog(error)}`),
     );
   }
@@ -241,10 +243,8 @@ function fieldNames(raw: unknown): string[] {
  * Earlier attempts of the same request (same key: "send it again") still open are the same change:
  * they get its outcome, naming the entry that settled it, so the log never counts one change twice.
  */
-async function settleEarlierAttempts(db: Db, entryId: number, resultId: string | null): Promise<void> {
-  const entry = await getAuditEntry(db, entryId);
-  if (!entry?.idempotencyKey) return;
-  for (const earlier of await entriesForRequest(db, entry.idempotencyKey)) {
+async function settleEarlierAttempts(db: Db, entryId: number, idempotencyKey: string, resultId: string | null): Promise<void> {
+  for (const earlier of await entriesForRequest(db, idempotencyKey)) {
     if (earlier.id >= entryId || (earlier.outcome !== 'started' && earlier.outcome !== 'unknown')) continue;
     // An unknown entry's own attempts are over; a started one may still be running elsewhere.
     if (earlier.outcome === 'started' && (await requestRunning(db, earlier.id))) continue;
@@ -256,9 +256,11 @@ async function settleEarlierAttempts(db: Db, entryId: number, resultId: string |
  * The id of an earlier open request that blocks this one, after trying to resolve each: a request
  * found applied or not applied no longer blocks.
  */
-async function earlierOpenRequest(db: Db, entryId: number, conflicting: readonly AuditAction[]): Promise<{ id: number; idempotencyKey: string | null } | null> {
-  const entry = await getAuditEntry(db, entryId);
-  if (!entry) return null;
+async function earlierOpenRequest(
+  db: Db,
+  entry: Parameters<typeof openEarlierRequests>[1],
+  conflicting: readonly AuditAction[],
+): Promise<{ id: number; idempotencyKey: string | null } | null> {
   for (const earlier of await openEarlierRequests(db, entry, conflicting)) {
     const resolution = await resolveEntry(earlier, db);
     await recordResolution(db, earlier, resolution);
