@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db/client';
 import { ensureReconciler } from '@/lib/outcomes/background';
 import { resolveEntry } from '@/lib/outcomes/resolve';
 import { entriesForRequest, recordResolution } from '@/lib/outcomes/store';
-import { toRequestStatus } from '@/lib/outcomes/status';
+import { isSettled, toRequestStatus } from '@/lib/outcomes/status';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,12 +21,10 @@ export const GET = withPermission<{ params: Promise<{ key: string }> }>('audit.r
   let [entry] = await entriesForRequest(db, key.data);
   // No entry (yet): the console has not received this request, or has not started it.
   if (!entry) return Response.json({ found: false }, { headers: noStore });
-  if (entry.outcome === 'started' || (entry.outcome === 'unknown' && entry.resolution === null)) {
-    // A request still running (started) is left alone until it ends or goes stale.
-    if (entry.outcome === 'unknown') {
-      await recordResolution(db, entry, await resolveEntry(entry, db));
-      [entry] = await entriesForRequest(db, key.data);
-    }
+  // Still open: find out now. A request still running is left alone (resolveEntry sees its lease).
+  if (!isSettled(entry)) {
+    await recordResolution(db, entry, await resolveEntry(entry, db));
+    [entry] = await entriesForRequest(db, key.data);
   }
   return Response.json(toRequestStatus(entry!), { headers: noStore });
 });
