@@ -3,7 +3,8 @@
 // and 403 when it does not.
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { can, ROLES } from '../lib/auth/permissions';
-import { API_ROUTES, PAGE_ROUTES, samplePath } from '../lib/auth/routes';
+import { PAGE_ROUTES } from '../lib/auth/routes';
+import { API_ROUTES, samplePath } from '../tests/fixtures/routes';
 import { storageStateFor } from './support/roles';
 
 for (const role of ROLES) {

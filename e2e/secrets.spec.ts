@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { PAGE_ROUTES, samplePath } from '../lib/auth/routes';
+import { PAGE_ROUTES } from '../lib/auth/routes';
+import { samplePath } from '../tests/fixtures/routes';
 import { storageStateFor } from './support/roles';
 
 const KEY_PATTERN = /\b[sr]k_(?:test|live)_[A-Za-z0-9]+/;

@@ -2,7 +2,8 @@
 // visitor reaches nothing but the sign-in page.
 import { expect, test } from '@playwright/test';
 import { can } from '../lib/auth/permissions';
-import { NAV_ITEMS, PAGE_ROUTES, samplePath } from '../lib/auth/routes';
+import { NAV_ITEMS, PAGE_ROUTES } from '../lib/auth/routes';
+import { samplePath } from '../tests/fixtures/routes';
 import { DEMO } from './support/roles';
 import { signIn } from './support/sign-in';
 

@@ -72,6 +72,11 @@ export function formatMoney(amount: number, currency: string, locale = 'en-US'):
   }
 }
 
+/** Money in words for review sentences: "US$12.50", "JP¥1,200", "€3.00" (never a bare "$"). */
+export function moneyInWords(amount: number, currency: string): string {
+  return formatMoney(amount, currency, 'en-GB');
+}
+
 function assertMinor(amount: number): void {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`Not an amount in minor units: ${amount}`);
 }

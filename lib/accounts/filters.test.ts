@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { accountFiltersQuery, accountMatches, createdRange, filtersOnServer, parseAccountFilters } from './filters';
+import { accountCreatedRange, accountFiltersQuery, accountMatches, filtersOnServer, parseAccountFilters } from './filters';
 
 describe('parseAccountFilters', () => {
   it('reads the URL, with defaults', () => {
@@ -29,10 +29,10 @@ describe('accountFiltersQuery', () => {
   });
 });
 
-describe('createdRange', () => {
+describe('accountCreatedRange', () => {
   it('covers whole UTC days, both ends included', () => {
-    expect(createdRange({ created_from: '2026-01-01', created_to: '2026-01-01' })).toEqual({ gte: 1767225600, lte: 1767311999 });
-    expect(createdRange({})).toBeUndefined();
+    expect(accountCreatedRange({ created_from: '2026-01-01', created_to: '2026-01-01' })).toEqual({ gte: 1767225600, lte: 1767311999 });
+    expect(accountCreatedRange({})).toBeUndefined();
   });
 });
 

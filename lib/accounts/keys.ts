@@ -4,6 +4,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type Stripe from 'stripe';
 import type { AuditEntryView } from '@/lib/audit/view';
+import { getJson } from '@/lib/http/get-json';
 import { accountFiltersQuery, type AccountFilters } from './filters';
 
 export const accountKeys = {
@@ -20,26 +21,6 @@ export const accountKeys = {
   /** The console's own audit entries about the account (not a Stripe view). */
   history: (id: string) => [...accountKeys.detail(id), 'history'] as const,
 };
-
-/** An error from a route handler, with Stripe's request id when Stripe answered. */
-export class ApiReadError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly requestId: string | null,
-  ) {
-    super(message);
-  }
-}
-
-export async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string; requestId?: string | null } } | null;
-    throw new ApiReadError(body?.error?.message ?? `The request failed (${res.status}).`, res.status, body?.error?.requestId ?? null);
-  }
-  return (await res.json()) as T;
-}
 
 const path = (id: string, view = '') => `/api/accounts/${encodeURIComponent(id)}${view}`;
 

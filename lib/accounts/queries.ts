@@ -5,8 +5,8 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { getStripe } from '@/lib/stripe/client';
-import { accountMatches, createdRange, filtersOnServer, type AccountFilters } from './filters';
-import { collectMatching, scan, scanFilteredList, type FilteredPage } from './scan';
+import { accountCreatedRange, accountMatches, filtersOnServer, type AccountFilters } from './filters';
+import { collectMatching, scan, scanFilteredList, type FilteredPage } from '@/lib/lists/scan';
 
 /** Accounts read at most for one filtered page: ten Stripe pages. */
 export const SCAN_BUDGET = 1000;
@@ -25,7 +25,7 @@ export async function countConnectedAccounts(): Promise<number> {
 export type AccountPage = FilteredPage<Stripe.Account>;
 
 export function listAccounts(f: AccountFilters): Promise<AccountPage> {
-  const created = createdRange(f);
+  const created = accountCreatedRange(f);
   return scanFilteredList((cursor) => getStripe().accounts.list({ ...cursor, ...(created ? { created } : {}) }), {
     matches: accountMatches(f),
     filtered: filtersOnServer(f),
@@ -38,7 +38,7 @@ export function listAccounts(f: AccountFilters): Promise<AccountPage> {
 
 /** Every account the filters select, for the CSV export (bounded like the list, by a larger budget). */
 export function exportAccounts(f: AccountFilters, max = 10_000): Promise<{ items: Stripe.Account[]; complete: boolean }> {
-  const created = createdRange(f);
+  const created = accountCreatedRange(f);
   return collectMatching(getStripe().accounts.list({ limit: 100, ...(created ? { created } : {}) }), accountMatches(f), max);
 }
 

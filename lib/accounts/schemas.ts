@@ -3,13 +3,14 @@
 // limits (metadata sizes, reject reasons of the pinned API version) are checked here so the
 // operator sees them before a round trip. Client-safe.
 import { z } from 'zod';
+import { objectIdSchema } from '@/lib/stripe/ids';
 import { editableMetadataSchema } from '@/lib/metadata';
 import { rejectReasons } from './rules';
 
 /** The API version the server's Stripe client pins (the `stripe` package's). */
 export const PINNED_API_VERSION = '2026-10-28.endive';
 
-const accountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'Not an account id (acct_...)');
+const accountId = objectIdSchema('acct_', 'Not an account id (acct_...)');
 /** Made by the form when the review opens, so a retry or a double click is the same request to Stripe. */
 export const idempotencyKey = z.string().uuid('The form lost its request key: reload the page and try again.');
 const note = z.string().trim().min(10, 'Say why, in at least 10 characters (for the audit log).').max(1000, 'At most 1000 characters.');

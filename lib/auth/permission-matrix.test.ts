@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { REFUSAL_MESSAGES } from '@/lib/auth/access';
 import type { SessionOperator } from '@/lib/auth/current-operator';
 import { can, ROLES, type Permission, type Role } from '@/lib/auth/permissions';
-import { API_ROUTES, PAGE_ROUTES, PUBLIC_API_ROUTE_FILES, samplePath } from '@/lib/auth/routes';
+import { PAGE_ROUTES } from '@/lib/auth/routes';
+import { API_ROUTES, PUBLIC_API_ROUTE_FILES, samplePath } from '@/tests/fixtures/routes';
 import { openPglite, type OpenDb } from '@/lib/db/open';
 import { createOperator } from '@/lib/operators/store';
 

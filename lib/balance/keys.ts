@@ -2,7 +2,7 @@
 // (fee refunds, reversals, top-ups and their cancellation) invalidate `balanceKeys.all`. Client-safe.
 import { queryOptions } from '@tanstack/react-query';
 import type Stripe from 'stripe';
-import { getJson } from '@/lib/accounts/keys';
+import { getJson } from '@/lib/http/get-json';
 
 export const balanceKeys = {
   all: ['balance'] as const,

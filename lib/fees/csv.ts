@@ -3,7 +3,8 @@
 import type Stripe from 'stripe';
 import { csvLine } from '@/lib/http/csv';
 import { toInputValue } from '@/lib/money';
-import { idOf, refundStateOf } from './filters';
+import { refundStateOf } from './filters';
+import { idOf } from '@/lib/stripe/ids';
 import { feeRemaining } from './refunds';
 
 export const FEE_CSV_COLUMNS = [

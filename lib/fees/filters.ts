@@ -1,9 +1,10 @@
 // The application fees list's filters, kept in the URL. `charge` and `created` go to Stripe;
 // account and refund state are applied to the pages read (Stripe's fee list cannot filter them),
-// within a budget (see lib/accounts/scan.ts). Pure.
+// within a budget (see lib/lists/scan.ts). Pure.
 import type Stripe from 'stripe';
 import { z } from 'zod';
-import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/components/data-table/url-filters';
+import { idOf } from '@/lib/stripe/ids';
+import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
 
 export const REFUND_STATES = ['none', 'partial', 'full'] as const;
 export type RefundState = (typeof REFUND_STATES)[number];
@@ -27,8 +28,6 @@ export const feeFiltersQuery = (f: Partial<FeeFilters>): string => toQuery(f);
 export function refundStateOf(fee: Pick<Stripe.ApplicationFee, 'amount' | 'amount_refunded'>): RefundState {
   return fee.amount_refunded === 0 ? 'none' : fee.amount_refunded >= fee.amount ? 'full' : 'partial';
 }
-
-export const idOf = (x: string | { id: string } | null | undefined): string | null => (x == null ? null : typeof x === 'string' ? x : x.id);
 
 /** Whether filters Stripe cannot apply are set (then the server reads pages and filters them). */
 export const feeFiltersOnServer = (f: FeeFilters): boolean => f.account !== undefined || f.refund !== undefined;

@@ -3,7 +3,7 @@
 // browser reads through the GET route handlers under /api/fees. Client-safe.
 import { queryOptions } from '@tanstack/react-query';
 import type Stripe from 'stripe';
-import { getJson } from '@/lib/accounts/keys';
+import { getJson } from '@/lib/http/get-json';
 import { feeFiltersQuery, type FeeFilters } from './filters';
 
 export const feeKeys = {

@@ -9,7 +9,7 @@ import { carriesRequestKey, madeByRequest, metadataUpdate, REQUEST_KEY_METADATA 
 import { ActionError, type Written } from '@/lib/actions/result';
 import { formatMoney } from '@/lib/money';
 import { getStripe } from '@/lib/stripe/client';
-import { idOf } from './filters';
+import { idOf } from '@/lib/stripe/ids';
 import { feeRemaining, refundAmount } from './refunds';
 import type { refundFeeSchema, updateFeeRefundSchema } from './schemas';
 import type { z } from 'zod';

@@ -3,8 +3,8 @@
 // these to prefetch; the browser reaches them through the GET route handlers under /api/fees.
 import 'server-only';
 import type Stripe from 'stripe';
-import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/accounts/scan';
-import { ObjectNotFound } from '@/lib/balance/read-json';
+import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/lists/scan';
+import { ObjectNotFound } from '@/lib/http/json';
 import { getStripe } from '@/lib/stripe/client';
 import { feeCreatedRange, feeFiltersOnServer, feeMatches, type FeeFilters } from './filters';
 

@@ -2,8 +2,8 @@
 // server action: what is left to refund, whether an amount fits, and the sentence the operator
 // confirms. Pure.
 import type Stripe from 'stripe';
-import { formatMoney, parseAmount, type ParsedAmount } from '@/lib/money';
-import { idOf } from './filters';
+import { formatMoney, moneyInWords, parseAmount, type ParsedAmount } from '@/lib/money';
+import { idOf } from '@/lib/stripe/ids';
 
 /** What can still be refunded of a fee, in minor units. */
 export function feeRemaining(fee: Pick<Stripe.ApplicationFee, 'amount' | 'amount_refunded'>): number {
@@ -24,11 +24,6 @@ export function refundAmount(fee: Pick<Stripe.ApplicationFee, 'amount' | 'amount
     return { ok: false, error: `Only ${formatMoney(left, fee.currency)} of this fee is left to refund; ${formatMoney(parsed.amount, fee.currency)} is more than that.` };
   }
   return parsed;
-}
-
-/** Money in words for review sentences: "US$12.50", "JP¥1,200", "€3.00" (never a bare "$"). */
-export function moneyInWords(amount: number, currency: string): string {
-  return formatMoney(amount, currency, 'en-GB');
 }
 
 /** "Refund US$12.50 of fee fee_… collected from acct_…" (and what is left afterwards). */

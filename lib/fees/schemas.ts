@@ -2,10 +2,11 @@
 // server actions (which add the idempotency key). Amounts travel as the text the operator typed and
 // are parsed with the fee's own currency on the server, never trusted from the browser. Client-safe.
 import { z } from 'zod';
+import { objectIdSchema } from '@/lib/stripe/ids';
 import { editableMetadataSchema } from '@/lib/metadata';
 
-export const feeId = z.string().regex(/^fee_[A-Za-z0-9]+$/, 'Not an application fee id (fee_...)');
-export const feeRefundId = z.string().regex(/^fr_[A-Za-z0-9]+$/, 'Not a fee refund id (fr_...)');
+export const feeId = objectIdSchema('fee_', 'Not an application fee id (fee_...)');
+export const feeRefundId = objectIdSchema('fr_', 'Not a fee refund id (fr_...)');
 
 export const refundFeeSchema = z.object({
   feeId,

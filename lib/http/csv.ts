@@ -45,3 +45,16 @@ export function csvCell(value: unknown): string {
 export function csvLine(cells: readonly unknown[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
+
+/** A CSV download answer: `name-2026-01-31-14-05-00.csv`, never cached. */
+export function csvResponse(name: string, body: string, headers: Record<string, string> = {}): Response {
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}-${stamp}.csv"`,
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
+  });
+}

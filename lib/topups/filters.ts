@@ -1,6 +1,6 @@
 // The top-ups list's filters, kept in the URL; status and `created` go to Stripe. Pure.
 import { z } from 'zod';
-import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/components/data-table/url-filters';
+import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
 
 export const TOPUP_STATUSES = ['pending', 'succeeded', 'failed', 'canceled', 'reversed'] as const;
 export type TopupStatus = (typeof TOPUP_STATUSES)[number];

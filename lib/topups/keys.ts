@@ -2,7 +2,7 @@
 // invalidates the lists, that top-up and the platform balance. Client-safe.
 import { queryOptions } from '@tanstack/react-query';
 import type Stripe from 'stripe';
-import { getJson } from '@/lib/accounts/keys';
+import { getJson } from '@/lib/http/get-json';
 import { topupFiltersQuery, type TopupFilters } from './filters';
 
 export const topupKeys = {

@@ -2,9 +2,10 @@
 // idempotency key). Top-ups are in the platform's default currency; the server parses the amount
 // with it. Client-safe.
 import { z } from 'zod';
+import { objectIdSchema } from '@/lib/stripe/ids';
 import { formatMoney, parseAmount } from '@/lib/money';
 
-export const topupId = z.string().regex(/^tu_[A-Za-z0-9]+$/, 'Not a top-up id (tu_...)');
+export const topupId = objectIdSchema('tu_', 'Not a top-up id (tu_...)');
 
 /** The platform's default currency: Stripe takes top-ups only in it. */
 export const TOPUP_CURRENCY = 'usd';

@@ -1,7 +1,7 @@
 // Transfers as CSV for the export route: exact minor units and readable decimals. Pure.
 import type Stripe from 'stripe';
 import { csvLine } from '@/lib/http/csv';
-import { idOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { toInputValue } from '@/lib/money';
 import { reversedStateOf } from './filters';
 import { transferRemaining } from './reversals';

@@ -2,7 +2,7 @@
 // Stripe; the reversed state is applied to the pages read, within a budget. Pure.
 import type Stripe from 'stripe';
 import { z } from 'zod';
-import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/components/data-table/url-filters';
+import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
 
 export const REVERSED_STATES = ['none', 'partial', 'full'] as const;
 export type ReversedState = (typeof REVERSED_STATES)[number];

@@ -3,8 +3,8 @@
 // invalidates exactly what it changed. The browser reads through /api/transfers. Client-safe.
 import { queryOptions } from '@tanstack/react-query';
 import type Stripe from 'stripe';
-import { getJson } from '@/lib/accounts/keys';
-import { toQuery } from '@/components/data-table/url-filters';
+import { getJson } from '@/lib/http/get-json';
+import { toQuery } from '@/lib/lists/url-filters';
 import { transferFiltersQuery, type TransferFilters } from './filters';
 import type { ReportReversal } from './report';
 

@@ -9,7 +9,7 @@ import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { carriesRequestKey, madeByRequest, metadataUpdate, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { ActionError, type Written } from '@/lib/actions/result';
-import { idOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { formatMoney } from '@/lib/money';
 import { getStripe } from '@/lib/stripe/client';
 import { reversalAmount, transferRemaining } from './reversals';

@@ -1,6 +1,6 @@
 // The reversals report's period from the URL: two UTC days, defaulting to the last 30, at most a
 // year apart, `from` never after `to`. Pure.
-import { parseSearch, type SearchParamsLike, dayParam, lenient } from '@/components/data-table/url-filters';
+import { parseSearch, type SearchParamsLike, dayParam, lenient } from '@/lib/lists/url-filters';
 import { z } from 'zod';
 import { defaultPeriod } from './report';
 

@@ -5,9 +5,9 @@
 // through the GET route handlers under /api/transfers.
 import 'server-only';
 import type Stripe from 'stripe';
-import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/accounts/scan';
-import { idOf } from '@/lib/fees/filters';
-import { ObjectNotFound } from '@/lib/balance/read-json';
+import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/lists/scan';
+import { idOf } from '@/lib/stripe/ids';
+import { ObjectNotFound } from '@/lib/http/json';
 import { getStripe } from '@/lib/stripe/client';
 import { transferFiltersOnServer, transferListParams, transferMatches, type TransferFilters } from './filters';
 import type { ReportReversal } from './report';

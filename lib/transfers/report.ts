@@ -2,7 +2,7 @@
 // and its CSV. Amounts stay in minor units and are never added across currencies. Pure.
 import { csvLine } from '@/lib/http/csv';
 import { toInputValue } from '@/lib/money';
-import { utcDay } from '@/components/data-table/url-filters';
+import { utcDay } from '@/lib/dates';
 
 export interface ReportReversal {
   id: string;

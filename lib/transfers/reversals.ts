@@ -1,9 +1,9 @@
 // The rules and words of a transfer reversal, shared by the form, the review step and the server
 // action: what is left to reverse, whether an amount fits, and the sentence the operator confirms. Pure.
 import type Stripe from 'stripe';
-import { moneyInWords } from '@/lib/fees/refunds';
+import { moneyInWords } from '@/lib/money';
 import { formatMoney, parseAmount, type ParsedAmount } from '@/lib/money';
-import { idOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 
 export function transferRemaining(t: Pick<Stripe.Transfer, 'amount' | 'amount_reversed'>): number {
   return Math.max(0, t.amount - t.amount_reversed);

@@ -2,10 +2,11 @@
 // actions (which add the idempotency key). Amounts travel as typed and are parsed with the
 // transfer's own currency on the server. Client-safe.
 import { z } from 'zod';
+import { objectIdSchema } from '@/lib/stripe/ids';
 import { editableMetadataSchema } from '@/lib/metadata';
 
-export const transferId = z.string().regex(/^tr_[A-Za-z0-9]+$/, 'Not a transfer id (tr_...)');
-export const reversalId = z.string().regex(/^trr_[A-Za-z0-9]+$/, 'Not a reversal id (trr_...)');
+export const transferId = objectIdSchema('tr_', 'Not a transfer id (tr_...)');
+export const reversalId = objectIdSchema('trr_', 'Not a reversal id (trr_...)');
 const description = z.string().trim().max(5000, 'At most 5000 characters.');
 
 export const reverseTransferSchema = z.object({

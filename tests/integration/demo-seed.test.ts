@@ -2,7 +2,7 @@
 // rules (so every one reads back through the SDK), and the same on every start.
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '@/lib/auth/routes';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '@/tests/fixtures/routes';
 import { seedWorlds } from '@/lib/emulator/seed';
 import { FIXED_NOW, startHarness, type Harness } from './helpers';
 
@@ -148,7 +148,7 @@ describe('demo money', () => {
 });
 
 describe('the seed objects the permission tests open', () => {
-  it('exist in the demo seed (update lib/auth/routes.ts when the seed changes)', () => {
+  it('exist in the demo seed (update tests/fixtures/routes.ts when the seed changes)', () => {
     const w = h.emulator.worlds.test;
     expect(w.accounts.has(SAMPLE_ACCOUNT_ID)).toBe(true);
     expect(w.applicationFees.has(SAMPLE_MONEY.fee)).toBe(true);

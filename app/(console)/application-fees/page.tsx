@@ -5,7 +5,7 @@ import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guard';
-import { toPlain } from '@/lib/balance/read-json';
+import { toPlain } from '@/lib/http/json';
 import { feeFiltersQuery, parseFeeFilters } from '@/lib/fees/filters';
 import { feeQueries } from '@/lib/fees/keys';
 import { listFees } from '@/lib/fees/queries';

@@ -3,7 +3,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PAGE_SIZES } from '@/components/data-table/url-filters';
+import { PAGE_SIZES } from '@/lib/lists/url-filters';
 import { BalancePanel } from '@/components/money/balance-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
@@ -12,7 +12,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { balanceQueries } from '@/lib/balance/keys';
 import { getPlatformBalance } from '@/lib/balance/queries';
-import { toPlain } from '@/lib/balance/read-json';
+import { toPlain } from '@/lib/http/json';
 import { makeQueryClient } from '@/lib/query-client';
 import { stripeMode } from '@/lib/stripe/client';
 import { parseTopupFilters, TOPUP_STATUS_LABELS, TOPUP_STATUSES } from '@/lib/topups/filters';

@@ -10,7 +10,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { balanceQueries } from '@/lib/balance/keys';
 import { getPlatformBalance } from '@/lib/balance/queries';
-import { toPlain } from '@/lib/balance/read-json';
+import { toPlain } from '@/lib/http/json';
 import { makeQueryClient } from '@/lib/query-client';
 import { parseTransferFilters, transferFiltersQuery } from '@/lib/transfers/filters';
 import { transferQueries } from '@/lib/transfers/keys';

@@ -2,11 +2,11 @@
 // same server-side scan as the page's first paint.
 import { parseAccountFilters } from '@/lib/accounts/filters';
 import { listAccounts } from '@/lib/accounts/queries';
-import { respondWith } from '@/lib/accounts/respond';
 import { withPermission } from '@/lib/auth/guard';
+import { readJson } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withPermission('accounts.read', async (request) =>
-  respondWith('the accounts list', () => listAccounts(parseAccountFilters(new URL(request.url).searchParams))),
+  readJson('Reading the accounts list', () => listAccounts(parseAccountFilters(new URL(request.url).searchParams))),
 );

@@ -1,6 +1,6 @@
 // The platform balance for the browser's cache (the finance pages' balance panel).
 import { withPermission } from '@/lib/auth/guard';
-import { readJson } from '@/lib/balance/read-json';
+import { readJson } from '@/lib/http/json';
 import { getPlatformBalance } from '@/lib/balance/queries';
 
 export const dynamic = 'force-dynamic';

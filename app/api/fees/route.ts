@@ -1,6 +1,6 @@
 // One page of application fees for the browser's cache, with the list's URL filters.
 import { withPermission } from '@/lib/auth/guard';
-import { readJson } from '@/lib/balance/read-json';
+import { readJson } from '@/lib/http/json';
 import { parseFeeFilters } from '@/lib/fees/filters';
 import { listFees } from '@/lib/fees/queries';
 

@@ -1,6 +1,6 @@
 // One page of top-ups for the browser's cache, with the list's URL filters.
 import { withPermission } from '@/lib/auth/guard';
-import { readJson } from '@/lib/balance/read-json';
+import { readJson } from '@/lib/http/json';
 import { parseTopupFilters } from '@/lib/topups/filters';
 import { listTopups } from '@/lib/topups/queries';
 

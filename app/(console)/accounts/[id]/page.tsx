@@ -10,7 +10,7 @@ import { listObjectHistory } from '@/lib/audit/store';
 import { toAuditEntryView } from '@/lib/audit/view';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { isObjectId } from '@/lib/auth/routes';
+import { isObjectId } from '@/lib/stripe/ids';
 import { getDb } from '@/lib/db/client';
 import { makeQueryClient } from '@/lib/query-client';
 import { stripeMode } from '@/lib/stripe/client';

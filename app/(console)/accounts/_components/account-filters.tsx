@@ -7,7 +7,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
-import { accountFiltersQuery, ACCOUNT_TYPES, PAGE_SIZES, type AccountFilters } from '@/lib/accounts/filters';
+import { accountFiltersQuery, ACCOUNT_TYPES, type AccountFilters } from '@/lib/accounts/filters';
+import { PAGE_SIZES } from '@/lib/lists/url-filters';
 import { ACCOUNT_STATES, STATE_LABELS } from '@/lib/accounts/status';
 import { objectRouteFor } from '@/lib/auth/routes';
 

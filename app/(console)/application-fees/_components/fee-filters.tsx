@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
-import { PAGE_SIZES } from '@/components/data-table/url-filters';
+import { PAGE_SIZES } from '@/lib/lists/url-filters';
 import { REFUND_STATE_LABELS, REFUND_STATES, type FeeFilters } from '@/lib/fees/filters';
 
 function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) {

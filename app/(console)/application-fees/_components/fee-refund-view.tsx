@@ -2,11 +2,11 @@
 // One fee refund: amount, the fee it refunds (linked), when, and its metadata.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatTimestamp } from '@/components/data-table/url-filters';
+import { formatTimestamp } from '@/lib/dates';
 import { FactList, IdText } from '@/components/money/fact-list';
 import { MetadataList } from '@/components/money/metadata-editor';
 import { Money } from '@/components/money/money';
-import { idOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { feeQueries } from '@/lib/fees/keys';
 import { RefundMetadataForm } from './refund-metadata-form';
 

@@ -3,12 +3,13 @@
 // those who may refund, and its refunds with their metadata. Reads the cache the page prefetched.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatTimestamp } from '@/components/data-table/url-filters';
+import { formatTimestamp } from '@/lib/dates';
 import { FactList, IdText } from '@/components/money/fact-list';
 import { MetadataList } from '@/components/money/metadata-editor';
 import { Money } from '@/components/money/money';
 import { Badge } from '@/components/ui/badge';
-import { idOf, REFUND_STATE_LABELS, refundStateOf } from '@/lib/fees/filters';
+import { REFUND_STATE_LABELS, refundStateOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { feeQueries } from '@/lib/fees/keys';
 import { feeRemaining } from '@/lib/fees/refunds';
 import { RefundFeeForm } from './refund-fee-form';

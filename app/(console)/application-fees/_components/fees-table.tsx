@@ -6,10 +6,11 @@ import Link from 'next/link';
 import type Stripe from 'stripe';
 import { CursorPager } from '@/components/data-table/cursor-pager';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
-import { formatTimestamp } from '@/components/data-table/url-filters';
+import { formatTimestamp } from '@/lib/dates';
 import { Money } from '@/components/money/money';
 import { Badge } from '@/components/ui/badge';
-import { feeFiltersQuery, idOf, REFUND_STATE_LABELS, refundStateOf, type FeeFilters } from '@/lib/fees/filters';
+import { feeFiltersQuery, REFUND_STATE_LABELS, refundStateOf, type FeeFilters } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { feeQueries } from '@/lib/fees/keys';
 import { feeRemaining } from '@/lib/fees/refunds';
 

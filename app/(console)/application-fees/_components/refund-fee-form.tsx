@@ -13,9 +13,10 @@ import { Input } from '@/components/ui/input';
 import { accountKeys } from '@/lib/accounts/keys';
 import { balanceKeys } from '@/lib/balance/keys';
 import { refundApplicationFee } from '@/lib/fees/actions';
-import { idOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { feeKeys } from '@/lib/fees/keys';
-import { describeFeeRefund, feeRemaining, moneyInWords, refundAmount } from '@/lib/fees/refunds';
+import { describeFeeRefund, feeRemaining, refundAmount } from '@/lib/fees/refunds';
+import { moneyInWords } from '@/lib/money';
 import { refundFeeSchema, type RefundFeeInput } from '@/lib/fees/schemas';
 import { exponent, formatMoney } from '@/lib/money';
 

@@ -6,7 +6,7 @@ import { ReviewPanel } from '@/components/money/review-panel';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
 import { balanceKeys } from '@/lib/balance/keys';
-import { moneyInWords } from '@/lib/fees/refunds';
+import { moneyInWords } from '@/lib/money';
 import { cancelTopup } from '@/lib/topups/actions';
 import { topupKeys } from '@/lib/topups/keys';
 

@@ -2,11 +2,11 @@
 // One top-up: amount, status (and why it failed), when the money becomes available, its source and
 // balance transaction; the cancel button while it is pending, for roles that may cancel.
 import { useQuery } from '@tanstack/react-query';
-import { formatTimestamp } from '@/components/data-table/url-filters';
+import { formatTimestamp } from '@/lib/dates';
 import { FactList, IdText } from '@/components/money/fact-list';
 import { MetadataList } from '@/components/money/metadata-editor';
 import { Money } from '@/components/money/money';
-import { idOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { topupQueries } from '@/lib/topups/keys';
 import { CancelTopup } from './cancel-topup';
 import { TopupStatusBadge } from './topup-status';

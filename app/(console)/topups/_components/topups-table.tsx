@@ -5,7 +5,7 @@ import Link from 'next/link';
 import type Stripe from 'stripe';
 import { CursorPager } from '@/components/data-table/cursor-pager';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
-import { formatTimestamp } from '@/components/data-table/url-filters';
+import { formatTimestamp } from '@/lib/dates';
 import { Money } from '@/components/money/money';
 import { TopupStatusBadge } from './topup-status';
 import { topupFiltersQuery, type TopupFilters } from '@/lib/topups/filters';

@@ -2,11 +2,11 @@
 // One transfer reversal: amount, its transfer and destination (linked), description and metadata.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatTimestamp } from '@/components/data-table/url-filters';
+import { formatTimestamp } from '@/lib/dates';
 import { FactList, IdText } from '@/components/money/fact-list';
 import { MetadataList } from '@/components/money/metadata-editor';
 import { Money } from '@/components/money/money';
-import { idOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { transferQueries } from '@/lib/transfers/keys';
 import { ReversalEditForm } from './reversal-edit-form';
 

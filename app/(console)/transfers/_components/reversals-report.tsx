@@ -3,7 +3,7 @@
 // amounts are never added across currencies), and the reversals themselves.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatTimestamp } from '@/components/data-table/url-filters';
+import { formatTimestamp } from '@/lib/dates';
 import { Money } from '@/components/money/money';
 import { formatMoney } from '@/lib/money';
 import { transferQueries } from '@/lib/transfers/keys';

@@ -1,6 +1,6 @@
 // The transfers list's filters: a plain GET form, so the filters live in the URL.
 import Link from 'next/link';
-import { PAGE_SIZES } from '@/components/data-table/url-filters';
+import { PAGE_SIZES } from '@/lib/lists/url-filters';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { REVERSED_STATE_LABELS, REVERSED_STATES, type TransferFilters } from '@/lib/transfers/filters';

@@ -4,12 +4,12 @@
 // page prefetched.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatTimestamp } from '@/components/data-table/url-filters';
+import { formatTimestamp } from '@/lib/dates';
 import { FactList, IdText } from '@/components/money/fact-list';
 import { MetadataList } from '@/components/money/metadata-editor';
 import { Money } from '@/components/money/money';
 import { Badge } from '@/components/ui/badge';
-import { idOf } from '@/lib/fees/filters';
+import { idOf } from '@/lib/stripe/ids';
 import { REVERSED_STATE_LABELS, reversedStateOf } from '@/lib/transfers/filters';
 import { transferQueries } from '@/lib/transfers/keys';
 import { transferRemaining } from '@/lib/transfers/reversals';

@@ -1,8 +1,8 @@
 // One connected account for the account page's React Query cache (the page prefetches the same on the server).
 import { getAccount } from '@/lib/accounts/queries';
-import { accountView } from '@/lib/accounts/respond';
 import { withPermission } from '@/lib/auth/guard';
+import { objectRead } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withPermission('accounts.read', accountView('the account', (id) => getAccount(id)));
+export const GET = withPermission('accounts.read', objectRead('acct_', 'an account', getAccount));

@@ -3,9 +3,9 @@
 import { accountCsvHeader, accountCsvRow } from '@/lib/accounts/csv';
 import { parseAccountFilters } from '@/lib/accounts/filters';
 import { exportAccounts } from '@/lib/accounts/queries';
-import { errorResponse } from '@/lib/accounts/respond';
 import { withPermission } from '@/lib/auth/guard';
-import { describeStripeError, summarizeErrorForLog } from '@/lib/stripe/errors';
+import { csvResponse } from '@/lib/http/csv';
+import { readJson } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,20 +15,10 @@ export const GET = withPermission('accounts.read', async (request) => {
   try {
     result = await exportAccounts(filters);
   } catch (error) {
-    console.error(`Exporting accounts failed: ${summarizeErrorForLog(error)}`);
-    const plain = describeStripeError(error);
-    return errorResponse(502, `${plain.title}: ${plain.message}`, plain.requestId ?? null);
+    return readJson('Exporting accounts', () => Promise.reject(error));
   }
   const now = Math.floor(Date.now() / 1000);
   const body = accountCsvHeader() + result.items.map((a) => accountCsvRow(a, now)).join('');
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="accounts-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
-      // Whether every account the filters select is in the file (the export reads at most 10,000).
-      'X-Export-Complete': String(result.complete),
-    },
-  });
+  // Whether every account the filters select is in the file (the export reads at most 10,000).
+  return csvResponse('accounts', body, { 'X-Export-Complete': String(result.complete) });
 });

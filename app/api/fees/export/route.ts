@@ -1,7 +1,8 @@
 // CSV export of the application fees the list's filters select (cursor ignored). A route handler
 // because a download needs a plain GET.
 import { withPermission } from '@/lib/auth/guard';
-import { csvResponse, readJson } from '@/lib/balance/read-json';
+import { readJson } from '@/lib/http/json';
+import { csvResponse } from '@/lib/http/csv';
 import { feesCsv } from '@/lib/fees/csv';
 import { parseFeeFilters } from '@/lib/fees/filters';
 import { exportFees } from '@/lib/fees/queries';

@@ -1,6 +1,7 @@
 // CSV export of the transfers the list's filters select (cursor ignored).
 import { withPermission } from '@/lib/auth/guard';
-import { csvResponse, readJson } from '@/lib/balance/read-json';
+import { readJson } from '@/lib/http/json';
+import { csvResponse } from '@/lib/http/csv';
 import { transfersCsv } from '@/lib/transfers/csv';
 import { parseTransferFilters } from '@/lib/transfers/filters';
 import { exportTransfers } from '@/lib/transfers/queries';

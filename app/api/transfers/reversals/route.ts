@@ -1,6 +1,6 @@
 // The reversals report's data (every reversal in the period), for the report page's cache.
 import { withPermission } from '@/lib/auth/guard';
-import { readJson } from '@/lib/balance/read-json';
+import { readJson } from '@/lib/http/json';
 import { parsePeriod } from '@/lib/transfers/period';
 import { listReversalsInPeriod } from '@/lib/transfers/queries';
 

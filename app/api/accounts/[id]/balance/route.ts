@@ -1,8 +1,8 @@
 // The account's balance, read as the account (Stripe-Account) for the account page's React Query cache (the page prefetches the same on the server).
 import { getAccountBalance } from '@/lib/accounts/queries';
-import { accountView } from '@/lib/accounts/respond';
 import { withPermission } from '@/lib/auth/guard';
+import { objectRead } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withPermission('accounts.read', accountView('the balance', (id) => getAccountBalance(id)));
+export const GET = withPermission('accounts.read', objectRead('acct_', 'an account', getAccountBalance));

@@ -1,6 +1,7 @@
 // CSV export of the reversals report's period.
 import { withPermission } from '@/lib/auth/guard';
-import { csvResponse, readJson } from '@/lib/balance/read-json';
+import { readJson } from '@/lib/http/json';
+import { csvResponse } from '@/lib/http/csv';
 import { parsePeriod } from '@/lib/transfers/period';
 import { listReversalsInPeriod } from '@/lib/transfers/queries';
 import { reversalsCsv } from '@/lib/transfers/report';

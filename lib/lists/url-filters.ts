@@ -2,6 +2,7 @@
 // shared by link): lenient zod parsing (a bad value means "no filter", never a broken page), the
 // query string for links, and Stripe's `created` range for whole UTC days. Pure, client-safe.
 import { z } from 'zod';
+import { objectIdSchema } from '@/lib/stripe/ids';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -20,7 +21,8 @@ export const pageSizeParam = z.coerce
   .catch(DEFAULT_PAGE_SIZE)
   .default(DEFAULT_PAGE_SIZE);
 
-export const idParam = (prefix: string) => lenient(z.string().regex(new RegExp(`^${prefix}[A-Za-z0-9]+$`)));
+/** A cursor or filter naming one Stripe object, e.g. `idParam('acct_')`. */
+export const idParam = (prefix: string) => lenient(objectIdSchema(prefix));
 
 export type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -51,14 +53,4 @@ export function createdRange(from?: string, to?: string): { gte?: number; lte?: 
   if (from) range.gte = Date.parse(`${from}T00:00:00Z`) / 1000;
   if (to) range.lte = Date.parse(`${to}T23:59:59Z`) / 1000;
   return Object.keys(range).length > 0 ? range : undefined;
-}
-
-/** A Stripe timestamp as "2026-01-31 14:05 UTC". */
-export function formatTimestamp(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-}
-
-/** A Stripe timestamp's UTC day, "2026-01-31". */
-export function utcDay(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
 }
