@@ -1,16 +1,15 @@
-// Reusable per-object history for detail pages: the latest audit entries about one object id.
-// Server component; shown only to roles that may read the audit log.
+// Reusable per-object history for detail pages: the latest audit entries about one object id, as
+// lib/audit/history.ts reads them (null for roles that may not read the audit log: nothing shown).
+// Server component; the reading happens in lib/, not here.
 import Link from 'next/link';
 import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { auditActionLabel } from '@/lib/audit/catalog';
-import { listObjectHistory } from '@/lib/audit/store';
+import { readObjectHistory } from '@/lib/audit/history';
 import type { SessionOperator } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/permissions';
-import { getDb } from '@/lib/db/client';
 
 export async function ObjectHistory({ objectId, operator, limit = 10 }: { objectId: string; operator: SessionOperator; limit?: number }) {
-  if (!can(operator.role, 'audit.read')) return null;
-  const entries = await listObjectHistory(await getDb(), objectId, limit);
+  const entries = await readObjectHistory(operator, objectId, limit);
+  if (entries === null) return null;
   return (
     <div data-testid="object-history">
       <div className="flex items-baseline justify-between">

@@ -24,7 +24,9 @@ export const TABLE_OWNER_WARNING =
 
 async function open(): Promise<OpenDb> {
   const env = getEnv();
-  const dataDir = path.resolve(process.cwd(), env.dataDir);
+  // The folder is read at run time, not bundled: without the comment turbopack traces the whole
+  // project into the server output of every route that opens the database.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.dataDir);
   // Private to our user (0700, files 0600), including a folder made before that rule.
   preparePrivateDataDir(dataDir);
   const auditChainKey = resolveAuditChainKey(env);

@@ -6,12 +6,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { accountQueries } from '@/lib/accounts/keys';
 import { getAccount, getAccountBalance, listCapabilities, listExternalAccounts, listFeesFrom, listPersons, listTransfersTo } from '@/lib/accounts/queries';
-import { listObjectHistory } from '@/lib/audit/store';
+import { readObjectHistory } from '@/lib/audit/history';
 import { toAuditEntryView } from '@/lib/audit/view';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { isObjectId } from '@/lib/stripe/ids';
-import { getDb } from '@/lib/db/client';
 import { makeQueryClient } from '@/lib/query-client';
 import { stripeMode } from '@/lib/stripe/client';
 import { AccountView, type AccountPermissions } from './_components/account-view';
@@ -51,7 +50,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     allowed.transfers ? queryClient.prefetchQuery({ ...accountQueries.transfers(id), queryFn: () => listTransfersTo(id) }) : null,
     allowed.fees ? queryClient.prefetchQuery({ ...accountQueries.fees(id), queryFn: () => listFeesFrom(id) }) : null,
     allowed.audit
-      ? queryClient.prefetchQuery({ ...accountQueries.history(id), queryFn: async () => (await listObjectHistory(await getDb(), id, 10)).map(toAuditEntryView) })
+      ? queryClient.prefetchQuery({ ...accountQueries.history(id), queryFn: async () => ((await readObjectHistory(operator, id)) ?? []).map(toAuditEntryView) })
       : null,
   ]);
 
