@@ -5,6 +5,7 @@
 // the caller is refused.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REFUSAL_MESSAGES } from '@/lib/auth/access';
 import type { SessionOperator } from '@/lib/auth/current-operator';
@@ -151,6 +152,15 @@ function patternOf(file: string): string {
   return `/${route}`;
 }
 
+/** The first statement of a page module's default-exported function, as written (null if none). */
+function firstStatementOfPage(file: string, source: string): string | null {
+  const module = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const page = module.statements.find(
+    (node): node is ts.FunctionDeclaration => ts.isFunctionDeclaration(node) && (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false),
+  );
+  return page?.body?.statements[0]?.getText(module) ?? null;
+}
+
 function digestOf(error: unknown): string {
   return typeof error === 'object' && error && 'digest' in error ? String((error as { digest: unknown }).digest) : String(error);
 }
@@ -167,8 +177,10 @@ describe('pages', () => {
     const permission = PAGE_ROUTES.find((route) => route.pattern === pattern)?.permission ?? null;
 
     it(`${pattern} asks for ${permission} before anything else`, () => {
-      const source = readFileSync(path.join(ROOT, file), 'utf8');
-      expect(source).toContain(`await requirePermission('${permission}')`);
+      // Order, not presence: the check must be the page's first statement, before it reads its
+      // params, the database or Stripe (the render test below only sees what reached the spy).
+      const first = firstStatementOfPage(file, readFileSync(path.join(ROOT, file), 'utf8'));
+      expect(first).toMatch(new RegExp(`^(const \\w+ = )?await requirePermission\\('${permission?.replace('.', '\\.')}'\\);$`));
     });
 
     describe.each(callersFor(permission))(`${pattern} as $label`, ({ role, allowed }) => {
