@@ -1,5 +1,7 @@
-// Vitest runs two projects: fast unit tests beside the code, and integration tests that drive
-// the emulator with the real Stripe SDK (one file at a time, since they share one emulator).
+// Vitest runs three projects: fast unit tests beside the code; the emulator's own tests
+// (lib/emulator/tests/: the emulator driven with the real Stripe SDK, checked against Stripe's
+// behaviour); and the app's integration tests (tests/integration/: the console's data layer against
+// the emulator). The last two run one file at a time, each file with its own emulator.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -21,7 +23,18 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['**/*.test.ts'],
-          exclude: ['node_modules/**', '.next/**', 'tests/integration/**', 'e2e/**'],
+          exclude: ['node_modules/**', '.next/**', 'tests/integration/**', 'lib/emulator/tests/**', 'e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'emulator',
+          environment: 'node',
+          include: ['lib/emulator/tests/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

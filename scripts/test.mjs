@@ -1,12 +1,14 @@
-// `npm test`: every check CI runs, cheapest first, stopping at the first failure. The unit and
-// integration steps run the data-layer tests on PGlite and, when Debian's PostgreSQL is here
+// `npm test`: every check CI runs, cheapest first, stopping at the first failure (the emulator's own
+// tests are a step of their own, apart from the app's integration tests). The unit and integration steps run the data-layer tests on PGlite and, when Debian's PostgreSQL is here
 // (installed with apt-get when we are root), on a throwaway PostgreSQL cluster too (DATABASE_URL for each step: its
 // superuser, from which each suite makes a database with an owner role that migrates it and an app
 // role the suite connects as, the two-role setup the README describes; lib/db/testing.ts).
 import { run } from './lib/processes.mjs';
 import { ensurePostgres, startThrowawayPostgres } from './lib/postgres.mjs';
 
-const STEPS = ['lint', 'typecheck', 'test:unit', 'test:integration', 'test:e2e'];
+const STEPS = ['lint', 'typecheck', 'test:unit', 'test:emulator', 'test:integration', 'test:e2e'];
+/** The steps with data-layer tests, run on PGlite and on PostgreSQL; the emulator's tests never open the database. */
+const POSTGRES_STEPS = new Set(['test:unit', 'test:integration']);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Env for the unit and integration steps: DATABASE_URL of a fresh cluster, or the caller's own, or none (skipped). */
@@ -33,7 +35,7 @@ async function postgresForUnitTests() {
 for (const [index, step] of STEPS.entries()) {
   console.log(`\n=== [${index + 1}/${STEPS.length}] npm run ${step} ===\n`);
   const started = Date.now();
-  const postgres = step === 'test:unit' || step === 'test:integration' ? await postgresForUnitTests() : { env: {}, stop: () => {} };
+  const postgres = POSTGRES_STEPS.has(step) ? await postgresForUnitTests() : { env: {}, stop: () => {} };
   let code;
   try {
     code = await run(npm, ['run', step], { shell: process.platform === 'win32', env: { ...process.env, ...postgres.env } });

@@ -47,7 +47,7 @@ export function csvLine(cells: readonly unknown[]): string {
 }
 
 /** A CSV download answer: `name-2026-01-31-14-05-00.csv`, never cached. */
-export function csvResponse(name: string, body: string, headers: Record<string, string> = {}): Response {
+export function csvResponse(name: string, body: BodyInit, headers: Record<string, string> = {}): Response {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return new Response(body, {
     headers: {

@@ -3,7 +3,7 @@
 // retried reject one change (Stripe's replay), updates send only what changed, and a deleted account is gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Mutations from '@/lib/accounts/mutations';
-import { FIXED_NOW, startHarness, type Harness } from './helpers';
+import { FIXED_NOW, startHarness, type Harness } from '@/lib/emulator/tests/harness';
 
 let h: Harness;
 let m: typeof Mutations;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Queries from '@/lib/accounts/queries';
 import { parseAccountFilters } from '@/lib/accounts/filters';
 import { matchesState } from '@/lib/accounts/status';
-import { FIXED_NOW, startHarness, type Harness } from './helpers';
+import { FIXED_NOW, startHarness, type Harness } from '@/lib/emulator/tests/harness';
 
 let h: Harness;
 let q: typeof Queries;

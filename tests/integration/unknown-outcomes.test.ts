@@ -12,7 +12,7 @@ import type { OpenDb } from '@/lib/db/open';
 import { auditEntries } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
 import { createOperator } from '@/lib/operators/store';
-import { startHarness, type Harness } from './helpers';
+import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 vi.mock('@/lib/auth/current-operator', () => ({ getCurrentOperator: async () => session.operator }));

@@ -5,6 +5,7 @@ import { parseAuditQuery } from '@/lib/audit/schemas';
 import { iterateAuditEntries } from '@/lib/audit/store';
 import { withPermission } from '@/lib/auth/guard';
 import { getDb } from '@/lib/db/client';
+import { csvResponse } from '@/lib/http/csv';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,12 +24,5 @@ export const GET = withPermission('audit.read', async (request) => {
       else controller.enqueue(encoder.encode(auditCsvRow(next.value)));
     },
   });
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="audit-log-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvResponse('audit-log', body);
 });

@@ -1,8 +1,9 @@
-// Shared by the integration tests: an emulator per file driven by the real Stripe SDK, raw HTTP
-// for what the SDK cannot send, and builders for accounts that have everything a country asks.
+// The emulator's test harness, shared by its own tests (here) and the app's integration tests
+// (tests/integration/): an emulator per file driven by the real Stripe SDK (`emulatorForFile()`), raw
+// HTTP for what the SDK cannot send, and builders for accounts that have everything a country asks.
 import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@/lib/emulator/server';
 
 export const TEST_KEY = 'sk_test_integration';
@@ -270,4 +271,31 @@ export async function createEnabled(stripe: Stripe, country: Country = 'US', bus
  * Stripe's own sample object for every resource (stripe/openapi's fixtures3.json, kept in
  * tests/fixtures): the emulator's objects must carry the same fields with the same types.
  */
-export const STRIPE_FIXTURES = JSON.parse(readFileSync(new URL('../fixtures/stripe-fixtures3.json', import.meta.url), 'utf8')).resources as Record<string, Record<string, unknown>>;
+export const STRIPE_FIXTURES = JSON.parse(readFileSync(new URL('../../../tests/fixtures/stripe-fixtures3.json', import.meta.url), 'utf8')).resources as Record<string, Record<string, unknown>>;
+
+/** The emulator of a test file, with its clock: `h.clock` is the emulator's time, moved by tests. */
+export type TestEmulator = Harness & { clock: number };
+
+/**
+ * One emulator for a test file: started before its tests, closed after them, and before each test
+ * reset to its seed with the clock back at FIXED_NOW (`resetEach: false` keeps state across the
+ * file's tests). The emulator's time is `h.clock` (`h.clock += DAY` moves it); `realTime: true`
+ * leaves it on the wall clock. Call at the top of the file: `const h = emulatorForFile();`.
+ */
+export function emulatorForFile(opts: EmulatorOptions & { resetEach?: boolean; realTime?: boolean } = {}): TestEmulator {
+  const { resetEach = true, realTime = false, ...emulatorOptions } = opts;
+  const h = { clock: FIXED_NOW } as TestEmulator;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness({ ...(realTime ? {} : { now: () => h.clock }), ...emulatorOptions }));
+  });
+  afterAll(async () => {
+    await h.close?.();
+  });
+  if (resetEach) {
+    beforeEach(async () => {
+      h.clock = FIXED_NOW;
+      await h.reset();
+    });
+  }
+  return h;
+}

@@ -1,23 +1,12 @@
 // Test clocks through the SDK: create, retrieve, list, delete and advance (answered `advancing`,
 // `ready` at the target from the next request on), test mode only, each account its own clocks.
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { collect, createCustom, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const DAY = 86400;
 /** 2020-01-01T00:00:00Z, the frozen time of Stripe's examples. */
@@ -73,7 +62,7 @@ describe('retrieve and list', () => {
   it('lists newest first with cursors', async () => {
     const made: Stripe.TestHelpers.TestClock[] = [];
     for (let i = 0; i < 4; i++) {
-      clock = FIXED_NOW + i;
+      h.clock = FIXED_NOW + i;
       made.push(await create({ name: `clock ${i}` }));
     }
     const page = await h.stripe.testHelpers.testClocks.list({ limit: 3 });
@@ -92,9 +81,9 @@ describe('retrieve and list', () => {
 
   it('deletes itself once deletes_after passes', async () => {
     const c = await create();
-    clock = c.deletes_after - 1;
+    h.clock = c.deletes_after - 1;
     expect((await h.stripe.testHelpers.testClocks.retrieve(c.id)).id).toBe(c.id);
-    clock = c.deletes_after;
+    h.clock = c.deletes_after;
     await expectStripeError(h.stripe.testHelpers.testClocks.retrieve(c.id), { status: 404, code: 'resource_missing' });
     expect((await h.stripe.testHelpers.testClocks.list()).data).toEqual([]);
   });

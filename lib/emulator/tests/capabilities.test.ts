@@ -1,23 +1,12 @@
 // Capabilities of connected accounts: list, retrieve and update (request / unrequest), with
 // statuses that follow from what the account lacks, and `expand[]=account`.
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURE = STRIPE_FIXTURES.capability;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 describe('list', () => {
   it('lists the requested capabilities as capability objects', async () => {
@@ -33,9 +22,9 @@ describe('list', () => {
 
   it('lists the most recently requested first', async () => {
     const a = await h.stripe.accounts.create({ type: 'custom', capabilities: { transfers: { requested: true } } });
-    clock += 10;
+    h.clock += 10;
     await h.stripe.accounts.updateCapability(a.id, 'card_payments', { requested: true });
-    clock += 10;
+    h.clock += 10;
     await h.stripe.accounts.updateCapability(a.id, 'us_bank_account_ach_payments', { requested: true });
     const ids = (await h.stripe.accounts.listCapabilities(a.id)).data.map((c) => c.id);
     expect(ids).toEqual(['us_bank_account_ach_payments', 'card_payments', 'transfers']);
@@ -93,7 +82,7 @@ describe('retrieve', () => {
 describe('update', () => {
   it('requests a capability, which then appears on the account', async () => {
     const a = await createCustom(h.stripe);
-    clock += 60;
+    h.clock += 60;
     const cap = await h.stripe.accounts.updateCapability(a.id, 'us_bank_account_ach_payments', { requested: true });
     expect(cap).toMatchObject({ id: 'us_bank_account_ach_payments', requested: true, requested_at: FIXED_NOW + 60, status: 'inactive' });
     const account = await h.stripe.accounts.retrieve(a.id);
@@ -102,13 +91,13 @@ describe('update', () => {
 
   it('keeps requested_at when a requested capability is requested again', async () => {
     const a = await createCustom(h.stripe);
-    clock += 100;
+    h.clock += 100;
     const cap = await h.stripe.accounts.updateCapability(a.id, 'card_payments', { requested: true });
     expect(cap.requested_at).toBe(FIXED_NOW);
   });
 
   it('activates a capability requested on an enabled account', async () => {
-    const a = await createEnabled(h.stripe, 'US', 'individual', clock);
+    const a = await createEnabled(h.stripe, 'US', 'individual', h.clock);
     const cap = await h.stripe.accounts.updateCapability(a.id, 'us_bank_account_ach_payments', { requested: true });
     expect(cap.status).toBe('active');
     expect(cap.requirements).toMatchObject({ currently_due: [], past_due: [], disabled_reason: null });
@@ -156,7 +145,7 @@ describe('statuses follow the account', () => {
   });
 
   it('goes inactive on rejection, with rejected.other, and active again on unreject', async () => {
-    const a = await createEnabled(h.stripe, 'US', 'individual', clock);
+    const a = await createEnabled(h.stripe, 'US', 'individual', h.clock);
     expect((await h.stripe.accounts.retrieveCapability(a.id, 'card_payments')).status).toBe('active');
     await h.stripe.accounts.reject(a.id, { reason: 'fraud_other' });
     const rejected = await h.stripe.accounts.retrieveCapability(a.id, 'card_payments');
@@ -169,7 +158,7 @@ describe('statuses follow the account', () => {
   });
 
   it('is pending while Stripe verifies what was provided', async () => {
-    const a = await createEnabled(h.stripe, 'US', 'individual', clock);
+    const a = await createEnabled(h.stripe, 'US', 'individual', h.clock);
     const f = h.emulator.worlds.test.accountFacts.get(a.id);
     if (!f) throw new Error('no facts');
     f.pendingVerification = ['individual.id_number'];

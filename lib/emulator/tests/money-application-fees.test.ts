@@ -2,23 +2,12 @@
 // full or in part, never beyond what is left; retrieve, update, list; the deprecated /refund),
 // with both balances moving.
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { collect, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const as = (account: string) => ({ stripeAccount: account });
 const usd = (side: Stripe.Balance.Available[]) => side.find((x) => x.currency === 'usd')?.amount ?? 0;
@@ -44,7 +33,7 @@ describe('application fees', () => {
 
   it('lists newest first, by charge (the fee’s charge or its originating charge) and created', async () => {
     const one = await destinationCharge(100);
-    clock += 100;
+    h.clock += 100;
     const two = await destinationCharge(200);
     expect((await h.stripe.applicationFees.list()).data.map((f) => f.id)).toEqual([two.feeId, one.feeId]);
     expect((await h.stripe.applicationFees.list({ charge: one.ch.id })).data.map((f) => f.id)).toEqual([one.feeId]);
@@ -96,7 +85,7 @@ describe('fee refunds', () => {
     const other = await destinationCharge(100);
     const made: string[] = [];
     for (let i = 0; i < 12; i++) {
-      clock += 1;
+      h.clock += 1;
       made.push((await h.stripe.applicationFees.createRefund(feeId, { amount: 100 })).id);
     }
     const fee = await h.stripe.applicationFees.retrieve(feeId);

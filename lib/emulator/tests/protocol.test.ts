@@ -1,19 +1,10 @@
 // Stripe's wire protocol through the emulator: keys and modes, request ids, the error shape,
 // idempotency, form parsing end to end, versions and unknown routes.
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCustom, expectErrorShape, expectStripeError, startHarness, TEST_KEY, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { createCustom, expectErrorShape, expectStripeError, startHarness, TEST_KEY, emulatorForFile } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = emulatorForFile({ realTime: true });
 
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 

@@ -1,20 +1,18 @@
 // The demo seed: enough accounts in every state an ops reviewer meets, made through the API's own
 // rules (so every one reads back through the SDK), and the same on every start.
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '@/tests/fixtures/routes';
 import { seedWorlds } from '@/lib/emulator/seed';
-import { FIXED_NOW, startHarness, type Harness } from './helpers';
+import { FIXED_NOW, emulatorForFile } from './harness';
 
-let h: Harness;
+const h = emulatorForFile({ seed: 'demo', resetEach: false });
 let accounts: Stripe.Account[];
 
 beforeAll(async () => {
-  h = await startHarness({ seed: 'demo', now: () => FIXED_NOW });
   accounts = [];
   for await (const a of h.stripe.accounts.list({ limit: 100 })) accounts.push(a);
 });
-afterAll(() => h.close());
 
 const reason = (a: Stripe.Account) => a.requirements?.disabled_reason ?? null;
 

@@ -6,20 +6,13 @@
 // charges brought in, less Stripe's fees.
 import fc from 'fast-check';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { collect, createEnabled, FIXED_NOW, startHarness, stripeError, type Harness } from './helpers';
+import { expect, it } from 'vitest';
+import { collect, createEnabled, FIXED_NOW, stripeError, emulatorForFile } from './harness';
 
 const DAY = 86400;
 const CURRENCIES = ['usd', 'eur'] as const;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = emulatorForFile({ resetEach: false });
 
 type Command =
   | { kind: 'charge'; amount: number; currency: 0 | 1; bypass: boolean; to: 'platform' | 0 | 1; direct: boolean; fee: number | null }
@@ -75,7 +68,7 @@ interface State {
 async function run(s: State, c: Command): Promise<void> {
   const stripe = h.stripe;
   if (c.kind === 'advance') {
-    clock += c.days * DAY;
+    h.clock += c.days * DAY;
     return;
   }
   if (c.kind === 'charge') {
@@ -165,7 +158,7 @@ async function checkInvariants(s: State): Promise<void> {
 it('never reverses or refunds beyond the amount, and keeps balances equal to their transactions', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 18 }), async (commands) => {
-      clock = FIXED_NOW;
+      h.clock = FIXED_NOW;
       await h.reset();
       const accounts = [(await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id, (await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id];
       const state: State = { accounts, charges: [], transfers: [], fees: [] };

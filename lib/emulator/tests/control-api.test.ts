@@ -2,20 +2,10 @@
 // 127.0.0.1 (`text/plain` needs no CORS preflight), so a request with another Origin, a Host that is
 // not a loopback address, or a POST body not declared JSON is refused and changes nothing.
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCustom, startHarness, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { createCustom, emulatorForFile } from './harness';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'empty' });
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = emulatorForFile({ realTime: true });
 
 const LATENCY_RULE = JSON.stringify({ latency: { ms: 1, path: '/v1/*' } });
 

@@ -2,24 +2,13 @@
 // capability, source_transaction, update, lists, and reversals that never go beyond the amount
 // and move both balances (with the application fee refunded in proportion when asked).
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { collect, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 const DAY = 86400;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const enabled = () => createEnabled(h.stripe, 'US', 'individual', FIXED_NOW);
 const as = (account: string) => ({ stripeAccount: account });
@@ -58,7 +47,7 @@ describe('create, retrieve, update, list', () => {
     await h.stripe.charges.create({ amount: 100000, currency: 'usd', source: 'tok_visa' });
     await expectStripeError(h.stripe.transfers.create({ amount: 100, currency: 'usd', destination: acct.id }), { status: 400, code: 'balance_insufficient', message: /insufficient available funds/ });
     await expectStripeError(h.stripe.transfers.create({ amount: 100, currency: 'eur', destination: acct.id }), { status: 400, code: 'balance_insufficient' });
-    clock += 2 * DAY;
+    h.clock += 2 * DAY;
     await h.stripe.transfers.create({ amount: 100, currency: 'usd', destination: acct.id });
     await expectStripeError(h.stripe.transfers.create({ amount: 1, currency: 'usd', destination: acct.id, source_type: 'bank_account' }), { status: 400, code: 'balance_insufficient' });
   });
@@ -72,7 +61,7 @@ describe('create, retrieve, update, list', () => {
     await expectStripeError(h.stripe.transfers.create({ amount: 2001, currency: 'usd', destination: acct.id, source_transaction: ch.id }), { status: 400, param: 'amount' });
     await expectStripeError(h.stripe.transfers.create({ amount: 100, currency: 'eur', destination: acct.id, source_transaction: ch.id }), { status: 400, param: 'currency' });
     await expectStripeError(h.stripe.transfers.create({ amount: 100, currency: 'usd', destination: acct.id, source_transaction: 'ch_nope' }), { status: 400, code: 'resource_missing', param: 'source_transaction' });
-    clock += 2 * DAY;
+    h.clock += 2 * DAY;
     expect(await balanceOf(acct.id)).toEqual({ available: 3000, pending: 0 });
   });
 
@@ -108,9 +97,9 @@ describe('create, retrieve, update, list', () => {
     const b = await enabled();
     await fund(1000);
     const t1 = await h.stripe.transfers.create({ amount: 100, currency: 'usd', destination: a.id, transfer_group: 'G1' });
-    clock += 10;
+    h.clock += 10;
     const t2 = await h.stripe.transfers.create({ amount: 100, currency: 'usd', destination: b.id, transfer_group: 'G1' });
-    clock += 10;
+    h.clock += 10;
     const t3 = await h.stripe.transfers.create({ amount: 100, currency: 'usd', destination: a.id });
     expect((await h.stripe.transfers.list()).data.map((t) => t.id)).toEqual([t3.id, t2.id, t1.id]);
     expect((await h.stripe.transfers.list({ destination: a.id })).data.map((t) => t.id)).toEqual([t3.id, t1.id]);
@@ -205,7 +194,7 @@ describe('reversals', () => {
     const tr = await h.stripe.transfers.create({ amount: 1200, currency: 'usd', destination: acct.id });
     const made: string[] = [];
     for (let i = 0; i < 12; i++) {
-      clock += 1;
+      h.clock += 1;
       made.push((await h.stripe.transfers.createReversal(tr.id, { amount: 100 })).id);
     }
     const t = await h.stripe.transfers.retrieve(tr.id);

@@ -2,24 +2,13 @@
 // cancel, and the platform balance they move through the ledger (pending until the expected
 // availability date, then available; a canceled top-up nets to zero).
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { balanceOf, PLATFORM, transactionsOf } from '@/lib/emulator/core/ledger';
-import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { collect, createCustom, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const DAY = 86400;
 /** FIXED_NOW is Monday 2026-06-01 00:00 UTC: five business days later is Monday 2026-06-08. */
@@ -35,7 +24,7 @@ const FAILING_TOKENS = {
 
 /** The platform's balance in usd, read from the ledger at the emulator's clock. */
 function platformUsd(mode: 'test' | 'live' = 'test') {
-  const b = balanceOf(h.emulator.worlds[mode], PLATFORM, clock);
+  const b = balanceOf(h.emulator.worlds[mode], PLATFORM, h.clock);
   return { available: b.available.usd ?? 0, pending: b.pending.usd ?? 0 };
 }
 
@@ -45,10 +34,10 @@ function expectLedgerBalanced(mode: 'test' | 'live' = 'test') {
   const sums: Record<string, { available: number; pending: number }> = {};
   for (const bt of transactionsOf(world, PLATFORM)) {
     const s = (sums[bt.currency] ??= { available: 0, pending: 0 });
-    if (bt.available_on <= clock) s.available += bt.net;
+    if (bt.available_on <= h.clock) s.available += bt.net;
     else s.pending += bt.net;
   }
-  const b = balanceOf(world, PLATFORM, clock);
+  const b = balanceOf(world, PLATFORM, h.clock);
   for (const [currency, s] of Object.entries(sums)) {
     expect(b.available[currency] ?? 0).toBe(s.available);
     expect(b.pending[currency] ?? 0).toBe(s.pending);
@@ -190,10 +179,10 @@ describe('create', () => {
 describe('the clock', () => {
   it('succeeds on its expected availability date, when the funds become available', async () => {
     const t = await topup({ source: 'btok_us_verified' });
-    clock = EXPECTED - 1;
+    h.clock = EXPECTED - 1;
     expect((await h.stripe.topups.retrieve(t.id)).status).toBe('pending');
     expect(platformUsd()).toEqual({ available: 0, pending: 2000 });
-    clock = EXPECTED;
+    h.clock = EXPECTED;
     expect((await h.stripe.topups.retrieve(t.id)).status).toBe('succeeded');
     expect(platformUsd()).toEqual({ available: 2000, pending: 0 });
     const bt = (await h.stripe.topups.retrieve(t.id, { expand: ['balance_transaction'] })).balance_transaction as Stripe.BalanceTransaction;
@@ -202,7 +191,7 @@ describe('the clock', () => {
   });
 
   it('skips weekends: a top-up made on a Friday is available the next Friday', async () => {
-    clock = FIXED_NOW + 4 * DAY + 15 * 3600; // Friday 15:00 UTC
+    h.clock = FIXED_NOW + 4 * DAY + 15 * 3600; // Friday 15:00 UTC
     const t = await topup();
     expect(t.expected_availability_date).toBe(FIXED_NOW + 11 * DAY);
   });
@@ -260,7 +249,7 @@ describe('cancel', () => {
         ['topup_reversal', -7000, t.id],
       ]),
     );
-    clock = EXPECTED + DAY;
+    h.clock = EXPECTED + DAY;
     expect(platformUsd()).toEqual({ available: 0, pending: 0 });
     expect((await h.stripe.topups.retrieve(t.id)).status).toBe('canceled');
     expectLedgerBalanced();
@@ -273,7 +262,7 @@ describe('cancel', () => {
     const failed = await topup({ source: 'btok_us_verified_insufficientFunds' });
     await expectStripeError(h.stripe.topups.cancel(failed.id), { status: 400, message: /failed/ });
     const done = await topup();
-    clock = EXPECTED;
+    h.clock = EXPECTED;
     await expectStripeError(h.stripe.topups.cancel(done.id), { status: 400, message: /succeeded/ });
     expect(platformUsd()).toEqual({ available: 2000, pending: 0 });
     expectLedgerBalanced();
@@ -299,10 +288,10 @@ describe('list', () => {
   async function makeSeveral() {
     const made: Stripe.Topup[] = [];
     for (let i = 0; i < 5; i++) {
-      clock = FIXED_NOW + i * 60;
+      h.clock = FIXED_NOW + i * 60;
       made.push(await topup({ amount: 1000 * (i + 1) }));
     }
-    clock = FIXED_NOW + 600;
+    h.clock = FIXED_NOW + 600;
     made.push(await topup({ source: 'btok_us_verified_accountClosed', amount: 600 }));
     await h.stripe.topups.cancel(made[0].id);
     return made;
@@ -327,7 +316,7 @@ describe('list', () => {
     expect(await ids({ status: 'failed' })).toEqual([made[5].id]);
     expect(await ids({ status: 'pending' })).toEqual([made[4].id, made[3].id, made[2].id, made[1].id]);
     expect(await ids({ status: 'succeeded' })).toEqual([]);
-    clock = EXPECTED + 3600;
+    h.clock = EXPECTED + 3600;
     expect(await ids({ status: 'succeeded' })).toEqual([made[4].id, made[3].id, made[2].id, made[1].id]);
     expect(await ids({ status: 'pending' })).toEqual([]);
     expect(await ids({ created: { gte: FIXED_NOW + 60, lt: FIXED_NOW + 240 } })).toEqual([made[3].id, made[2].id, made[1].id]);
@@ -374,7 +363,7 @@ describe('the ledger', () => {
       ['topup_reversal', -4200],
       ['topup', 4200],
     ]);
-    clock = EXPECTED;
+    h.clock = EXPECTED;
     const after = await h.stripe.balance.retrieve();
     expect([usd(after.available), usd(after.pending)]).toEqual([0, 0]);
   });
@@ -383,15 +372,15 @@ describe('the ledger', () => {
     const a = await topup({ amount: 1000 });
     await topup({ amount: 2500, source: 'btok_us_verified' });
     await topup({ amount: 999, source: 'btok_us_verified_debitNotAuthorized' });
-    clock = FIXED_NOW + 2 * DAY;
+    h.clock = FIXED_NOW + 2 * DAY;
     const c = await topup({ amount: 4000 });
     await h.stripe.topups.cancel(a.id);
     expect(platformUsd()).toEqual({ available: 0, pending: 6500 });
     expectLedgerBalanced();
-    clock = EXPECTED;
+    h.clock = EXPECTED;
     expect(platformUsd()).toEqual({ available: 2500, pending: 4000 });
     expectLedgerBalanced();
-    clock = c.expected_availability_date ?? 0;
+    h.clock = c.expected_availability_date ?? 0;
     expect(platformUsd()).toEqual({ available: 6500, pending: 0 });
     expectLedgerBalanced();
   });

@@ -1,21 +1,12 @@
 // The in-process money functions a seeder calls: the same rules as the API, at a backdated
 // moment, with ids drawn from a seeded generator so the same seed gives the same history.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { seededRandom } from '@/lib/emulator/core/ids';
 import { balanceOf, createCharge, createReversal, createTransfer, moneyCtx, refundApplicationFee, seedMoneyIds } from '@/lib/emulator/money';
-import { createEnabled, FIXED_NOW, startHarness, stripeError, type Harness } from './helpers';
+import { createEnabled, FIXED_NOW, stripeError, emulatorForFile } from './harness';
 
 const DAY = 86400;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => FIXED_NOW });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = emulatorForFile();
 
 async function history(seed: number) {
   await h.reset();

@@ -1,23 +1,12 @@
 // The Stripe Apps Secret Store through the SDK: set (create or replace), find, delete and list, by
 // name within a scope (`account`, or one Dashboard `user`), each account its own store.
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { collect, createCustom, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const ACCOUNT = { type: 'account' } as const;
 const USER = { type: 'user', user: 'usr_123' } as const;
@@ -38,7 +27,7 @@ describe('set', () => {
 
   it('replaces a secret of the same name in the same scope', async () => {
     await set('token', 'first');
-    clock += 10;
+    h.clock += 10;
     const second = await set('token', 'second');
     const all = await h.stripe.apps.secrets.list({ scope: ACCOUNT, expand: ['data.payload'] });
     expect(all.data.map((s) => [s.id, s.payload])).toEqual([[second.id, 'second']]);
@@ -65,9 +54,9 @@ describe('set', () => {
   it('takes an expiry in the future, after which the secret is gone', async () => {
     const s = await set('short-lived', 'p', ACCOUNT, { expires_at: FIXED_NOW + 3600 });
     expect(s.expires_at).toBe(FIXED_NOW + 3600);
-    clock = FIXED_NOW + 3599;
+    h.clock = FIXED_NOW + 3599;
     expect((await h.stripe.apps.secrets.find({ name: 'short-lived', scope: ACCOUNT })).id).toBe(s.id);
-    clock = FIXED_NOW + 3600;
+    h.clock = FIXED_NOW + 3600;
     await expectStripeError(h.stripe.apps.secrets.find({ name: 'short-lived', scope: ACCOUNT }), { status: 404, code: 'resource_missing' });
     expect((await h.stripe.apps.secrets.list({ scope: ACCOUNT })).data).toEqual([]);
   });
@@ -151,7 +140,7 @@ describe('list', () => {
   it('lists one scope, newest first, with cursors', async () => {
     const made: Stripe.Apps.Secret[] = [];
     for (let i = 0; i < 4; i++) {
-      clock = FIXED_NOW + i;
+      h.clock = FIXED_NOW + i;
       made.push(await set(`s${i}`, `p${i}`));
     }
     await set('user-only', 'u', USER);

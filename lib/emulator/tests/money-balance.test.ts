@@ -2,25 +2,14 @@
 // account's; pending until available_on; the list filters; and the live-mode rule that an
 // account can only be rejected or deleted once its ledger balances are zero.
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { post } from '@/lib/emulator/core/ledger';
-import { collect, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { collect, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 const DAY = 86400;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const as = (account: string) => ({ stripeAccount: account });
 const amounts = (side: Stripe.Balance.Available[]) => Object.fromEntries(side.map((s) => [s.currency, s.amount]));
@@ -40,9 +29,9 @@ describe('balance', () => {
     expect(amounts(b.pending)).toEqual({ usd: 941, eur: 946 });
     expect(amounts(b.available)).toEqual({ usd: 0, eur: 0 });
     expect(b.available[0].currency).toBe('usd');
-    clock += 2 * DAY - 1;
+    h.clock += 2 * DAY - 1;
     expect(amounts((await h.stripe.balance.retrieve()).available)).toEqual({ usd: 0, eur: 0 });
-    clock += 1;
+    h.clock += 1;
     b = await h.stripe.balance.retrieve();
     expect(amounts(b.available)).toEqual({ usd: 941, eur: 946 });
     expect(amounts(b.pending)).toEqual({ usd: 0, eur: 0 });
@@ -63,9 +52,9 @@ describe('balance transactions', () => {
   it('lists newest first with type, source, currency and created filters, and expands the source', async () => {
     const acct = await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW);
     const c1 = await h.stripe.charges.create({ amount: 5000, currency: 'usd', source: 'tok_bypassPending' });
-    clock += 10;
+    h.clock += 10;
     const c2 = await h.stripe.charges.create({ amount: 5000, currency: 'eur', source: 'tok_visa' });
-    clock += 10;
+    h.clock += 10;
     const tr = await h.stripe.transfers.create({ amount: 1000, currency: 'usd', destination: acct.id });
     const all = await h.stripe.balanceTransactions.list();
     expect(all.data.map((b) => b.source)).toEqual([tr.id, c2.id, c1.id]);
@@ -108,10 +97,10 @@ describe('live-mode reject and delete read the ledger', () => {
     await expectStripeError(live.accounts.del('acct_1Nope'), { status: 404 });
     const world = h.emulator.worlds.live;
     // Live mode takes no test cards: put the money straight into the ledger.
-    post(world, { owner: acct.id, amount: 700, currency: 'usd', type: 'payment', source: null, created: clock });
+    post(world, { owner: acct.id, amount: 700, currency: 'usd', type: 'payment', source: null, created: h.clock });
     await expectStripeError(live.accounts.reject(acct.id, { reason: 'other' }), { status: 400, code: 'balance_insufficient', message: /700 usd/ });
     await expectStripeError(live.accounts.del(acct.id), { status: 400, code: 'balance_insufficient' });
-    post(world, { owner: acct.id, amount: -700, currency: 'usd', type: 'payment_refund', source: null, created: clock });
+    post(world, { owner: acct.id, amount: -700, currency: 'usd', type: 'payment_refund', source: null, created: h.clock });
     await expect(live.accounts.del(acct.id)).resolves.toMatchObject({ deleted: true });
   });
 });

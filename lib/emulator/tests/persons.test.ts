@@ -1,23 +1,12 @@
 // Persons of connected accounts: create, retrieve, update, delete, list (with the relationship
 // filter), their part in the account's requirements, and who may manage them.
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, expectErrorShape, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { collect, createCustom, expectErrorShape, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const company = () => createCustom(h.stripe, { country: 'US', business_type: 'company' });
 const strip = <T extends { lastResponse?: unknown }>(o: T) => {
@@ -130,7 +119,7 @@ describe('list', () => {
       ['nobody', {}],
     ];
     for (const [name, relationship] of roles) {
-      clock += 1;
+      h.clock += 1;
       made[name] = (await h.stripe.accounts.createPerson(a.id, { first_name: name, relationship })).id;
     }
     const all = await h.stripe.accounts.listPersons(a.id);

@@ -5,27 +5,16 @@
 // charges put straight into the emulator's charge table (to shape the charge freely); the last
 // ones go through POST /v1/charges with Stripe's Radar test tokens.
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeId } from '@/lib/emulator/core/ids';
 import type { World } from '@/lib/emulator/core/world';
 import { chargeObject } from '@/lib/emulator/money/objects';
 import { approveReview, createEarlyFraudWarning, openReview } from '@/lib/emulator/resources/radar';
-import { collect, createCustom, createEnabled, expectStripeError, FIXED_NOW, startHarness, STRIPE_FIXTURES, type Harness } from './helpers';
+import { collect, createCustom, createEnabled, expectStripeError, FIXED_NOW, STRIPE_FIXTURES, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const world = (mode: 'test' | 'live' = 'test'): World => h.emulator.worlds[mode];
 

@@ -2,24 +2,13 @@
 // one makes on both sides, test tokens (declines, bypassPending, Radar), capture, lists, expand,
 // idempotency and Stripe's errors.
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, LIVE_KEY, startHarness, STRIPE_FIXTURES, stripeError, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { collect, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, LIVE_KEY, STRIPE_FIXTURES, stripeError, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 const DAY = 86400;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const enabled = () => createEnabled(h.stripe, 'US', 'individual', FIXED_NOW);
 const as = (account: string) => ({ stripeAccount: account });
@@ -59,7 +48,7 @@ describe('platform charges', () => {
     expect(bt).toMatchObject({ type: 'charge', amount: 2000, fee: 88, net: 1912, source: ch.id, status: 'pending', available_on: FIXED_NOW + 2 * DAY, reporting_category: 'charge' });
     expect(bt.fee_details).toEqual([{ amount: 88, application: null, currency: 'usd', description: 'Stripe processing fees', type: 'stripe_fee' }]);
     expect(await balanceOf()).toEqual({ available: 0, pending: 1912 });
-    clock = FIXED_NOW + 2 * DAY;
+    h.clock = FIXED_NOW + 2 * DAY;
     expect(await balanceOf()).toEqual({ available: 1912, pending: 0 });
     expect((await txn(ch.balance_transaction)).status).toBe('available');
   });
@@ -120,7 +109,7 @@ describe('platform charges', () => {
 
   it('lists newest first with created and transfer_group filters, and expands', async () => {
     const first = await h.stripe.charges.create({ amount: 500, currency: 'usd', source: 'tok_visa', transfer_group: 'ORDER_1' });
-    clock += 60;
+    h.clock += 60;
     const second = await h.stripe.charges.create({ amount: 600, currency: 'usd', source: 'tok_mastercard' });
     expect((await h.stripe.charges.list()).data.map((c) => c.id)).toEqual([second.id, first.id]);
     expect((await h.stripe.charges.list({ transfer_group: 'ORDER_1' })).data.map((c) => c.id)).toEqual([first.id]);
@@ -244,19 +233,19 @@ describe('capture', () => {
     expect(ch).toMatchObject({ captured: false, paid: true, status: 'succeeded', amount_captured: 0, balance_transaction: null, transfer_group: null });
     expect(ch.transfer).toBeUndefined();
     expect((await h.stripe.balanceTransactions.list()).data).toHaveLength(0);
-    clock += DAY;
+    h.clock += DAY;
     const captured = await h.stripe.charges.capture(ch.id, { amount: 2500 });
     expect(captured).toMatchObject({ captured: true, amount_captured: 2500, amount_refunded: 500, application_fee_amount: 200 });
     expect(captured.transfer_group).toBe(`group_${ch.id}`);
     expect((await h.stripe.transfers.retrieve(captured.transfer as string)).amount).toBe(2500);
-    expect((await txn(captured.balance_transaction)).available_on).toBe(clock + 2 * DAY);
+    expect((await txn(captured.balance_transaction)).available_on).toBe(h.clock + 2 * DAY);
     await expectStripeError(h.stripe.charges.capture(ch.id), { status: 400, code: 'charge_already_captured' });
   });
 
   it('refuses more than authorized, and refuses to capture after seven days', async () => {
     const ch = await h.stripe.charges.create({ amount: 3000, currency: 'usd', source: 'tok_visa', capture: false });
     await expectStripeError(h.stripe.charges.capture(ch.id, { amount: 3001 }), { status: 400, param: 'amount' });
-    clock += 8 * DAY;
+    h.clock += 8 * DAY;
     await expectStripeError(h.stripe.charges.capture(ch.id), {
       status: 400,
       code: 'charge_expired_for_capture',

@@ -2,22 +2,12 @@
 // the lost response (applied, then dropped) and what idempotent retries make of it, and the
 // request log's account of each. Timing is asserted as lower bounds only.
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultRequest, FaultRule } from '@/lib/emulator/faults';
 import type { RequestLogEntry } from '@/lib/emulator/server';
-import { createCustom, rawRequest, sdk, startHarness, stripeError, type Harness } from './helpers';
+import { createCustom, rawRequest, sdk, startHarness, stripeError, emulatorForFile } from './harness';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo', faultSeed: 'faults-test' });
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
+const h = emulatorForFile({ seed: 'demo', faultSeed: 'faults-test', realTime: true });
 
 async function control(method: string, path: string, body?: unknown) {
   const res = await fetch(`${h.url}${path}`, {

@@ -1,23 +1,12 @@
 // Connected accounts through the SDK: create, retrieve, update, delete, list, reject and
 // unreject, per API version and per mode, with Stripe's metadata and list rules.
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collect, COUNTRIES, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, LIVE_KEY, startHarness, STRIPE_FIXTURES, TEST_KEY, type Country, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { collect, COUNTRIES, type Country, createCustom, createEnabled, expectErrorShape, expectStripeError, FIXED_NOW, LIVE_KEY, STRIPE_FIXTURES, TEST_KEY, emulatorForFile } from './harness';
 
 const FIXTURES = STRIPE_FIXTURES;
 
-let clock = FIXED_NOW;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  clock = FIXED_NOW;
-  await h.reset();
-});
+const h = emulatorForFile();
 
 const OLD = '2024-06-20';
 const DAHLIA = '2026-07-29.dahlia';
@@ -185,7 +174,7 @@ describe('list', () => {
   async function makeAccounts(n: number): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      clock = FIXED_NOW + i;
+      h.clock = FIXED_NOW + i;
       ids.unshift((await h.stripe.accounts.create({ type: 'custom', metadata: { i: String(i) } })).id);
     }
     return ids;
@@ -295,7 +284,7 @@ describe('requirements', () => {
   it.each(Object.keys(COUNTRIES).flatMap((c) => [[c, 'individual'], [c, 'company']]) as [Country, 'individual' | 'company'][])(
     '%s %s: everything the country spec’s minimum asks makes it active',
     async (country, kind) => {
-      const a = await createEnabled(h.stripe, country, kind, clock);
+      const a = await createEnabled(h.stripe, country, kind, h.clock);
       expect(a.requirements).toMatchObject({ disabled_reason: null, currently_due: [], past_due: [], errors: [] });
       expect(a.capabilities).toEqual({ card_payments: 'active', transfers: 'active' });
       expect(a.charges_enabled).toBe(true);
@@ -310,7 +299,7 @@ describe('requirements', () => {
   it('lists exactly the field still missing', async () => {
     const spec = await h.stripe.countrySpecs.retrieve('GB');
     const minimum = spec.verification_fields.individual.minimum;
-    const a = await createEnabled(h.stripe, 'GB', 'individual', clock);
+    const a = await createEnabled(h.stripe, 'GB', 'individual', h.clock);
     const b = await h.stripe.accounts.update(a.id, { business_profile: { url: '' } });
     expect(minimum).toContain('business_profile.url');
     expect(b.requirements?.past_due).toEqual(['business_profile.url']);
@@ -334,7 +323,7 @@ describe('reject', () => {
       ['other', 'rejected.platform_other'],
     ];
     for (const [reason, disabled] of cases) {
-      const a = await createEnabled(h.stripe, 'US', 'individual', clock);
+      const a = await createEnabled(h.stripe, 'US', 'individual', h.clock);
       const r = await h.stripe.accounts.reject(a.id, { reason });
       expect(r.id).toBe(a.id);
       expect(r.requirements?.disabled_reason, reason).toBe(disabled);
@@ -397,7 +386,7 @@ describe('reject', () => {
   });
 
   it('makes capabilities inactive', async () => {
-    const a = await createEnabled(h.stripe, 'US', 'individual', clock);
+    const a = await createEnabled(h.stripe, 'US', 'individual', h.clock);
     const r = await h.stripe.accounts.reject(a.id, { reason: 'other' });
     expect(r.capabilities).toEqual({ card_payments: 'inactive', transfers: 'inactive' });
     const cap = await h.stripe.accounts.retrieveCapability(a.id, 'card_payments');
@@ -405,7 +394,7 @@ describe('reject', () => {
   });
 
   it('can leave payouts on with payouts_action=none (2026-07-29.dahlia and later)', async () => {
-    const a = await createEnabled(h.stripe, 'US', 'individual', clock);
+    const a = await createEnabled(h.stripe, 'US', 'individual', h.clock);
     const r = await h.stripe.accounts.reject(a.id, { reason: 'other', payouts_action: 'none' });
     expect(r.charges_enabled).toBe(false);
     expect(r.payouts_enabled).toBe(true);
@@ -435,7 +424,7 @@ describe('unreject', () => {
 
   it('restores charges and payouts when nothing else restricts the account', async () => {
     for (const client of [h.stripe, at(DAHLIA)]) {
-      const a = await createEnabled(h.stripe, 'US', 'individual', clock);
+      const a = await createEnabled(h.stripe, 'US', 'individual', h.clock);
       await h.stripe.accounts.reject(a.id, { reason: 'fraud_other' });
       const u = await client.accounts.unreject(a.id);
       expect(u.requirements?.disabled_reason).toBeNull();
@@ -455,7 +444,7 @@ describe('unreject', () => {
   });
 
   it('can reject again after an unreject', async () => {
-    const a = await createEnabled(h.stripe, 'US', 'individual', clock);
+    const a = await createEnabled(h.stripe, 'US', 'individual', h.clock);
     await h.stripe.accounts.reject(a.id, { reason: 'other' });
     await h.stripe.accounts.unreject(a.id);
     const again = await h.stripe.accounts.reject(a.id, { reason: 'credit' });
@@ -465,8 +454,8 @@ describe('unreject', () => {
   it('refuses accounts that are not rejected, and rejections made by Stripe', async () => {
     const a = await createCustom(h.stripe);
     await expectStripeError(h.stripe.accounts.unreject(a.id), { status: 400 });
-    const b = await createEnabled(h.stripe, 'US', 'individual', clock);
-    facts('test', b.id).rejection = { by: 'stripe', reason: 'fraud', at: clock, payoutsAction: 'pause' };
+    const b = await createEnabled(h.stripe, 'US', 'individual', h.clock);
+    facts('test', b.id).rejection = { by: 'stripe', reason: 'fraud', at: h.clock, payoutsAction: 'pause' };
     // Stripe's own rejections read the same for every version.
     expect((await h.stripe.accounts.retrieve(b.id)).requirements?.disabled_reason).toBe('rejected.fraud');
     expect((await at(OLD).accounts.retrieve(b.id)).requirements?.disabled_reason).toBe('rejected.fraud');
@@ -489,7 +478,7 @@ describe('delete', () => {
   });
 
   it('takes the account’s persons and external accounts with it', async () => {
-    const a = await createEnabled(h.stripe, 'US', 'company', clock);
+    const a = await createEnabled(h.stripe, 'US', 'company', h.clock);
     const persons = await h.stripe.accounts.listPersons(a.id);
     const externals = await h.stripe.accounts.listExternalAccounts(a.id);
     expect(persons.data.length).toBeGreaterThan(0);
