@@ -4,9 +4,21 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
-import { ACCOUNT_STATES, matchesState } from './status';
+import { ACCOUNT_STATES, matchesState, STATE_LABELS } from './status';
+import { createdFields, optionsOf, pageSizeField, type FilterField } from '@/lib/lists/filter-fields';
 
 export const ACCOUNT_TYPES = ['custom', 'express', 'standard'] as const;
+const TYPE_LABELS: Record<(typeof ACCOUNT_TYPES)[number], string> = { custom: 'Custom', express: 'Express', standard: 'Standard' };
+/** The countries the filter offers (those the platform onboards). */
+const COUNTRY_OPTIONS = [
+  { value: 'US', label: 'United States' },
+  { value: 'GB', label: 'United Kingdom' },
+  { value: 'DE', label: 'Germany' },
+  { value: 'FR', label: 'France' },
+  { value: 'CA', label: 'Canada' },
+  { value: 'AU', label: 'Australia' },
+  { value: 'JP', label: 'Japan' },
+];
 
 export const accountFiltersSchema = z.object({
   type: lenient(z.enum(ACCOUNT_TYPES)),
@@ -38,3 +50,12 @@ export function accountMatches(f: AccountFilters): (a: Stripe.Account) => boolea
     (f.country === undefined || a.country === f.country) &&
     (f.state === undefined || matchesState(a, f.state));
 }
+
+/** The accounts list's filter bar. */
+export const ACCOUNT_FILTER_FIELDS: FilterField[] = [
+  { kind: 'select', name: 'type', label: 'Type', any: 'Any type', options: optionsOf(ACCOUNT_TYPES, TYPE_LABELS) },
+  { kind: 'select', name: 'country', label: 'Country', any: 'Any country', options: COUNTRY_OPTIONS },
+  { kind: 'select', name: 'state', label: 'State', any: 'Any state', options: optionsOf(ACCOUNT_STATES, STATE_LABELS), testId: 'filter-state' },
+  ...createdFields('Created from (UTC)', 'Created to (UTC)'),
+  pageSizeField,
+];

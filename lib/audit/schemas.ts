@@ -1,7 +1,8 @@
 // The Audit page's filters, as they appear in the URL. One schema for the page, the CSV export
 // route and the filter toolbar, so a shared link shows the same rows everywhere. Client-safe.
 import { z } from 'zod';
-import { OUTCOME_FILTERS } from '@/lib/audit/catalog';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, OPEN_OUTCOMES_FILTER, OPEN_OUTCOMES_LABEL, OUTCOME_FILTERS, OUTCOME_LABELS } from '@/lib/audit/catalog';
+import type { FilterField } from '@/lib/lists/filter-fields';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const day = z.preprocess(blankToUndefined, z.iso.date().optional().catch(undefined));
@@ -46,4 +47,22 @@ export function auditFiltersToSearch(filters: Partial<AuditFilters>): URLSearchP
     if (value) search.set(key, value);
   }
   return search;
+}
+
+/** The Audit page's filter bar; the operators to choose from are the page's. */
+export function auditFilterFields(operators: readonly { id: string; email: string }[]): FilterField[] {
+  return [
+    { kind: 'select', name: 'operator', label: 'Operator', any: 'Anyone', options: operators.map((o) => ({ value: o.id, label: o.email })) },
+    { kind: 'select', name: 'action', label: 'Action', any: 'Any action', options: Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label })) },
+    { kind: 'text', name: 'object', label: 'Object id', placeholder: 'acct_… / op_…', mono: true },
+    {
+      kind: 'select',
+      name: 'outcome',
+      label: 'Outcome',
+      any: 'Any outcome',
+      options: [{ value: OPEN_OUTCOMES_FILTER, label: OPEN_OUTCOMES_LABEL }, ...AUDIT_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))],
+    },
+    { kind: 'date', name: 'from', label: 'From (UTC)' },
+    { kind: 'date', name: 'to', label: 'To (UTC)' },
+  ];
 }

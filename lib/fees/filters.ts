@@ -5,6 +5,7 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { idOf } from '@/lib/stripe/ids';
 import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
+import { createdFields, optionsOf, pageSizeField, type FilterField } from '@/lib/lists/filter-fields';
 
 export const REFUND_STATES = ['none', 'partial', 'full'] as const;
 export type RefundState = (typeof REFUND_STATES)[number];
@@ -37,3 +38,12 @@ export function feeMatches(f: FeeFilters): (fee: Stripe.ApplicationFee) => boole
 }
 
 export const feeCreatedRange = (f: FeeFilters) => createdRange(f.created_from, f.created_to);
+
+/** The fees list's filter bar. */
+export const FEE_FILTER_FIELDS: FilterField[] = [
+  { kind: 'text', name: 'account', label: 'Account', placeholder: 'acct_…', mono: true },
+  { kind: 'text', name: 'charge', label: 'Charge', placeholder: 'ch_… / py_…', mono: true },
+  ...createdFields(),
+  { kind: 'select', name: 'refund', label: 'Refunds', any: 'Any', options: optionsOf(REFUND_STATES, REFUND_STATE_LABELS) },
+  pageSizeField,
+];

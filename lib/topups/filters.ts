@@ -1,6 +1,7 @@
 // The top-ups list's filters, kept in the URL; status and `created` go to Stripe. Pure.
 import { z } from 'zod';
 import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
+import { createdFields, optionsOf, pageSizeField, type FilterField } from '@/lib/lists/filter-fields';
 
 export const TOPUP_STATUSES = ['pending', 'succeeded', 'failed', 'canceled', 'reversed'] as const;
 export type TopupStatus = (typeof TOPUP_STATUSES)[number];
@@ -25,3 +26,10 @@ export type TopupFilters = z.output<typeof topupFiltersSchema>;
 export const parseTopupFilters = (params: SearchParamsLike): TopupFilters => parseSearch(topupFiltersSchema, params);
 export const topupFiltersQuery = (f: Partial<TopupFilters>): string => toQuery(f);
 export const topupCreatedRange = (f: TopupFilters) => createdRange(f.created_from, f.created_to);
+
+/** The top-ups list's filter bar. */
+export const TOPUP_FILTER_FIELDS: FilterField[] = [
+  { kind: 'select', name: 'status', label: 'Status', any: 'Any', options: optionsOf(TOPUP_STATUSES, TOPUP_STATUS_LABELS) },
+  ...createdFields(),
+  pageSizeField,
+];

@@ -3,6 +3,7 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
+import { createdFields, optionsOf, pageSizeField, type FilterField } from '@/lib/lists/filter-fields';
 
 export const REVERSED_STATES = ['none', 'partial', 'full'] as const;
 export type ReversedState = (typeof REVERSED_STATES)[number];
@@ -37,3 +38,12 @@ export function transferListParams(f: TransferFilters): Stripe.TransferListParam
   const created = createdRange(f.created_from, f.created_to);
   return { ...(created ? { created } : {}), ...(f.destination ? { destination: f.destination } : {}), ...(f.group ? { transfer_group: f.group } : {}) };
 }
+
+/** The transfers list's filter bar. */
+export const TRANSFER_FILTER_FIELDS: FilterField[] = [
+  { kind: 'text', name: 'destination', label: 'Destination', placeholder: 'acct_…', mono: true },
+  { kind: 'text', name: 'group', label: 'Transfer group', placeholder: 'group_…', mono: true },
+  ...createdFields(),
+  { kind: 'select', name: 'reversed', label: 'Reversals', any: 'Any', options: optionsOf(REVERSED_STATES, REVERSED_STATE_LABELS) },
+  pageSizeField,
+];

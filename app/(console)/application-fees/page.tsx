@@ -3,14 +3,15 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
+import { FilterBar } from '@/components/data-table/filter-bar';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guard';
 import { toPlain } from '@/lib/http/json';
-import { feeFiltersQuery, parseFeeFilters } from '@/lib/fees/filters';
+import { fieldValues } from '@/lib/lists/filter-fields';
+import { FEE_FILTER_FIELDS, feeFiltersQuery, parseFeeFilters } from '@/lib/fees/filters';
 import { feeQueries } from '@/lib/fees/keys';
 import { listFees } from '@/lib/fees/queries';
 import { makeQueryClient } from '@/lib/query-client';
-import { FeeFiltersForm } from './_components/fee-filters';
 import { FeesTable } from './_components/fees-table';
 
 export const metadata: Metadata = { title: 'Application fees' };
@@ -36,7 +37,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           </a>
         }
       />
-      <FeeFiltersForm filters={filters} />
+      <FilterBar action="/application-fees" fields={FEE_FILTER_FIELDS} values={fieldValues(filters, FEE_FILTER_FIELDS)} testId="fee-filters" applyTestId="fee-filters-apply" />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <FeesTable filters={filters} />
       </HydrationBoundary>

@@ -4,14 +4,15 @@ import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { FilterBar } from '@/components/data-table/filter-bar';
 import { PageHeader } from '@/components/shell/page-header';
 import { listAuditEntries } from '@/lib/audit/store';
-import { auditFiltersToSearch, parseAuditQuery } from '@/lib/audit/schemas';
+import { auditFilterFields, auditFiltersToSearch, parseAuditQuery } from '@/lib/audit/schemas';
 import { toAuditEntryView } from '@/lib/audit/view';
 import { requirePermission } from '@/lib/auth/guard';
 import { getDb } from '@/lib/db/client';
+import { fieldValues } from '@/lib/lists/filter-fields';
 import { listOperators } from '@/lib/operators/store';
-import { AuditFiltersForm } from './_components/audit-filters';
 import { AuditTable } from './_components/audit-table';
 import { ChainStatus, ChainStatusPending } from './_components/chain-status';
 
@@ -25,6 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const db = await getDb();
   const [page, operators] = await Promise.all([listAuditEntries(db, filters, { cursor, dir, limit: PAGE_SIZE }), listOperators(db)]);
   const filterSearch = auditFiltersToSearch(filters);
+  const auditFields = auditFilterFields(operators);
   const pageHref = (cursorId: number, direction: 'older' | 'newer') => {
     const search = new URLSearchParams(filterSearch);
     search.set('cursor', String(cursorId));
@@ -51,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Suspense fallback={<ChainStatusPending />}>
         <ChainStatus />
       </Suspense>
-      <AuditFiltersForm filters={filters} operators={operators} />
+      <FilterBar action="/audit" fields={auditFields} values={fieldValues(filters, auditFields)} testId="audit-filters" />
       <AuditTable entries={page.entries.map(toAuditEntryView)} />
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
         {page.newerCursor ? (

@@ -4,6 +4,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { BarChart3, Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterBar } from '@/components/data-table/filter-bar';
 import { BalancePanel } from '@/components/money/balance-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guard';
@@ -11,11 +12,11 @@ import { can } from '@/lib/auth/permissions';
 import { balanceQueries } from '@/lib/balance/keys';
 import { getPlatformBalance } from '@/lib/balance/queries';
 import { toPlain } from '@/lib/http/json';
+import { fieldValues } from '@/lib/lists/filter-fields';
 import { makeQueryClient } from '@/lib/query-client';
-import { parseTransferFilters, transferFiltersQuery } from '@/lib/transfers/filters';
+import { parseTransferFilters, TRANSFER_FILTER_FIELDS, transferFiltersQuery } from '@/lib/transfers/filters';
 import { transferQueries } from '@/lib/transfers/keys';
 import { listTransfers } from '@/lib/transfers/queries';
-import { TransferFiltersForm } from './_components/transfer-filters';
 import { TransfersTable } from './_components/transfers-table';
 
 export const metadata: Metadata = { title: 'Transfers' };
@@ -51,7 +52,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       <HydrationBoundary state={dehydrate(queryClient)}>
         <div className="space-y-5">
           {showBalance ? <BalancePanel /> : null}
-          <TransferFiltersForm filters={filters} />
+          <FilterBar action="/transfers" idPrefix="t" fields={TRANSFER_FILTER_FIELDS} values={fieldValues(filters, TRANSFER_FILTER_FIELDS)} testId="transfer-filters" />
           <TransfersTable filters={filters} />
         </div>
       </HydrationBoundary>

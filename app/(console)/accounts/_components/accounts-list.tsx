@@ -9,11 +9,13 @@ import { useEffect, useState, useTransition } from 'react';
 import { ColumnToggle } from '@/components/data-table/column-toggle';
 import { DataTable, type ColumnVisibility } from '@/components/data-table/data-table';
 import { PageHeader } from '@/components/shell/page-header';
-import { accountFiltersQuery, filtersOnServer, type AccountFilters } from '@/lib/accounts/filters';
+import { ACCOUNT_FILTER_FIELDS, accountFiltersQuery, filtersOnServer, type AccountFilters } from '@/lib/accounts/filters';
 import { accountQueries, type AccountListResult } from '@/lib/accounts/keys';
 import { STATE_LABELS } from '@/lib/accounts/status';
 import { ACCOUNT_COLUMN_LABELS, ACCOUNT_COLUMNS } from './account-columns';
-import { AccountFiltersForm, AccountSearch } from './account-filters';
+import { AccountSearch } from './account-search';
+import { FilterBar } from '@/components/data-table/filter-bar';
+import { fieldValues } from '@/lib/lists/filter-fields';
 
 const VISIBILITY_KEY = 'accounts.columns';
 const NO_ROWS: AccountListResult['items'] = [];
@@ -79,7 +81,15 @@ export function AccountsList({ filters, deleted }: { filters: AccountFilters; de
         </p>
       ) : null}
       <AccountSearch />
-      <AccountFiltersForm filters={filters} pending={pending} onNavigate={navigate} />
+      <FilterBar
+        action="/accounts"
+        fields={ACCOUNT_FILTER_FIELDS}
+        values={fieldValues(filters, ACCOUNT_FILTER_FIELDS)}
+        testId="account-filters"
+        applyTestId="apply-filters"
+        pending={pending}
+        onNavigate={navigate}
+      />
       {query.isError ? (
         <div role="alert" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4 text-sm text-mode-live-ink" data-testid="list-error">
           {query.error.message}
