@@ -6,6 +6,7 @@ import type Stripe from 'stripe';
 import type { AuditEntryView } from '@/lib/audit/view';
 import { getJson } from '@/lib/http/get-json';
 import { accountFiltersQuery, type AccountFilters } from './filters';
+import type { FilteredPage } from '@/lib/lists/scan';
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -24,15 +25,8 @@ export const accountKeys = {
 
 const path = (id: string, view = '') => `/api/accounts/${encodeURIComponent(id)}${view}`;
 
-export interface AccountListResult {
-  items: Stripe.Account[];
-  scanned: number;
-  next: string | null;
-  prev: string | null;
-  partial: boolean;
-  budget: number;
-  filtered: boolean;
-}
+/** One page of the list as the server scanned it (lib/lists/scan.ts). */
+export type AccountListResult = FilteredPage<Stripe.Account>;
 
 export interface FeesFrom {
   items: Stripe.ApplicationFee[];

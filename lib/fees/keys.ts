@@ -5,6 +5,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type Stripe from 'stripe';
 import { getJson } from '@/lib/http/get-json';
 import { feeFiltersQuery, type FeeFilters } from './filters';
+import type { FilteredPage } from '@/lib/lists/scan';
 
 export const feeKeys = {
   all: ['fees'] as const,
@@ -14,15 +15,8 @@ export const feeKeys = {
   refund: (id: string) => [...feeKeys.all, 'refund', id] as const,
 };
 
-export interface FeeListResult {
-  items: Stripe.ApplicationFee[];
-  scanned: number;
-  next: string | null;
-  prev: string | null;
-  partial: boolean;
-  budget: number;
-  filtered: boolean;
-}
+/** One page of the list as the server scanned it (lib/lists/scan.ts). */
+export type FeeListResult = FilteredPage<Stripe.ApplicationFee>;
 
 export interface FeeDetailResult {
   fee: Stripe.ApplicationFee;

@@ -7,6 +7,7 @@ import { getJson } from '@/lib/http/get-json';
 import { toQuery } from '@/lib/lists/url-filters';
 import { transferFiltersQuery, type TransferFilters } from './filters';
 import type { ReportReversal } from './report';
+import type { FilteredPage } from '@/lib/lists/scan';
 
 export const transferKeys = {
   all: ['transfers'] as const,
@@ -18,15 +19,8 @@ export const transferKeys = {
   report: (from: string, to: string) => [...transferKeys.reports(), from, to] as const,
 };
 
-export interface TransferListResult {
-  items: Stripe.Transfer[];
-  scanned: number;
-  next: string | null;
-  prev: string | null;
-  partial: boolean;
-  budget: number;
-  filtered: boolean;
-}
+/** One page of the list as the server scanned it (lib/lists/scan.ts). */
+export type TransferListResult = FilteredPage<Stripe.Transfer>;
 
 export interface TransferDetailResult {
   transfer: Stripe.Transfer;
