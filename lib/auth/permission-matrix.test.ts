@@ -154,11 +154,11 @@ function patternOf(file: string): string {
 
 /** The first statement of a page module's default-exported function, as written (null if none). */
 function firstStatementOfPage(file: string, source: string): string | null {
-  const module = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-  const page = module.statements.find(
+  const parsed = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const page = parsed.statements.find(
     (node): node is ts.FunctionDeclaration => ts.isFunctionDeclaration(node) && (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false),
   );
-  return page?.body?.statements[0]?.getText(module) ?? null;
+  return page?.body?.statements[0]?.getText(parsed) ?? null;
 }
 
 function digestOf(error: unknown): string {
