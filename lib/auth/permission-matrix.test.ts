@@ -168,6 +168,12 @@ function digestOf(error: unknown): string {
 describe('pages', () => {
   const pageFiles = filesNamed(path.join(ROOT, 'app', '(console)'), 'page.tsx');
 
+  // Load every page module once up front: the first import of a page transforms its whole module
+  // graph (seconds on a busy machine), which is no part of what the tests below check.
+  beforeAll(async () => {
+    for (const file of pageFiles) await import(/* @vite-ignore */ path.join(ROOT, file));
+  }, 120_000);
+
   it('every console page is in the route registry, and the registry has no stale entry', () => {
     expect(pageFiles.map(patternOf).sort()).toEqual(PAGE_ROUTES.map((route) => route.pattern).sort());
   });
