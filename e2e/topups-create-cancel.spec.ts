@@ -24,11 +24,15 @@ test('a top-up is created, then cancelled while pending', async ({ page }) => {
   await done.locator('a').click();
   await page.waitForURL(`**/topups/${id}`);
   await expect(page.getByTestId('topup-status')).toHaveText('Pending');
+  // Its history starts with its creation (the entry's object is the top-up it made).
+  await expect(page.getByTestId('object-history')).toContainText('Created a top-up');
+  await expect(page.getByTestId('object-history').locator('li').filter({ hasText: 'Created a top-up' })).toContainText('finance@demo.test');
   await page.getByTestId('topup-cancel-open').click();
   await expect(page.getByTestId('review-sentence')).toContainText(`Cancel top-up ${id} of US$1,234.56`);
   await page.getByTestId('review-tick').check();
   await page.getByTestId('review-confirm').click();
   await expect(page.getByTestId('topup-status')).toHaveText('Cancelled');
+  await expect(page.getByTestId('object-history')).toContainText('Cancelled a top-up');
   await expect(page.getByTestId('topup-cancel-open')).toHaveCount(0);
   expect((await stripeGet<{ status: string }>(`/v1/topups/${id}`)).status).toBe('canceled');
 });
