@@ -72,7 +72,7 @@ function PeriodChart({ bars, currency }: { bars: ChartBar[]; currency: string })
                     tabIndex={i === active ? 0 : -1}
                     aria-label={label}
                     onFocus={() => setActive(i)}
-                    className="group relative flex h-full min-w-[2px] flex-1 items-end outline-none focus-visible:bg-brand-600/10"
+                    className="group relative flex h-full min-w-px flex-1 items-end outline-none focus-visible:bg-brand-600/10"
                     data-testid="report-chart-bar"
                   >
                     <div
@@ -90,7 +90,7 @@ function PeriodChart({ bars, currency }: { bars: ChartBar[]; currency: string })
               })}
             </ol>
           </div>
-          <div className="mt-1 flex justify-between gap-2 text-[11px] tabular-nums text-neutral-500" aria-hidden data-testid="report-chart-dates">
+          <div className="mt-1 flex justify-between gap-2 whitespace-nowrap text-[11px] tabular-nums text-neutral-500" aria-hidden data-testid="report-chart-dates">
             <span>{bars[0]?.first}</span>
             {bars.length > 2 && middle ? <span>{middle.label}</span> : null}
             <span>{bars.at(-1)?.last}</span>
