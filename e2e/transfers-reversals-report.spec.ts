@@ -3,6 +3,7 @@
 // independently here with the SDK (every transfer's reversals, not the app's balance-transaction
 // walk). The chart has amount and date axes, and each bar can be read with the keyboard.
 import { expect, test } from '@playwright/test';
+import axe from 'axe-core';
 import Stripe from 'stripe';
 import { formatMoney } from '../lib/money';
 import { emulatorUrl } from './support/env';
@@ -70,6 +71,13 @@ test('a long period is served whole: totals and CSV match the emulator', async (
     await expect(bars.nth(1)).toBeFocused();
     await expect(bars.nth(1).getByRole('tooltip')).toBeVisible();
     await expect(bars.nth(1).getByRole('tooltip')).toContainText(/: (US)?\$[\d,]+\.\d\d in \d+ reversals?/);
+    // The chart passes axe's checks, its focused bar and tooltip included.
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const inPage = (window as unknown as { axe: typeof axe }).axe;
+      return (await inPage.run({ include: [['[data-testid="report-chart-usd"]']] })).violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
   }
 
   // The CSV link names this very period, and holds every reversal of it.
