@@ -1,6 +1,6 @@
 // The server re-checks everything the refund form checks: the refund action, called directly with
 // the browser's own request (as captured from a real refund), refuses an amount above what is left,
-// and refuses a viewer outright; neither reaches Stripe.
+// refuses a review made before the fee changed, and refuses a viewer outright; none reaches Stripe.
 import { expect, test, type Request } from '@playwright/test';
 import { freshChargeWithFee, requestsTo, stripeGet } from './support/money';
 import { storageStateFor } from './support/roles';
@@ -36,6 +36,9 @@ test('the refund action refuses too much, and refuses a viewer, on the server', 
 
   const tooMuch = await call('support', { ...args, amount: '30.01', expectedRefunded: 100, idempotencyKey: `e2e-too-much-${Date.now()}` });
   expect(tooMuch).toContain('Only $9.00 of this fee is left to refund');
+  // Reviewed before the first refund (nothing refunded then): the fee changed since, so it is refused.
+  const stale = await call('support', { ...args, amount: '1.00', expectedRefunded: 0, idempotencyKey: `e2e-stale-${Date.now()}` });
+  expect(stale).toContain('This fee changed since you reviewed the refund');
   const asViewer = await call('viewer', { ...args, idempotencyKey: `e2e-viewer-${Date.now()}` });
   expect(asViewer).toContain('Your role does not allow this.');
 

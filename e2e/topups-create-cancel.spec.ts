@@ -24,6 +24,9 @@ test('a top-up is created, then cancelled while pending', async ({ page }) => {
   await done.locator('a').click();
   await page.waitForURL(`**/topups/${id}`);
   await expect(page.getByTestId('topup-status')).toHaveText('Pending');
+  // Its history starts with its creation (the entry's object is the top-up it made).
+  await expect(page.getByTestId('object-history')).toContainText('Created a top-up');
+  await expect(page.getByTestId('object-history').locator('li').filter({ hasText: 'Created a top-up' })).toContainText('finance@demo.test');
   await page.getByTestId('topup-cancel-open').click();
   await expect(page.getByTestId('review-sentence')).toContainText(`Cancel top-up ${id} of US$1,234.56`);
   await page.getByTestId('review-tick').check();
@@ -31,4 +34,8 @@ test('a top-up is created, then cancelled while pending', async ({ page }) => {
   await expect(page.getByTestId('topup-status')).toHaveText('Cancelled');
   await expect(page.getByTestId('topup-cancel-open')).toHaveCount(0);
   expect((await stripeGet<{ status: string }>(`/v1/topups/${id}`)).status).toBe('canceled');
+  // The history (read when the page loads) holds both: the creation and the cancellation.
+  await page.reload();
+  await expect(page.getByTestId('object-history')).toContainText('Cancelled a top-up');
+  await expect(page.getByTestId('object-history')).toContainText('Created a top-up');
 });

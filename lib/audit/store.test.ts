@@ -79,6 +79,18 @@ describe.each(testDatabases())('audit reads on $name', ({ open }) => {
     const history = await listObjectHistory(opened.db, 'acct_special');
     expect(history.map((e) => e.targetId)).toEqual(Array(5).fill('acct_special'));
   });
+
+  // Runs last: it adds entries the counts above do not expect.
+  it('counts a creation (no target when it starts) in the history of the object it made, and only there', async () => {
+    const fin = await createOperator(opened.db, { email: 'fin2@example.com', name: 'Fin', role: 'finance' });
+    const operator = { id: fin.id, email: fin.email, role: fin.role };
+    const created = await recordAuditEvent(opened.db, { operator, action: 'topup.create', targetId: null, mode: 'emulator' }, { outcome: 'succeeded', resultId: 'tu_made' });
+    const cancelled = await recordAuditEvent(opened.db, { operator, action: 'topup.cancel', targetId: 'tu_made', mode: 'emulator' }, { outcome: 'succeeded', resultId: 'tu_made' });
+    // A change aimed at another object that made this id is that object's history, not this one's.
+    await recordAuditEvent(opened.db, { operator, action: 'transfer.reverse', targetId: 'tr_other', mode: 'emulator' }, { outcome: 'succeeded', resultId: 'tu_made' });
+    expect((await listObjectHistory(opened.db, 'tu_made')).map((e) => e.id)).toEqual([cancelled, created]);
+    expect((await listAuditEntries(opened.db, { object: 'tu_made' }, { limit: 100 })).entries.map((e) => e.id)).toEqual([cancelled, created]);
+  });
 });
 
 describe('audit helpers', () => {

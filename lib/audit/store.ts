@@ -4,7 +4,7 @@
 // chained to the one before (lib/audit/chain.ts) with the key bound to the database when it was
 // opened (lib/audit/chain-key.ts). Functions take the database so they run, and are tested, on
 // PGlite and PostgreSQL alike.
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/permissions';
 import { OPEN_OUTCOMES_FILTER, type AuditAction } from '@/lib/audit/catalog';
 import {
@@ -227,7 +227,7 @@ function filterConditions(filters: Partial<AuditFilters>): SQL[] {
   const conditions: SQL[] = [];
   if (filters.operator) conditions.push(eq(auditEntries.operatorId, filters.operator));
   if (filters.action) conditions.push(eq(auditEntries.action, filters.action));
-  if (filters.object) conditions.push(eq(auditEntries.targetId, filters.object));
+  if (filters.object) conditions.push(aboutObject(filters.object));
   if (filters.outcome === OPEN_OUTCOMES_FILTER) conditions.push(inArray(auditEntries.outcome, ['started', 'unknown']));
   else if (filters.outcome) conditions.push(eq(auditEntries.outcome, filters.outcome));
   if (filters.from) conditions.push(gte(auditEntries.startedAt, new Date(`${filters.from}T00:00:00.000Z`)));
@@ -296,12 +296,21 @@ export async function* iterateAuditEntries(
   }
 }
 
+/**
+ * The entries about one object: those aimed at it, and the creation that made it. A creation has
+ * no target when it starts (the object does not exist yet, and the started fields are chained, so
+ * they are never rewritten); the object it made is its result.
+ */
+export function aboutObject(objectId: string): SQL {
+  return or(eq(auditEntries.targetId, objectId), and(isNull(auditEntries.targetId), eq(auditEntries.resultId, objectId)))!;
+}
+
 /** The latest entries about one object, for the history panel on detail pages. */
 export async function listObjectHistory(db: Db, objectId: string, limit = 20): Promise<AuditEntry[]> {
   return db
     .select()
     .from(auditEntries)
-    .where(eq(auditEntries.targetId, objectId))
+    .where(aboutObject(objectId))
     .orderBy(desc(auditEntries.id))
     .limit(limit);
 }

@@ -62,6 +62,8 @@ export const auditEntries = pgTable(
   (table) => [
     index('audit_entries_started_at_idx').on(table.startedAt),
     index('audit_entries_target_id_idx').on(table.targetId),
+    // A creation's object is its result (lib/audit/store.ts aboutObject).
+    index('audit_entries_result_id_idx').on(table.resultId),
     index('audit_entries_operator_id_idx').on(table.operatorId),
     index('audit_entries_action_idx').on(table.action),
     index('audit_entries_idempotency_key_idx').on(table.idempotencyKey),

@@ -6,7 +6,7 @@ import type Stripe from 'stripe';
 import { getJson } from '@/lib/http/get-json';
 import { toQuery } from '@/lib/lists/url-filters';
 import { transferFiltersQuery, type TransferFilters } from './filters';
-import type { ReportReversal } from './report';
+import type { ReversalsReport } from './report';
 import type { FilteredPage } from '@/lib/lists/scan';
 
 export const transferKeys = {
@@ -34,10 +34,6 @@ export interface ReversalResult {
   transfer: Stripe.Transfer;
 }
 
-export interface ReversalsReportResult {
-  items: ReportReversal[];
-  complete: boolean;
-}
 
 const enc = encodeURIComponent;
 
@@ -47,5 +43,5 @@ export const transferQueries = {
   detail: (id: string) => queryOptions({ queryKey: transferKeys.detail(id), queryFn: () => getJson<TransferDetailResult>(`/api/transfers/${enc(id)}`) }),
   reversal: (id: string) => queryOptions({ queryKey: transferKeys.reversal(id), queryFn: () => getJson<ReversalResult>(`/api/transfers/reversals/${enc(id)}`) }),
   report: (from: string, to: string) =>
-    queryOptions({ queryKey: transferKeys.report(from, to), queryFn: () => getJson<ReversalsReportResult>(`/api/transfers/reversals${toQuery({ from, to })}`) }),
+    queryOptions({ queryKey: transferKeys.report(from, to), queryFn: () => getJson<ReversalsReport>(`/api/transfers/reversals${toQuery({ from, to })}`) }),
 };

@@ -10,7 +10,7 @@ import { idOf } from '@/lib/stripe/ids';
 import { ObjectNotFound } from '@/lib/http/json';
 import { getStripe } from '@/lib/stripe/client';
 import { transferFiltersOnServer, transferListParams, transferMatches, type TransferFilters } from './filters';
-import type { ReportReversal } from './report';
+import { readReport, type ReportReversal, type ReversalsReport } from './report';
 
 export const TRANSFER_SCAN_BUDGET = 1000;
 
@@ -88,27 +88,25 @@ export class ReversalNotFound extends ObjectNotFound {
   }
 }
 
-/** The most reversals one report reads. */
-export const REPORT_MAX = 5000;
+/** Every reversal made in the period (whole UTC days), newest first, with its transfer's destination; or the reason it cannot be served whole. */
+export function listReversalsInPeriod(from: string, to: string): Promise<ReversalsReport> {
+  return readReport(from, to, () => reversalsMadeIn(from, to));
+}
 
-/** Every reversal made in the period (whole UTC days), newest first, with its transfer's destination. */
-export async function listReversalsInPeriod(from: string, to: string): Promise<{ items: ReportReversal[]; complete: boolean }> {
+/** One walk through Stripe's pages: each transfer_refund balance transaction, its reversal and the reversal's transfer. */
+async function* reversalsMadeIn(from: string, to: string): AsyncGenerator<ReportReversal> {
   const created = { gte: Date.parse(`${from}T00:00:00Z`) / 1000, lte: Date.parse(`${to}T23:59:59Z`) / 1000 };
-  const items: ReportReversal[] = [];
-  // One walk: each transfer_refund balance transaction, its reversal and the reversal's transfer.
   for await (const bt of getStripe().balanceTransactions.list({ type: 'transfer_refund', created, limit: 100, expand: ['data.source.transfer'] })) {
-    if (items.length >= REPORT_MAX) return { items, complete: false };
     const r = bt.source;
     if (!r || typeof r === 'string' || r.object !== 'transfer_reversal') continue;
     const transfer = r.transfer;
-    items.push({
+    yield {
       id: r.id,
       transfer: idOf(transfer)!,
       destination: typeof transfer === 'string' ? null : idOf(transfer.destination),
       amount: r.amount,
       currency: r.currency,
       created: r.created,
-    });
+    };
   }
-  return { items, complete: true };
 }

@@ -1,5 +1,5 @@
 // Connected accounts: the list with its filters in the URL. Stripe filters `created`; type,
-// country and state are applied by the server to the pages it reads (lib/accounts/scan.ts), and
+// country and state are applied by the server to the pages it reads (lib/lists/scan.ts), and
 // the screen says how far it looked. The first page is prefetched here and hydrated into the
 // browser's cache; an account id typed in the search box opens that account.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';

@@ -1,33 +1,101 @@
 'use client';
-// The reversals report: totals per currency, a bar per UTC day for each currency (plain CSS bars;
-// amounts are never added across currencies), and the reversals themselves.
+// The reversals report: totals per currency, a bar chart for each currency (plain CSS bars, a bar
+// per UTC day or per month over a long period; amounts are never added across currencies), and
+// the reversals themselves. A period the report cannot serve whole shows the reason, no numbers.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { formatTimestamp } from '@/lib/dates';
 import { Money } from '@/components/money/money';
 import { formatMoney } from '@/lib/money';
 import { transferQueries } from '@/lib/transfers/keys';
-import { dailyTotals, totalsByCurrency, type DayBar } from '@/lib/transfers/report';
+import { amountTicks, chartBars, totalsByCurrency, type ChartBar } from '@/lib/transfers/report';
 
-function DayChart({ bars, currency }: { bars: DayBar[]; currency: string }) {
-  const max = Math.max(1, ...bars.map((b) => b.amount));
+function describeBar(bar: ChartBar, currency: string): string {
+  const when = bar.first === bar.last ? bar.first : `${bar.first} to ${bar.last}`;
+  return `${when}: ${formatMoney(bar.amount, currency)} in ${bar.count} reversal${bar.count === 1 ? '' : 's'}`;
+}
+
+/** Keys that move along the bars: one tab stop for the chart, the arrows read each bar. */
+const MOVES: Record<string, (i: number, n: number) => number> = {
+  ArrowRight: (i, n) => Math.min(n - 1, i + 1),
+  ArrowLeft: (i) => Math.max(0, i - 1),
+  Home: () => 0,
+  End: (_, n) => n - 1,
+};
+
+function PeriodChart({ bars, currency }: { bars: ChartBar[]; currency: string }) {
+  const [active, setActive] = useState(() => Math.max(0, bars.findLastIndex((b) => b.amount > 0)));
+  const list = useRef<HTMLOListElement>(null);
+  const ticks = amountTicks(bars);
+  const max = Math.max(1, ticks[2]!);
+  const unit = bars[0] && bars[0].label.length === 7 ? 'month' : 'day';
+  const code = currency.toUpperCase();
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const move = MOVES[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const next = move(active, bars.length);
+    setActive(next);
+    (list.current?.children[next] as HTMLElement | undefined)?.focus();
+  };
+  const middle = bars[Math.floor((bars.length - 1) / 2)];
   return (
     <figure className="rounded-lg border border-neutral-200 bg-surface p-4" data-testid={`report-chart-${currency}`}>
-      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-neutral-500">{currency.toUpperCase()} reversed per day</figcaption>
-      <div className="flex h-32 items-end gap-px" role="img" aria-label={`Reversals per day in ${currency.toUpperCase()}`}>
-        {bars.map((b) => (
-          <div
-            key={b.day}
-            className="min-w-[2px] flex-1 rounded-t-sm bg-brand-600/80 hover:bg-brand-600"
-            style={{ height: b.amount === 0 ? '1px' : `${Math.max(3, (b.amount / max) * 100)}%`, opacity: b.amount === 0 ? 0.25 : 1 }}
-            title={`${b.day}: ${formatMoney(b.amount, currency)} in ${b.count} reversal${b.count === 1 ? '' : 's'}`}
-          />
-        ))}
-      </div>
-      <div className="mt-1 flex justify-between text-[11px] tabular-nums text-neutral-500">
-        <span>{bars[0]?.day}</span>
-        <span>max {formatMoney(max === 1 && bars.every((b) => b.amount === 0) ? 0 : max, currency)}</span>
-        <span>{bars.at(-1)?.day}</span>
+      <figcaption className="mb-3 text-xs font-medium uppercase tracking-wide text-neutral-500">
+        {code} reversed per {unit}
+      </figcaption>
+      <div className="flex gap-2">
+        <div className="flex h-32 shrink-0 flex-col justify-between text-right text-[11px] leading-none tabular-nums text-neutral-500" aria-hidden data-testid="report-chart-amounts">
+          {[...ticks].reverse().map((t, i) => (
+            <span key={i} className={i === 0 ? '-mt-0.5' : i === 2 ? '-mb-0.5' : ''}>
+              {formatMoney(t, currency)}
+            </span>
+          ))}
+        </div>
+        <div className="min-w-0 flex-1">
+          <div className="relative h-32 border-b border-l border-neutral-300">
+            <div aria-hidden className="pointer-events-none absolute inset-x-0 top-0 border-t border-dashed border-neutral-200" />
+            <div aria-hidden className="pointer-events-none absolute inset-x-0 top-1/2 border-t border-dashed border-neutral-200" />
+            <ol
+              ref={list}
+              className="relative flex h-full items-end gap-px rounded-sm focus-within:outline-none"
+              aria-label={`${code} reversed per ${unit}, ${bars[0]?.first} to ${bars.at(-1)?.last}. Use the arrow keys to read each ${unit}.`}
+              onKeyDown={onKeyDown}
+            >
+              {bars.map((b, i) => {
+                const label = describeBar(b, currency);
+                const side = i < bars.length / 3 ? 'left-0' : i > (2 * bars.length) / 3 ? 'right-0' : 'left-1/2 -translate-x-1/2';
+                return (
+                  <li
+                    key={b.label}
+                    tabIndex={i === active ? 0 : -1}
+                    aria-label={label}
+                    onFocus={() => setActive(i)}
+                    className="group relative flex h-full min-w-px flex-1 items-end outline-none focus-visible:bg-brand-600/10"
+                    data-testid="report-chart-bar"
+                  >
+                    <div
+                      className="w-full rounded-t-sm bg-brand-600/80 group-hover:bg-brand-600 group-focus-visible:bg-brand-600 group-focus-visible:ring-2 group-focus-visible:ring-brand-600 group-focus-visible:ring-offset-1"
+                      style={{ height: b.amount === 0 ? '1px' : `${Math.max(3, (b.amount / max) * 100)}%`, opacity: b.amount === 0 ? 0.25 : 1 }}
+                    />
+                    <span
+                      role="tooltip"
+                      className={`pointer-events-none absolute bottom-full z-10 mb-1 hidden whitespace-nowrap rounded-md bg-neutral-900 px-2 py-1 text-xs text-neutral-50 shadow group-hover:block group-focus-visible:block ${side}`}
+                    >
+                      {label}
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+          <div className="mt-1 flex justify-between gap-2 whitespace-nowrap text-[11px] tabular-nums text-neutral-500" aria-hidden data-testid="report-chart-dates">
+            <span>{bars[0]?.first}</span>
+            {bars.length > 2 && middle ? <span>{middle.label}</span> : null}
+            <span>{bars.at(-1)?.last}</span>
+          </div>
+        </div>
       </div>
     </figure>
   );
@@ -37,10 +105,16 @@ export function ReversalsReport({ from, to }: { from: string; to: string }) {
   const { data, error } = useQuery(transferQueries.report(from, to));
   if (error) return <p role="alert" className="text-sm text-mode-live-ink">The report could not be read: {error.message}</p>;
   if (!data) return <p className="text-sm text-neutral-500">Loading…</p>;
+  if (data.refusal || data.from !== from || data.to !== to) {
+    return (
+      <p role="alert" className="rounded-lg border border-neutral-200 bg-surface px-4 py-3 text-sm text-mode-live-ink" data-testid="report-refused">
+        {data.refusal ?? `The report read was for ${data.from} to ${data.to}, not the period asked; nothing is shown.`}
+      </p>
+    );
+  }
   const totals = totalsByCurrency(data.items);
   return (
     <div className="space-y-5">
-      {!data.complete ? <p className="text-sm text-mode-test-ink">The period holds more reversals than one report reads; narrow it for exact totals.</p> : null}
       <section aria-labelledby="totals" className="space-y-2">
         <h2 id="totals" className="text-sm font-semibold text-neutral-900">
           Totals
@@ -67,7 +141,7 @@ export function ReversalsReport({ from, to }: { from: string; to: string }) {
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         {totals.map((t) => (
-          <DayChart key={t.currency} currency={t.currency} bars={dailyTotals(data.items, t.currency, from, to)} />
+          <PeriodChart key={t.currency} currency={t.currency} bars={chartBars(data.items, t.currency, from, to)} />
         ))}
       </div>
       {data.items.length > 0 ? (

@@ -1,5 +1,6 @@
 // The reversals report: every transfer reversal in a chosen period (the URL's from/to, UTC days;
-// the last 30 days by default), totals per currency, a chart per day, CSV export.
+// the last 30 days by default), totals per currency, a chart per day (per month over a long
+// period), CSV export. A period the report cannot serve whole is refused before any number shows.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
@@ -27,8 +28,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const { from, to } = parsePeriod(await searchParams);
   const showBalance = can(operator.role, 'topups.read');
   const queryClient = makeQueryClient();
-  await Promise.all([
-    queryClient.prefetchQuery({ ...transferQueries.report(from, to), queryFn: async () => toPlain(await listReversalsInPeriod(from, to)) }),
+  const [report] = await Promise.all([
+    queryClient.fetchQuery({ ...transferQueries.report(from, to), queryFn: async () => toPlain(await listReversalsInPeriod(from, to)) }).catch(() => null),
     showBalance ? queryClient.prefetchQuery({ ...balanceQueries.platform(), queryFn: async () => toPlain(await getPlatformBalance()) }) : null,
   ]);
   return (
@@ -42,13 +43,15 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         title="Reversals report"
         description={`Every transfer reversal made from ${from} to ${to} (UTC), with totals per currency.`}
         actions={
-          <a
-            href={`/api/transfers/reversals/export${toQuery({ from, to })}`}
-            data-testid="report-export"
-            className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
-          >
-            <Download aria-hidden className="size-4" /> Export CSV
-          </a>
+          report?.refusal ? null : (
+            <a
+              href={`/api/transfers/reversals/export${toQuery({ from, to })}`}
+              data-testid="report-export"
+              className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
+            >
+              <Download aria-hidden className="size-4" /> Export CSV
+            </a>
+          )
         }
       />
       <form method="get" action="/transfers/reversals" className="flex flex-wrap items-end gap-3" role="search" data-testid="report-period">

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_entries_result_id_idx" ON "audit_entries" USING btree ("result_id");
