@@ -60,10 +60,12 @@ async function axeViolations(page: Page): Promise<Result[]> {
   return results.violations;
 }
 
-async function checkPage(browser: Browser, role: Role | null, url: string, baseURL: string): Promise<string[]> {
+type Options = { viewport?: { width: number; height: number }; open?: (page: Page) => Promise<void>; what?: string };
+
+async function checkPage(browser: Browser, role: Role | null, url: string, baseURL: string, options: Options = {}): Promise<string[]> {
   const failures: string[] = [];
   for (const theme of THEMES) {
-    const context = await browser.newContext({ storageState: role ? storageStateFor(role) : undefined, bypassCSP: true });
+    const context = await browser.newContext({ storageState: role ? storageStateFor(role) : undefined, bypassCSP: true, viewport: options.viewport });
     try {
       await context.addCookies([{ name: 'cc-theme', value: theme, url: baseURL }]);
       const page = await context.newPage();
@@ -72,8 +74,10 @@ async function checkPage(browser: Browser, role: Role | null, url: string, baseU
       await expect(page.locator('html')).toHaveClass(theme);
       // Client sections fill in from React Query; check the page once it has settled.
       await page.waitForLoadState('networkidle');
+      await options.open?.(page);
       const violations = await axeViolations(page);
-      if (violations.length > 0) failures.push(`${url} as ${role ?? 'signed out'}, ${theme} theme:\n${violations.map(describe).join('\n')}`);
+      const where = `${url}${options.what ? ` (${options.what})` : ''} as ${role ?? 'signed out'}, ${theme} theme`;
+      if (violations.length > 0) failures.push(`${where}:\n${violations.map(describe).join('\n')}`);
     } finally {
       await context.close();
     }
@@ -94,3 +98,25 @@ for (const [role, paths] of Object.entries(VISITS) as [Role, string[]][]) {
     });
   }
 }
+
+// The shell's own overlays, open: the navigation drawer on a phone, and the operator's dialog with
+// the "Sign out everywhere" confirmation.
+test('the navigation drawer and the sign-out-everywhere confirmation have no axe violations', async ({ browser, baseURL }) => {
+  const drawer = await checkPage(browser, 'viewer', '/', baseURL!, {
+    viewport: { width: 390, height: 844 },
+    what: 'navigation drawer',
+    open: async (page) => {
+      await page.getByTestId('nav-open').click();
+      await expect(page.getByTestId('nav-drawer')).toBeVisible();
+    },
+  });
+  const confirm = await checkPage(browser, 'viewer', '/', baseURL!, {
+    what: 'sign out everywhere confirmation',
+    open: async (page) => {
+      await page.getByTestId('operator-open').click();
+      await page.getByTestId('sign-out-everywhere').click();
+      await expect(page.getByTestId('sign-out-everywhere-dialog')).toBeVisible();
+    },
+  });
+  expect([...drawer, ...confirm].join('\n\n'), 'axe violations').toBe('');
+});

@@ -39,13 +39,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </a>
       {mode === 'live' ? <LiveModeBanner /> : null}
       <header className={`border-b bg-surface ${mode === 'live' ? 'border-mode-live border-b-2' : 'border-neutral-200'}`}>
-        <div className="flex h-14 items-center gap-2 px-3 sm:gap-3 sm:px-4">
-          <MobileNav items={navItems} />
-          <Link href="/" className="flex shrink-0 items-center gap-2.5" aria-label="Connect Console: overview">
+        <div className="flex h-14 items-center gap-1.5 px-3 sm:gap-3 sm:px-4">
+          <MobileNav items={navItems} theme={theme} />
+          <Link href="/" className="flex shrink-0 items-center gap-2.5">
             <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-solid text-sm font-bold text-white">
               C
             </span>
-            <span aria-hidden className="hidden text-base font-semibold tracking-tight text-neutral-900 sm:inline">
+            <span className="sr-only text-base font-semibold tracking-tight text-neutral-900 sm:not-sr-only">
               Connect Console
             </span>
           </Link>
@@ -53,7 +53,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <div className="flex min-w-0 flex-1 justify-end sm:justify-center">
             <CommandPalette sections={navItems} />
           </div>
-          <ThemeToggle initial={theme} />
+          {/* On a phone the theme toggle lives in the navigation drawer, to leave room for Sign out. */}
+          <div className="hidden sm:block">
+            <ThemeToggle initial={theme} />
+          </div>
           <OperatorMenu name={operator.name} email={operator.email} role={operator.role} />
         </div>
       </header>

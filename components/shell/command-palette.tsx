@@ -60,13 +60,11 @@ export function CommandPalette({ sections }: { sections: NavItem[] }) {
         type="button"
         onClick={() => change(true)}
         data-testid="command-palette-open"
-        aria-label="Jump to an id or a section (Ctrl K)"
+        title="Jump to an id or a section (Ctrl K)"
         className="flex size-8 shrink-0 items-center justify-center gap-2 rounded-md border border-neutral-300 bg-surface text-sm text-neutral-600 hover:border-neutral-400 sm:w-full sm:max-w-xs sm:justify-start sm:px-2.5"
       >
         <Search aria-hidden className="size-4 shrink-0" />
-        <span aria-hidden className="hidden flex-1 text-left sm:inline">
-          Jump to an id…
-        </span>
+        <span className="sr-only flex-1 text-left sm:not-sr-only">Jump to an id…</span>
         <kbd aria-hidden className="hidden rounded border border-neutral-300 px-1 font-mono text-[10px] text-neutral-600 md:inline">
           Ctrl K
         </kbd>

@@ -20,10 +20,10 @@ export function OperatorMenu({ name, email, role }: { name: string; email: strin
           type="button"
           onClick={() => setOpen(true)}
           aria-haspopup="dialog"
-          aria-label={`${name} (${ROLE_LABELS[role]}): session options`}
           data-testid="operator-open"
           className="flex min-w-0 items-center gap-2 rounded-md px-1 py-1 text-right hover:bg-neutral-100 sm:px-2"
         >
+          <span className="sr-only md:hidden">{name}, </span>
           <span className="hidden min-w-0 leading-tight md:block">
             <span className="block truncate text-sm font-medium text-neutral-900" data-testid="operator-name">
               {name}
@@ -33,15 +33,14 @@ export function OperatorMenu({ name, email, role }: { name: string; email: strin
           <Badge tone="brand" data-testid="operator-role">
             {ROLE_LABELS[role]}
           </Badge>
+          <span className="sr-only">: session options</span>
         </button>
         {open ? <OperatorDialog name={name} email={email} role={role} /> : null}
       </Dialog>
       <form action={signOutAction}>
-        <Button type="submit" size="sm" variant="ghost" data-testid="sign-out" aria-label="Sign out" title="Sign out of this browser">
+        <Button type="submit" size="sm" variant="ghost" data-testid="sign-out" title="Sign out of this browser">
           <LogOut aria-hidden className="size-4" />
-          <span aria-hidden className="hidden sm:inline">
-            Sign out
-          </span>
+          <span className="sr-only sm:not-sr-only">Sign out</span>
         </Button>
       </form>
     </div>
