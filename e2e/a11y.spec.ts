@@ -41,6 +41,8 @@ const VISITS: Record<Role, string[]> = {
 };
 
 test.use({ bypassCSP: true }); // axe is injected as a script tag; the app's CSP would refuse it.
+// Each test loads its page twice (both themes) and runs axe on it: room for a busy 2-core CI machine.
+test.describe.configure({ timeout: 90_000 });
 
 function describe(violation: Result): string {
   const nodes = violation.nodes

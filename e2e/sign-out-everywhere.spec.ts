@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { copyOfSession, expectSessionAccepted, expectSessionRefused, freshSession } from './support/sessions';
 
 test('sign out everywhere ends every session of the operator', async ({ browser }) => {
+  test.setTimeout(60_000); // three fresh sign-ins and four checks of each session
   const original = await freshSession(browser, 'viewer@demo.test');
   const copy = await copyOfSession(browser, original);
   const elsewhere = await freshSession(browser, 'viewer@demo.test');
