@@ -8,6 +8,7 @@ import { LiveModeBanner, ModeBadge } from '@/components/mode-badge';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { CommandPalette } from '@/components/shell/command-palette';
 import { ConsoleNav } from '@/components/shell/console-nav';
+import { MobileNav } from '@/components/shell/mobile-nav';
 import { OperatorMenu } from '@/components/shell/operator-menu';
 import { SessionKeepalive } from '@/components/shell/session-keepalive';
 import { parseTheme, THEME_COOKIE } from '@/components/theme/theme';
@@ -38,23 +39,29 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </a>
       {mode === 'live' ? <LiveModeBanner /> : null}
       <header className={`border-b bg-surface ${mode === 'live' ? 'border-mode-live border-b-2' : 'border-neutral-200'}`}>
-        <div className="flex h-14 items-center gap-4 px-4">
-          <Link href="/" className="flex items-center gap-2.5">
-            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+        <div className="flex h-14 items-center gap-1.5 px-3 sm:gap-3 sm:px-4">
+          <MobileNav items={navItems} theme={theme} />
+          <Link href="/" className="flex shrink-0 items-center gap-2.5">
+            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-solid text-sm font-bold text-white">
               C
             </span>
-            <span className="text-base font-semibold tracking-tight text-neutral-900">Connect Console</span>
+            <span className="sr-only text-base font-semibold tracking-tight text-neutral-900 sm:not-sr-only">
+              Connect Console
+            </span>
           </Link>
           <ModeBadge mode={mode} />
-          <div className="flex flex-1 justify-center">
+          <div className="flex min-w-0 flex-1 justify-end sm:justify-center">
             <CommandPalette sections={navItems} />
           </div>
-          <ThemeToggle initial={theme} />
+          {/* On a phone the theme toggle lives in the navigation drawer, to leave room for Sign out. */}
+          <div className="hidden sm:block">
+            <ThemeToggle initial={theme} />
+          </div>
           <OperatorMenu name={operator.name} email={operator.email} role={operator.role} />
         </div>
       </header>
-      <div className="flex flex-1">
-        <aside className="w-52 shrink-0 border-r border-neutral-200 bg-surface p-3">
+      <div className="flex min-w-0 flex-1">
+        <aside className="hidden w-52 shrink-0 border-r border-neutral-200 bg-surface p-3 lg:block">
           <ConsoleNav items={navItems} />
         </aside>
         <div id="main" className="min-w-0 flex-1">

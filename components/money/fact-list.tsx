@@ -17,5 +17,5 @@ export function FactList({ facts }: { facts: Array<{ label: string; value: React
 }
 
 export function IdText({ id }: { id: string | null | undefined }) {
-  return id ? <code className="font-mono text-[13px]">{id}</code> : <span className="text-neutral-400">—</span>;
+  return id ? <code className="font-mono text-[13px]">{id}</code> : <span className="text-neutral-500">—</span>;
 }

@@ -50,7 +50,7 @@ export function MetadataEditor({
 
 export function MetadataList({ metadata, hide = [] }: { metadata: Record<string, string> | null | undefined; hide?: string[] }) {
   const entries = Object.entries(metadata ?? {}).filter(([k]) => !hide.includes(k));
-  if (entries.length === 0) return <span className="text-neutral-400">No metadata</span>;
+  if (entries.length === 0) return <span className="text-neutral-500">No metadata</span>;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs" data-testid="metadata">
       {entries.map(([k, v]) => (

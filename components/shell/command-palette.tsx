@@ -60,11 +60,14 @@ export function CommandPalette({ sections }: { sections: NavItem[] }) {
         type="button"
         onClick={() => change(true)}
         data-testid="command-palette-open"
-        className="flex h-8 w-full max-w-xs items-center gap-2 rounded-md border border-neutral-300 bg-surface px-2.5 text-sm text-neutral-500 hover:border-neutral-400"
+        title="Jump to an id or a section (Ctrl K)"
+        className="flex size-8 shrink-0 items-center justify-center gap-2 rounded-md border border-neutral-300 bg-surface text-sm text-neutral-600 hover:border-neutral-400 sm:w-full sm:max-w-xs sm:justify-start sm:px-2.5"
       >
-        <Search aria-hidden className="size-4" />
-        <span className="flex-1 text-left">Jump to an id…</span>
-        <kbd className="rounded border border-neutral-300 px-1 font-mono text-[10px] text-neutral-500">Ctrl K</kbd>
+        <Search aria-hidden className="size-4 shrink-0" />
+        <span className="sr-only flex-1 text-left sm:not-sr-only">Jump to an id…</span>
+        <kbd aria-hidden className="hidden rounded border border-neutral-300 px-1 font-mono text-[10px] text-neutral-600 md:inline">
+          Ctrl K
+        </kbd>
       </button>
       <DialogContent title="Jump to" description={`Paste an object id (${prefixes}) or type a section.`}>
         <input

@@ -1,5 +1,5 @@
 'use client';
-// The sidebar: only the sections the operator's role may open (the server re-checks every one).
+// The section list (the sidebar, and the drawer on small screens): only the sections the operator's role may open (the server re-checks every one).
 import clsx from 'clsx';
 import { ArrowLeftRight, Building2, LayoutDashboard, type LucideIcon, Receipt, ScrollText, ShieldAlert, Users, Wallet } from 'lucide-react';
 import Link from 'next/link';
@@ -17,10 +17,10 @@ const ICONS: Record<string, LucideIcon> = {
   '/team': Users,
 };
 
-export function ConsoleNav({ items }: { items: NavItem[] }) {
+export function ConsoleNav({ items, testId = 'console-nav', onNavigate }: { items: NavItem[]; testId?: string; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Sections" data-testid="console-nav">
+    <nav aria-label="Sections" data-testid={testId}>
       <ul className="space-y-0.5">
         {items.map((item) => {
           const Icon = ICONS[item.href] ?? LayoutDashboard;
@@ -30,6 +30,7 @@ export function ConsoleNav({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
+                onClick={onNavigate}
                 className={clsx(
                   'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm',
                   active ? 'bg-brand-50 font-medium text-brand-700 dark:text-brand-100' : 'text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900',

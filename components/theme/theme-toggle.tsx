@@ -13,7 +13,8 @@ function currentTheme(): Theme {
 }
 
 export function ThemeToggle({ initial }: { initial: Theme }) {
-  const [theme, setTheme] = useState<Theme>(initial);
+  // The page's class when mounted later (e.g. in the phone's navigation drawer, after a change).
+  const [theme, setTheme] = useState<Theme>(() => (typeof document === 'undefined' ? initial : currentTheme()));
   const Icon = ICONS[theme];
 
   function cycle() {

@@ -5,7 +5,7 @@ import type { ButtonHTMLAttributes } from 'react';
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const VARIANTS: Record<Variant, string> = {
-  primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/50',
+  primary: 'bg-brand-solid text-white hover:bg-brand-solid-hover disabled:bg-brand-solid/50',
   secondary: 'border border-neutral-300 bg-surface text-neutral-800 hover:bg-neutral-100 disabled:opacity-50',
   ghost: 'text-neutral-700 hover:bg-neutral-100 disabled:opacity-50',
   danger: 'bg-mode-live text-white hover:bg-mode-live-ink disabled:opacity-50',

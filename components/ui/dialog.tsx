@@ -24,7 +24,8 @@ export function DialogContent({
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-neutral-950/40 backdrop-blur-[1px]" />
       <RadixDialog.Content
         className={clsx(
-          'fixed left-1/2 top-[15vh] z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg border border-neutral-200 bg-surface p-4 shadow-xl focus:outline-none',
+          // Fits any screen: 1 rem from the edges on a phone, and scrolls inside when it is taller.
+          'fixed left-1/2 top-4 z-50 max-h-[calc(100dvh-2rem)] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 overflow-y-auto overscroll-contain rounded-lg border border-neutral-200 bg-surface p-4 shadow-xl focus:outline-none sm:top-[10vh] sm:max-h-[80dvh]',
           className,
         )}
       >

@@ -14,10 +14,10 @@ describe('accountName and dashboardUrl', () => {
     expect(accountName(account({ business_profile: null }))).toBe('a@shop.test');
     expect(accountName(account({ business_profile: null, email: null }))).toBe('acct_1A');
   });
-  it('links test-mode accounts under /test/', () => {
+  it('links test-mode accounts under /test/, and emulator accounts nowhere (Stripe has never heard of them)', () => {
     expect(dashboardUrl('acct_1A', 'live')).toBe('https://dashboard.stripe.com/connect/accounts/acct_1A');
     expect(dashboardUrl('acct_1A', 'test')).toBe('https://dashboard.stripe.com/test/connect/accounts/acct_1A');
-    expect(dashboardUrl('acct_1A', 'emulator')).toBe('https://dashboard.stripe.com/test/connect/accounts/acct_1A');
+    expect(dashboardUrl('acct_1A', 'emulator')).toBeNull();
   });
 });
 

@@ -13,8 +13,12 @@ export function accountName(a: Named): string {
   return a.business_profile?.name || a.settings?.dashboard?.display_name || a.company?.name || person || a.email || a.id;
 }
 
-/** The account in Stripe's Dashboard; test-mode (and emulator) accounts live under /test/. */
-export function dashboardUrl(id: string, mode: StripeMode): string {
+/**
+ * The account in Stripe's Dashboard; test-mode accounts live under /test/. The emulator's accounts
+ * exist nowhere in Stripe, so there is no link to offer (null).
+ */
+export function dashboardUrl(id: string, mode: StripeMode): string | null {
+  if (mode === 'emulator') return null;
   return `https://dashboard.stripe.com/${mode === 'live' ? '' : 'test/'}connect/accounts/${encodeURIComponent(id)}`;
 }
 

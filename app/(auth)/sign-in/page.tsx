@@ -46,7 +46,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <div className="w-full max-w-md space-y-5">
         <div className="flex items-center justify-between">
           <div className="flex items-center gap-2.5">
-            <span aria-hidden className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+            <span aria-hidden className="grid size-8 place-items-center rounded-md bg-brand-solid text-sm font-bold text-white">
               C
             </span>
             <h1 className="text-xl font-semibold tracking-tight text-neutral-900">Sign in to Connect Console</h1>

@@ -61,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ← Newer
           </Link>
         ) : (
-          <span className="text-neutral-400">← Newer</span>
+          <span aria-disabled="true" className="text-neutral-500">← Newer</span>
         )}
         <span className="text-neutral-500">{page.entries.length} entries on this page</span>
         {page.olderCursor ? (
@@ -69,7 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             Older →
           </Link>
         ) : (
-          <span className="text-neutral-400">Older →</span>
+          <span aria-disabled="true" className="text-neutral-500">Older →</span>
         )}
       </nav>
     </main>

@@ -107,7 +107,7 @@ export const ACCOUNT_COLUMNS = column.columns([
           {text}
         </span>
       ) : (
-        <span className="text-neutral-400">—</span>
+        <span className="text-neutral-500">—</span>
       );
     },
   }),

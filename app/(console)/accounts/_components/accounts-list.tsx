@@ -18,6 +18,12 @@ import { FilterBar } from '@/components/data-table/filter-bar';
 import { fieldValues } from '@/lib/lists/filter-fields';
 
 const VISIBILITY_KEY = 'accounts.columns';
+/**
+ * Until the operator chooses otherwise (the Columns menu), three columns start hidden, so the rest
+ * fits a 1,280 px screen without scrolling sideways: the status badge already says why an account
+ * is restricted or disabled and whether it can take charges, and its capabilities are on its page.
+ */
+const DEFAULT_VISIBILITY: ColumnVisibility = { enabled: false, disabled_reason: false, capabilities: false };
 const NO_ROWS: AccountListResult['items'] = [];
 
 /** What the page holds and how far the server read to find it, in words. */
@@ -36,15 +42,15 @@ export function AccountsList({ filters, deleted }: { filters: AccountFilters; de
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const query = useQuery(accountQueries.list(filters));
-  const [visibility, setVisibility] = useState<ColumnVisibility>({});
+  const [visibility, setVisibility] = useState<ColumnVisibility>(DEFAULT_VISIBILITY);
 
   useEffect(() => {
     try {
       const saved = window.localStorage.getItem(VISIBILITY_KEY);
       // eslint-disable-next-line react-hooks/set-state-in-effect -- a saved preference, read once after hydration
-      if (saved) setVisibility(JSON.parse(saved) as ColumnVisibility);
+      if (saved) setVisibility({ ...DEFAULT_VISIBILITY, ...(JSON.parse(saved) as ColumnVisibility) });
     } catch {
-      // A broken preference: show every column.
+      // A broken preference: keep the default columns.
     }
   }, []);
 
@@ -116,7 +122,7 @@ export function AccountsList({ filters, deleted }: { filters: AccountFilters; de
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
         <button
           type="button"
-          className="text-brand-600 hover:underline disabled:text-neutral-400 disabled:no-underline"
+          className="text-brand-600 hover:underline disabled:text-neutral-500 disabled:no-underline"
           disabled={!page?.prev || pending}
           onClick={() => page?.prev && navigate(accountFiltersQuery({ ...base, before: page.prev }))}
           data-testid="page-prev"
@@ -126,7 +132,7 @@ export function AccountsList({ filters, deleted }: { filters: AccountFilters; de
         <span className="text-neutral-500">{page ? `${page.items.length} on this page` : ''}</span>
         <button
           type="button"
-          className="text-brand-600 hover:underline disabled:text-neutral-400 disabled:no-underline"
+          className="text-brand-600 hover:underline disabled:text-neutral-500 disabled:no-underline"
           disabled={!page?.next || pending}
           onClick={() => page?.next && navigate(accountFiltersQuery({ ...base, after: page.next }))}
           data-testid="page-next"

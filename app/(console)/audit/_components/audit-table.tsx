@@ -10,8 +10,8 @@ import { objectRouteFor } from '@/lib/auth/routes';
 
 const column = createColumnHelper<DataTableFeatures, AuditEntryView>();
 
-function formatTime(iso: string): string {
-  return `${iso.replace('T', ' ').slice(0, 19)} UTC`;
+function formatTime(iso: string): { date: string; time: string } {
+  return { date: iso.slice(0, 10), time: `${iso.slice(11, 19)} UTC` };
 }
 
 /** An object id, linked to its page when the console has one. */
@@ -29,11 +29,16 @@ function ObjectId({ id }: { id: string }) {
 const columns = column.columns([
   column.accessor('startedAt', {
     header: 'Started',
-    cell: (info) => (
-      <time className="whitespace-nowrap tabular-nums text-neutral-600" dateTime={info.getValue()}>
-        {formatTime(info.getValue())}
-      </time>
-    ),
+    // Date over time, so the column stays narrow and the Details column fits at 1280 px.
+    cell: (info) => {
+      const { date, time } = formatTime(info.getValue());
+      return (
+        <time className="block whitespace-nowrap tabular-nums leading-tight text-neutral-600" dateTime={info.getValue()}>
+          {date}
+          <span className="block text-xs">{time}</span>
+        </time>
+      );
+    },
   }),
   column.accessor('operatorEmail', {
     header: 'Operator',
@@ -66,7 +71,7 @@ const columns = column.columns([
     header: 'Object',
     cell: (info) => {
       const id = info.getValue();
-      return id ? <ObjectId id={id} /> : <span className="text-neutral-400">—</span>;
+      return id ? <ObjectId id={id} /> : <span className="text-neutral-500">—</span>;
     },
   }),
   column.accessor('outcome', { header: 'Outcome', cell: (info) => <OutcomeBadge outcome={info.getValue()} /> }),
@@ -78,7 +83,7 @@ const columns = column.columns([
       const entry = row.original;
       const params = Object.keys(entry.params).length > 0 ? JSON.stringify(entry.params) : null;
       return (
-        <div className="max-w-md space-y-0.5 text-xs text-neutral-600">
+        <div className="min-w-48 max-w-md space-y-0.5 break-all text-xs text-neutral-600">
           {entry.errorMessage ? <div className="text-mode-live-ink" data-testid="audit-error">{entry.errorMessage}</div> : null}
           {params ? <code className="block break-all font-mono">{params}</code> : null}
           {entry.resultId ? (

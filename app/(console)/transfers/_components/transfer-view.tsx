@@ -62,7 +62,7 @@ export function TransferView({ id, canReverse, canOpenAccount, canOpenCharge, ca
           },
           { label: 'Transfer group', value: <IdText id={transfer.transfer_group} /> },
           { label: 'Created', value: formatTimestamp(transfer.created) },
-          { label: 'Description', value: transfer.description ?? <span className="text-neutral-400">—</span> },
+          { label: 'Description', value: transfer.description ?? <span className="text-neutral-500">—</span> },
         ]}
       />
       {canReverse ? (

@@ -89,6 +89,8 @@ export function AccountView({ id, mode, can }: { id: string; mode: StripeMode; c
   const del = canDelete(a, mode, totals);
   const rejected = a.requirements?.disabled_reason?.startsWith('rejected.') ?? false;
   const login = canCreateLoginLink(a);
+  // The server's mode (passed in as a prop): the emulator's accounts have no Stripe Dashboard page.
+  const dashboard = dashboardUrl(a.id, mode);
 
   return (
     <div className="space-y-5">
@@ -110,15 +112,17 @@ export function AccountView({ id, mode, can }: { id: string; mode: StripeMode; c
               <ModeBadge mode={mode} />
             </div>
           </div>
-          <a
-            href={dashboardUrl(a.id, mode)}
-            target="_blank"
-            rel="noopener noreferrer"
-            data-testid="dashboard-link"
-            className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
-          >
-            Open in Stripe Dashboard <ExternalLink aria-hidden className="size-4" />
-          </a>
+          {dashboard ? (
+            <a
+              href={dashboard}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="dashboard-link"
+              className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
+            >
+              Open in Stripe Dashboard <ExternalLink aria-hidden className="size-4" />
+            </a>
+          ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone={toneOf(status.tone)} data-testid="account-status">

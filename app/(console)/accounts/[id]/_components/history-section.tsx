@@ -21,7 +21,7 @@ export function HistoryBody({ accountId, entries }: { accountId: string; entries
               <OutcomeBadge outcome={e.outcome} />
               {typeof e.params.reason === 'string' ? <code className="text-xs text-neutral-500">{e.params.reason}</code> : null}
               {e.errorMessage ? <span className="text-neutral-600">{e.errorMessage}</span> : null}
-              {e.requestId ? <code className="text-xs text-neutral-400">{e.requestId}</code> : null}
+              {e.requestId ? <code className="text-xs text-neutral-500">{e.requestId}</code> : null}
             </li>
           ))}
         </ol>

@@ -48,4 +48,4 @@ export function Item({ term, children }: { term: string; children: ReactNode }) 
   );
 }
 
-export const None = ({ children = '—' }: { children?: ReactNode }) => <span className="text-neutral-400">{children}</span>;
+export const None = ({ children = '—' }: { children?: ReactNode }) => <span className="text-neutral-500">{children}</span>;

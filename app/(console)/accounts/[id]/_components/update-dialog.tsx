@@ -88,11 +88,11 @@ export function UpdateDialog({ account, onDone }: { account: Stripe.Account; onD
                 <div key={i} className="flex items-start gap-2">
                   <div className="w-40">
                     <Input aria-label={`Key ${i + 1}`} value={row.key} onChange={(e) => setRow(i, { key: e.target.value })} className="w-full font-mono text-xs" data-testid={`metadata-key-${i}`} />
-                    <p className={`text-[11px] ${keyError ? 'text-mode-live-ink' : 'text-neutral-400'}`}>{keyError ?? `${row.key.trim().length}/40`}</p>
+                    <p className={`text-[11px] ${keyError ? 'text-mode-live-ink' : 'text-neutral-500'}`}>{keyError ?? `${row.key.trim().length}/40`}</p>
                   </div>
                   <div className="flex-1">
                     <Input aria-label={`Value ${i + 1}`} value={row.value} onChange={(e) => setRow(i, { value: e.target.value })} className="w-full font-mono text-xs" data-testid={`metadata-value-${i}`} />
-                    <p className={`text-[11px] ${valueError ? 'text-mode-live-ink' : 'text-neutral-400'}`}>{valueError ?? (row.value === '' ? 'empty: removes the key' : `${row.value.length}/500`)}</p>
+                    <p className={`text-[11px] ${valueError ? 'text-mode-live-ink' : 'text-neutral-500'}`}>{valueError ?? (row.value === '' ? 'empty: removes the key' : `${row.value.length}/500`)}</p>
                   </div>
                   <Button size="sm" variant="ghost" aria-label={`Remove key ${row.key || i + 1}`} onClick={() => setValues((v) => ({ ...v, metadata: v.metadata.filter((_, j) => j !== i) }))}>
                     <Trash2 aria-hidden className="size-4" />
