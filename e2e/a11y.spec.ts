@@ -6,7 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import path from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import type { Role } from '../lib/auth/permissions';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '../lib/auth/routes';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '../tests/fixtures/routes';
 import { storageStateFor } from './support/roles';
 
 const AXE_PATH = path.resolve('node_modules/axe-core/axe.min.js');

@@ -2,7 +2,7 @@
 // in, Escape closes it and gives focus back), Sign out is on screen, no page is wider than the
 // screen (tables scroll inside their card), and a tall dialog fits and scrolls inside itself.
 import { expect, test, type Page } from '@playwright/test';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '../lib/auth/routes';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '../tests/fixtures/routes';
 import { storageStateFor } from './support/roles';
 
 const PHONE = { width: 390, height: 844 };
