@@ -81,7 +81,12 @@ vi.mock('@/lib/transfers/mutations', () => moneyFakes.transferWrites);
 vi.mock('@/lib/topups/queries', () => moneyFakes.topups);
 vi.mock('@/lib/topups/mutations', () => moneyFakes.topupWrites);
 vi.mock('@/lib/balance/queries', () => moneyFakes.balance);
-const moneySpies = () => Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]);
+// The backend banner's probe: a fixed answer, no Stripe call.
+const backendProbe = vi.hoisted(() => ({
+  getBackendStatus: vi.fn(async () => ({ reachable: true, backend: 'emulator', supervised: false, apiBase: 'http://127.0.0.1:12111', emulatorPort: 12111, checkedAt: 0 })),
+}));
+vi.mock('@/lib/stripe/health', () => backendProbe);
+const moneySpies = () => [...Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]), backendProbe.getBackendStatus];
 // next-auth itself is not under test here (and does not load outside Next).
 vi.mock('next-auth', () => {
   class AuthError extends Error {}

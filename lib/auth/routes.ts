@@ -77,7 +77,8 @@ export type ApiRoute = {
   file: string;
   /** A URL that reaches it. */
   path: string;
-  permission: Permission;
+  /** Null: any signed-in operator. */
+  permission: Permission | null;
   /** The dynamic segments of `path`, as Next passes them to the handler. */
   params?: Record<string, string>;
 };
@@ -132,6 +133,8 @@ export const API_ROUTES: ApiRoute[] = [
   accountApi('transfers', 'transfers.read'),
   accountApi('fees', 'fees.read'),
   accountApi('history', 'audit.read'),
+  // Whether the Stripe backend answers, for the shell's banner: every signed-in operator.
+  { file: 'app/api/backend/route.ts', path: '/api/backend', permission: null },
 ];
 
 /** Route handlers that are public by design (next-auth's own sign-in endpoints; the readiness check). */

@@ -26,12 +26,12 @@ export function refundAmount(fee: Pick<Stripe.ApplicationFee, 'amount' | 'amount
   return parsed;
 }
 
-/** Money in words for review sentences: "US$12.50", "JP¥1,200", "€3.00" (never a bare "$"). */
+/** Money in words for review sentences: the console's one format ("$12.50 USD", "¥1,200 JPY"). */
 export function moneyInWords(amount: number, currency: string): string {
-  return formatMoney(amount, currency, 'en-GB');
+  return formatMoney(amount, currency);
 }
 
-/** "Refund US$12.50 of fee fee_… collected from acct_…" (and what is left afterwards). */
+/** "Refund $12.50 USD of fee fee_… collected from acct_…" (and what is left afterwards). */
 export function describeFeeRefund(fee: Pick<Stripe.ApplicationFee, 'id' | 'account' | 'amount' | 'amount_refunded' | 'currency'>, amount: number): string {
   const left = feeRemaining(fee) - amount;
   const whole = left === 0 ? (fee.amount_refunded === 0 ? ' (the whole fee)' : ' (all that is left of it)') : '';

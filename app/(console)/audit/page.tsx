@@ -14,6 +14,7 @@ import { listOperators } from '@/lib/operators/store';
 import { AuditFiltersForm } from './_components/audit-filters';
 import { AuditTable } from './_components/audit-table';
 import { ChainStatus, ChainStatusPending } from './_components/chain-status';
+import { plural } from '@/lib/words';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -61,7 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ) : (
           <span className="text-neutral-400">← Newer</span>
         )}
-        <span className="text-neutral-500">{page.entries.length} entries on this page</span>
+        <span className="text-neutral-500">{plural(page.entries.length, 'entry', 'entries')} on this page</span>
         {page.olderCursor ? (
           <Link href={pageHref(page.olderCursor, 'older')} className="text-brand-600 hover:underline" data-testid="audit-older">
             Older →

@@ -14,6 +14,7 @@ import { accountQueries, type AccountListResult } from '@/lib/accounts/keys';
 import { STATE_LABELS } from '@/lib/accounts/status';
 import { ACCOUNT_COLUMN_LABELS, ACCOUNT_COLUMNS } from './account-columns';
 import { AccountFiltersForm, AccountSearch } from './account-filters';
+import { plural } from '@/lib/words';
 
 const VISIBILITY_KEY = 'accounts.columns';
 const NO_ROWS: AccountListResult['items'] = [];
@@ -21,7 +22,7 @@ const NO_ROWS: AccountListResult['items'] = [];
 /** What the page holds and how far the server read to find it, in words. */
 export function scanNote(r: AccountListResult, f: AccountFilters): string {
   const n = r.items.length;
-  const accounts = (k: number) => `${k.toLocaleString('en-US')} account${k === 1 ? '' : 's'}`;
+  const accounts = (k: number) => plural(k, 'account', 'accounts');
   if (!r.filtered) return `${accounts(n)}, newest first${f.created_from || f.created_to ? ', in the created range' : ''}.`;
   const what = [f.type && `${f.type}`, f.country && `in ${f.country}`, f.state && `“${STATE_LABELS[f.state]}”`].filter(Boolean).join(', ');
   const base = `Looked at ${accounts(r.scanned)} to find ${n} matching (${what}).`;

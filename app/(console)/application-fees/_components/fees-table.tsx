@@ -12,6 +12,7 @@ import { Badge } from '@/components/ui/badge';
 import { feeFiltersQuery, idOf, REFUND_STATE_LABELS, refundStateOf, type FeeFilters } from '@/lib/fees/filters';
 import { feeQueries } from '@/lib/fees/keys';
 import { feeRemaining } from '@/lib/fees/refunds';
+import { plural } from '@/lib/words';
 
 const TONE = { none: 'neutral', partial: 'warn', full: 'bad' } as const;
 
@@ -49,8 +50,8 @@ export function FeesTable({ filters }: { filters: FeeFilters }) {
   const summary = !data
     ? 'Loading…'
     : data.filtered
-      ? `${data.items.length} matching on this page (looked at ${data.scanned} fees${data.partial ? `; stopped at ${data.budget}, go older for more` : ''})`
-      : `${data.items.length} fees on this page`;
+      ? `${data.items.length} matching on this page (looked at ${plural(data.scanned, 'fee', 'fees')}${data.partial ? `; stopped at ${data.budget}, go older for more` : ''})`
+      : `${plural(data.items.length, 'fee', 'fees')} on this page`;
   return (
     <div className="space-y-3" aria-busy={isFetching}>
       <DataTable columns={columns} data={data?.items ?? []} getRowId={(fee) => fee.id} empty={data ? 'No application fees match these filters.' : 'Loading…'} label="Application fees" testId="fees-table" />

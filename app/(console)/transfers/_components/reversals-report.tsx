@@ -8,6 +8,7 @@ import { Money } from '@/components/money/money';
 import { formatMoney } from '@/lib/money';
 import { transferQueries } from '@/lib/transfers/keys';
 import { dailyTotals, totalsByCurrency, type DayBar } from '@/lib/transfers/report';
+import { plural } from '@/lib/words';
 
 function DayChart({ bars, currency }: { bars: DayBar[]; currency: string }) {
   const max = Math.max(1, ...bars.map((b) => b.amount));
@@ -20,7 +21,7 @@ function DayChart({ bars, currency }: { bars: DayBar[]; currency: string }) {
             key={b.day}
             className="min-w-[2px] flex-1 rounded-t-sm bg-brand-600/80 hover:bg-brand-600"
             style={{ height: b.amount === 0 ? '1px' : `${Math.max(3, (b.amount / max) * 100)}%`, opacity: b.amount === 0 ? 0.25 : 1 }}
-            title={`${b.day}: ${formatMoney(b.amount, currency)} in ${b.count} reversal${b.count === 1 ? '' : 's'}`}
+            title={`${b.day}: ${formatMoney(b.amount, currency)} in ${plural(b.count, 'reversal', 'reversals')}`}
           />
         ))}
       </div>
@@ -58,7 +59,7 @@ export function ReversalsReport({ from, to }: { from: string; to: string }) {
                   <Money amount={t.amount} currency={t.currency} />
                 </p>
                 <p className="text-xs text-neutral-500">
-                  {t.count} reversal{t.count === 1 ? '' : 's'}
+                  {plural(t.count, 'reversal', 'reversals')}
                 </p>
               </li>
             ))}

@@ -12,6 +12,7 @@ import { idOf } from '@/lib/fees/filters';
 import { REVERSED_STATE_LABELS, reversedStateOf, transferFiltersQuery, type TransferFilters } from '@/lib/transfers/filters';
 import { transferQueries } from '@/lib/transfers/keys';
 import { transferRemaining } from '@/lib/transfers/reversals';
+import { plural } from '@/lib/words';
 
 const TONE = { none: 'neutral', partial: 'warn', full: 'bad' } as const;
 
@@ -49,8 +50,8 @@ export function TransfersTable({ filters }: { filters: TransferFilters }) {
   const summary = !data
     ? 'Loading…'
     : data.filtered
-      ? `${data.items.length} matching on this page (looked at ${data.scanned} transfers${data.partial ? `; stopped at ${data.budget}, go older for more` : ''})`
-      : `${data.items.length} transfers on this page`;
+      ? `${data.items.length} matching on this page (looked at ${plural(data.scanned, 'transfer', 'transfers')}${data.partial ? `; stopped at ${data.budget}, go older for more` : ''})`
+      : `${plural(data.items.length, 'transfer', 'transfers')} on this page`;
   return (
     <div className="space-y-3" aria-busy={isFetching}>
       <DataTable columns={columns} data={data?.items ?? []} getRowId={(t) => t.id} empty={data ? 'No transfers match these filters.' : 'Loading…'} label="Transfers" testId="transfers-table" />
