@@ -22,6 +22,8 @@ export interface FeeListResult {
   partial: boolean;
   budget: number;
   filtered: boolean;
+  /** Account id (whom the fee was collected from) to its name (lib/accounts/names.ts). */
+  accountNames: Record<string, string>;
 }
 
 export interface FeeDetailResult {

@@ -26,6 +26,8 @@ export interface TransferListResult {
   partial: boolean;
   budget: number;
   filtered: boolean;
+  /** Destination account id to its name (lib/accounts/names.ts); missing where none could be read. */
+  accountNames: Record<string, string>;
 }
 
 export interface TransferDetailResult {
@@ -43,6 +45,8 @@ export interface ReversalResult {
 export interface ReversalsReportResult {
   items: ReportReversal[];
   complete: boolean;
+  /** Destination account id to its name (lib/accounts/names.ts). */
+  accountNames: Record<string, string>;
 }
 
 const enc = encodeURIComponent;

@@ -5,6 +5,7 @@
 // through the GET route handlers under /api/transfers.
 import 'server-only';
 import type Stripe from 'stripe';
+import { accountNamesFor, type AccountNames } from '@/lib/accounts/names';
 import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/accounts/scan';
 import { idOf } from '@/lib/fees/filters';
 import { ObjectNotFound } from '@/lib/balance/read-json';
@@ -14,10 +15,11 @@ import type { ReportReversal } from './report';
 
 export const TRANSFER_SCAN_BUDGET = 1000;
 
-export type TransferPage = FilteredPage<Stripe.Transfer>;
+/** A page of transfers, with the names of their destination accounts. */
+export type TransferPage = FilteredPage<Stripe.Transfer> & { accountNames: AccountNames };
 
-export function listTransfers(f: TransferFilters): Promise<TransferPage> {
-  return scanFilteredList((cursor) => getStripe().transfers.list({ ...transferListParams(f), ...cursor }), {
+export async function listTransfers(f: TransferFilters): Promise<TransferPage> {
+  const page = await scanFilteredList((cursor) => getStripe().transfers.list({ ...transferListParams(f), ...cursor }), {
     matches: transferMatches(f),
     filtered: transferFiltersOnServer(f),
     budget: TRANSFER_SCAN_BUDGET,
@@ -25,6 +27,7 @@ export function listTransfers(f: TransferFilters): Promise<TransferPage> {
     after: f.after,
     before: f.before,
   });
+  return { ...page, accountNames: await accountNamesFor(page.items.map((t) => idOf(t.destination))) };
 }
 
 export function exportTransfers(f: TransferFilters, max = 10_000): Promise<{ items: Stripe.Transfer[]; complete: boolean }> {
@@ -91,8 +94,14 @@ export class ReversalNotFound extends ObjectNotFound {
 /** The most reversals one report reads. */
 export const REPORT_MAX = 5000;
 
-/** Every reversal made in the period (whole UTC days), newest first, with its transfer's destination. */
-export async function listReversalsInPeriod(from: string, to: string): Promise<{ items: ReportReversal[]; complete: boolean }> {
+/** Every reversal made in the period (whole UTC days), newest first, with its transfer's destination and that account's name. */
+export async function listReversalsInPeriod(from: string, to: string): Promise<{ items: ReportReversal[]; complete: boolean; accountNames: AccountNames }> {
+  const { items, complete } = await readReversalsInPeriod(from, to);
+  return { items, complete, accountNames: await accountNamesFor(items.map((r) => r.destination)) };
+}
+
+/** The reversals of the period without account names (the CSV export needs none). */
+export async function readReversalsInPeriod(from: string, to: string): Promise<{ items: ReportReversal[]; complete: boolean }> {
   const created = { gte: Date.parse(`${from}T00:00:00Z`) / 1000, lte: Date.parse(`${to}T23:59:59Z`) / 1000 };
   const items: ReportReversal[] = [];
   // One walk: each transfer_refund balance transaction, its reversal and the reversal's transfer.

@@ -3,6 +3,7 @@
 // amounts are never added across currencies), and the reversals themselves.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { AccountRef } from '@/components/accounts/account-ref';
 import { formatTimestamp } from '@/components/data-table/url-filters';
 import { Money } from '@/components/money/money';
 import { formatMoney } from '@/lib/money';
@@ -96,7 +97,9 @@ export function ReversalsReport({ from, to }: { from: string; to: string }) {
                       {r.transfer}
                     </Link>
                   </td>
-                  <td className="px-3 py-2 font-mono text-[13px]">{r.destination}</td>
+                  <td className="px-3 py-2">
+                    <AccountRef id={r.destination} name={r.destination ? data.accountNames?.[r.destination] : undefined} />
+                  </td>
                   <td className="px-3 py-2">
                     <Money amount={r.amount} currency={r.currency} />
                   </td>

@@ -1,8 +1,10 @@
 'use client';
 // The transfers list: one page from the cache the server prefetched, with cursor links that keep the filters.
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import type Stripe from 'stripe';
+import { AccountRef } from '@/components/accounts/account-ref';
 import { CursorPager } from '@/components/data-table/cursor-pager';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import { formatTimestamp } from '@/components/data-table/url-filters';
@@ -16,7 +18,8 @@ import { plural } from '@/lib/words';
 
 const TONE = { none: 'neutral', partial: 'warn', full: 'bad' } as const;
 
-const columns: DataTableColumn<Stripe.Transfer>[] = [
+function transferColumns(names: Record<string, string>): DataTableColumn<Stripe.Transfer>[] {
+  return [
   {
     id: 'id',
     header: 'Transfer',
@@ -26,7 +29,14 @@ const columns: DataTableColumn<Stripe.Transfer>[] = [
       </Link>
     ),
   },
-  { id: 'destination', header: 'Destination', cell: ({ row }) => <code className="font-mono text-[13px]">{idOf(row.original.destination)}</code> },
+  {
+    id: 'destination',
+    header: 'Destination',
+    cell: ({ row }) => {
+      const id = idOf(row.original.destination);
+      return <AccountRef id={id} name={id ? names[id] : undefined} />;
+    },
+  },
   { id: 'amount', header: 'Amount', cell: ({ row }) => <Money amount={row.original.amount} currency={row.original.currency} /> },
   {
     id: 'reversed',
@@ -41,10 +51,13 @@ const columns: DataTableColumn<Stripe.Transfer>[] = [
   { id: 'remaining', header: 'Remaining', cell: ({ row }) => <Money amount={transferRemaining(row.original)} currency={row.original.currency} /> },
   { id: 'group', header: 'Group', cell: ({ row }) => <span className="font-mono text-xs text-neutral-600">{row.original.transfer_group ?? '—'}</span> },
   { id: 'created', header: 'Created (UTC)', cell: ({ row }) => <span className="whitespace-nowrap tabular-nums text-neutral-600">{formatTimestamp(row.original.created).slice(0, 16)}</span> },
-];
+  ];
+}
 
 export function TransfersTable({ filters }: { filters: TransferFilters }) {
   const { data, error, isFetching } = useQuery(transferQueries.list(filters));
+  const names = data?.accountNames;
+  const columns = useMemo(() => transferColumns(names ?? {}), [names]);
   if (error) return <p role="alert" className="text-sm text-mode-live-ink">The transfers could not be read: {error.message}</p>;
   const page = (cursor: { after?: string; before?: string }) => `/transfers${transferFiltersQuery({ ...filters, after: undefined, before: undefined, ...cursor })}`;
   const summary = !data

@@ -2,7 +2,7 @@
 import { withPermission } from '@/lib/auth/guard';
 import { csvResponse, readJson } from '@/lib/balance/read-json';
 import { parsePeriod } from '@/lib/transfers/period';
-import { listReversalsInPeriod } from '@/lib/transfers/queries';
+import { readReversalsInPeriod } from '@/lib/transfers/queries';
 import { reversalsCsv } from '@/lib/transfers/report';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withPermission('transfers.read', async (request) => {
   const { from, to } = parsePeriod(new URL(request.url).searchParams);
   try {
-    const { items } = await listReversalsInPeriod(from, to);
+    const { items } = await readReversalsInPeriod(from, to);
     return csvResponse(`reversals-${from}-to-${to}`, reversalsCsv(items));
   } catch (error) {
     return readJson('GET /api/transfers/reversals/export', () => Promise.reject(error));
