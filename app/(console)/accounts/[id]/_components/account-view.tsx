@@ -60,7 +60,7 @@ function DeletedAccount({ id, deletion, auditLink }: { id: string; deletion: Acc
   return (
     <div role="status" data-testid="account-deleted" className="rounded-lg border border-neutral-200 bg-surface p-4">
       <h1 className="text-base font-semibold text-neutral-900">
-        Account <code className="font-mono text-[15px]">{id}</code> was deleted
+        Account <code className="break-all font-mono text-[15px]">{id}</code> was deleted
       </h1>
       <p className="mt-1 text-sm text-neutral-700">
         Deleted through the console by <span className="font-medium text-neutral-900">{deletion.by}</span> on{' '}
