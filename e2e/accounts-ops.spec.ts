@@ -94,6 +94,11 @@ test('unreject it', async ({ page }) => {
   await page.getByTestId('unreject-submit').click();
   await expect(page.getByTestId('page-notice')).toContainText('Unrejected');
   await expect(page.getByTestId('account-status')).toHaveText('Restricted: past due');
+  // One name for the action: the button says Unreject, and so do the history and the audit log.
+  await expect(page.getByTestId('object-history').getByTestId('history-entry').first()).toContainText('Unrejected an account');
+  await page.goto(`/audit?object=${accountId}&action=account.unreject`);
+  await expect(page.getByTestId('audit-table')).toContainText('Unrejected an account');
+  await expect(page.getByTestId('audit-table')).not.toContainText('Restored');
   const account = await emulatorApi<EmulatorAccount>('GET', `/v1/accounts/${accountId}`);
   expect(account.body.requirements.disabled_reason).toBe('requirements.past_due');
 });
@@ -119,6 +124,25 @@ test('delete a test account: a wrong confirmation keeps the button disabled; gon
   await expect(page.getByTestId('accounts-table').getByText(id)).toHaveCount(0);
   expect((await emulatorApi('GET', `/v1/accounts/${id}`)).status).toBe(404);
   expect(await requestsTo('DELETE', `/v1/accounts/${id}`)).toHaveLength(1);
+
+  // Its page now says who deleted it and when (from the audit log), not "No such account".
+  await page.goto(`/accounts/${id}`);
+  const deleted = page.getByTestId('account-deleted');
+  await expect(deleted).toContainText(`Account ${id} was deleted`);
+  await expect(deleted).toContainText('Deleted through the console by ops@demo.test on');
+  await expect(deleted).toContainText(new RegExp(`on ${new Date().toISOString().slice(0, 10)} \\d{2}:\\d{2} UTC`));
+  await expect(page.getByText('No such account')).toHaveCount(0);
+  await page.getByTestId('account-deleted-audit').click();
+  await expect(page).toHaveURL(new RegExp(`/audit\\?object=${id}&action=account.delete&outcome=succeeded`));
+  await expect(page.getByTestId('audit-table')).toContainText('Deleted an account');
+  // The count agrees with its noun: one entry, not "1 entries".
+  await expect(page.getByText('1 entry on this page')).toBeVisible();
+});
+
+test('an account never deleted through the console still says "No such account"', async ({ page }) => {
+  await page.goto('/accounts/acct_NeverExisted0000');
+  await expect(page.getByTestId('account-error')).toContainText('No such account');
+  await expect(page.getByTestId('account-deleted')).toHaveCount(0);
 });
 
 test('an id typed in the search box opens the account; the export follows the filters', async ({ page }) => {

@@ -21,7 +21,7 @@ test('a confirmed refund exists exactly once though its answers were lost', asyn
     await page.getByTestId('review-confirm').dblclick();
     // The console finds the change its lost answers hid (its key is in the object's metadata): the
     // operator sees it done, with no error and nothing to retry.
-    await expect(page.getByTestId('refund-done')).toContainText('Refunded US$7.50', { timeout: 20_000 });
+    await expect(page.getByTestId('refund-done')).toContainText('Refunded $7.50 USD', { timeout: 20_000 });
     await expect(page.getByTestId('action-error')).toHaveCount(0);
   } finally {
     await removeFault(fault);
@@ -32,5 +32,5 @@ test('a confirmed refund exists exactly once though its answers were lost', asyn
   const posts = await requestsTo('POST', path);
   expect(new Set(posts.map((p) => p.idempotency_key)).size).toBe(1);
   expect(posts.some((p) => p.idempotent_replayed)).toBe(true);
-  await expect(page.getByTestId('fee-remaining')).toHaveText('$12.50');
+  await expect(page.getByTestId('fee-remaining')).toHaveText('$12.50 USD');
 });

@@ -18,7 +18,7 @@ test('the refund action refuses too much, and refuses a viewer, on the server', 
   const captured = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
   await page.getByTestId('review-confirm').click();
   const request = await captured;
-  await expect(page.getByTestId('refund-done')).toContainText('Refunded US$1.00');
+  await expect(page.getByTestId('refund-done')).toContainText('Refunded $1.00 USD');
   const actionId = request.headers()['next-action'];
   const [args] = JSON.parse(request.postData() ?? '[]') as [Record<string, unknown>];
   expect(args.feeId).toBe(fee);
@@ -35,7 +35,7 @@ test('the refund action refuses too much, and refuses a viewer, on the server', 
   };
 
   const tooMuch = await call('support', { ...args, amount: '30.01', expectedRefunded: 100, idempotencyKey: `e2e-too-much-${Date.now()}` });
-  expect(tooMuch).toContain('Only $9.00 of this fee is left to refund');
+  expect(tooMuch).toContain('Only $9.00 USD of this fee is left to refund');
   // Reviewed before the first refund (nothing refunded then): the fee changed since, so it is refused.
   const stale = await call('support', { ...args, amount: '1.00', expectedRefunded: 0, idempotencyKey: `e2e-stale-${Date.now()}` });
   expect(stale).toContain('This fee changed since you reviewed the refund');
@@ -52,10 +52,10 @@ test('a viewer sees no money action', async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateFor('viewer') });
   const page = await context.newPage();
   await page.goto(`/application-fees/${fee}`);
-  await expect(page.getByTestId('fee-remaining')).toHaveText('$5.00');
+  await expect(page.getByTestId('fee-remaining')).toHaveText('$5.00 USD');
   await expect(page.getByTestId('refund-form')).toHaveCount(0);
   await page.goto(`/transfers/${transfer}`);
-  await expect(page.getByTestId('transfer-remaining')).toHaveText('$30.00');
+  await expect(page.getByTestId('transfer-remaining')).toHaveText('$30.00 USD');
   await expect(page.getByTestId('reverse-form')).toHaveCount(0);
   await page.goto('/topups');
   await expect(page.getByTestId('topups-table')).toBeVisible();

@@ -13,7 +13,7 @@ test('a top-up is created, then cancelled while pending', async ({ page }) => {
   await page.getByTestId('topup-description').fill('E2E funding');
   await page.getByTestId('topup-source').selectOption('btok_us_verified');
   await page.getByTestId('topup-review-open').click();
-  await expect(page.getByTestId('review-sentence')).toContainText('Add US$1,234.56 to the platform balance, debited from the test bank account btok_us_verified');
+  await expect(page.getByTestId('review-sentence')).toContainText('Add $1,234.56 USD to the platform balance, debited from the test bank account btok_us_verified');
   await page.getByTestId('review-tick').check();
   await page.getByTestId('review-confirm').click();
   const done = page.getByTestId('topup-done');
@@ -28,7 +28,7 @@ test('a top-up is created, then cancelled while pending', async ({ page }) => {
   await expect(page.getByTestId('object-history')).toContainText('Created a top-up');
   await expect(page.getByTestId('object-history').locator('li').filter({ hasText: 'Created a top-up' })).toContainText('finance@demo.test');
   await page.getByTestId('topup-cancel-open').click();
-  await expect(page.getByTestId('review-sentence')).toContainText(`Cancel top-up ${id} of US$1,234.56`);
+  await expect(page.getByTestId('review-sentence')).toContainText(`Cancel top-up ${id} of $1,234.56 USD`);
   await page.getByTestId('review-tick').check();
   await page.getByTestId('review-confirm').click();
   await expect(page.getByTestId('topup-status')).toHaveText('Cancelled');

@@ -22,7 +22,7 @@ test('a confirmed reversal exists exactly once though its answers were lost', as
     await page.getByTestId('review-confirm').click();
     // The console finds the change its lost answers hid (its key is in the object's metadata): the
     // operator sees it done, with no error and nothing to retry.
-    await expect(page.getByTestId('reverse-done')).toContainText('Reversed US$25.00', { timeout: 20_000 });
+    await expect(page.getByTestId('reverse-done')).toContainText('Reversed $25.00 USD', { timeout: 20_000 });
     await expect(page.getByTestId('action-error')).toHaveCount(0);
   } finally {
     await removeFault(fault);
@@ -33,5 +33,5 @@ test('a confirmed reversal exists exactly once though its answers were lost', as
   const posts = await requestsTo('POST', path);
   expect(new Set(posts.map((p) => p.idempotency_key)).size).toBe(1);
   expect(posts.some((p) => p.idempotent_replayed)).toBe(true);
-  await expect(page.getByTestId('transfer-remaining')).toHaveText('$55.00');
+  await expect(page.getByTestId('transfer-remaining')).toHaveText('$55.00 USD');
 });

@@ -10,7 +10,7 @@ test('finance reverses part of a transfer, is refused more than is left, then re
   const { transfer, account, fee } = await freshChargeWithFee(10000, 2000);
   const path = `/v1/transfers/${transfer}/reversals`;
   await page.goto(`/transfers/${transfer}`);
-  await expect(page.getByTestId('transfer-remaining')).toHaveText('$100.00');
+  await expect(page.getByTestId('transfer-remaining')).toHaveText('$100.00 USD');
   await expect(page.getByTestId('platform-balance')).toHaveCount(0); // the balance lives on the list pages
 
   await page.getByTestId('reverse-partial').check();
@@ -19,12 +19,12 @@ test('finance reverses part of a transfer, is refused more than is left, then re
   await page.getByTestId('reverse-description').fill('Order partly cancelled');
   await page.getByTestId('reverse-review-open').click();
   await expect(page.getByTestId('review-sentence')).toHaveText(
-    `Reverse US$40.00 of transfer ${transfer}, taking it back from ${account}, and refund the matching share of its application fee to that account. US$60.00 of it will be left.`,
+    `Reverse $40.00 USD of transfer ${transfer}, taking it back from ${account}, and refund the matching share of its application fee to that account. $60.00 USD of it will be left.`,
   );
   await page.getByTestId('review-tick').check();
   await page.getByTestId('review-confirm').click();
-  await expect(page.getByTestId('reverse-done')).toContainText('Reversed US$40.00');
-  await expect(page.getByTestId('transfer-remaining')).toHaveText('$60.00');
+  await expect(page.getByTestId('reverse-done')).toContainText('Reversed $40.00 USD');
+  await expect(page.getByTestId('transfer-remaining')).toHaveText('$60.00 USD');
   await expect(page.getByTestId('transfer-state')).toHaveText('Partly reversed');
   // The fee was refunded in proportion (40% of 20.00).
   expect((await stripeGet<{ amount_refunded: number }>(`/v1/application_fees/${fee}`)).amount_refunded).toBe(800);
@@ -34,17 +34,17 @@ test('finance reverses part of a transfer, is refused more than is left, then re
   await page.getByTestId('reverse-amount').fill('60.01');
   await page.getByTestId('reverse-description').fill('Too much');
   await page.getByTestId('reverse-review-open').click();
-  await expect(page.getByTestId('reverse-problem')).toHaveText('Only $60.00 of this transfer is left to reverse; $60.01 is more than that.');
+  await expect(page.getByTestId('reverse-problem')).toHaveText('Only $60.00 USD of this transfer is left to reverse; $60.01 USD is more than that.');
   expect(await requestsTo('POST', path)).toHaveLength(1);
 
   await page.getByTestId('reverse-full').check();
   await page.getByTestId('reverse-description').fill('Rest of the order cancelled');
   await page.getByTestId('reverse-review-open').click();
-  await expect(page.getByTestId('review-sentence')).toContainText(`Reverse US$60.00 of transfer ${transfer} (all that is left of it)`);
+  await expect(page.getByTestId('review-sentence')).toContainText(`Reverse $60.00 USD of transfer ${transfer} (all that is left of it)`);
   await page.getByTestId('review-tick').check();
   await page.getByTestId('review-confirm').click();
   await expect(page.getByTestId('transfer-state')).toHaveText('Fully reversed');
-  await expect(page.getByTestId('transfer-remaining')).toHaveText('$0.00');
+  await expect(page.getByTestId('transfer-remaining')).toHaveText('$0.00 USD');
   await expect(page.getByTestId('transfer-reversal')).toHaveCount(2);
 
   const stored = await stripeGet<{ amount_reversed: number; reversed: boolean }>(`/v1/transfers/${transfer}`);

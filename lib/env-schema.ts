@@ -49,6 +49,8 @@ const envSchema = z.object({
     { message: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:12111' },
   ),
   EMULATOR_PORT: wholeNumber(1, 65535, DEFAULT_EMULATOR_PORT),
+  // Set by npm start / npm run dev (scripts/lib/run-app.mjs), which restart the emulator if it exits.
+  CONSOLE_EMULATOR_SUPERVISED: z.preprocess(emptyToUndefined, z.enum(['1', '0']).optional()),
   CONSOLE_DATA_DIR: optionalString,
   DATABASE_URL: optionalString.refine(
     (url) => url === undefined || /^postgres(ql)?:\/\//.test(url),
@@ -107,6 +109,8 @@ export type AppEnv = {
   emulatorPort: number;
   /** True when no key is set: the app uses the emulator's key and address. */
   usingEmulator: boolean;
+  /** True when the start script runs the emulator and restarts it if it exits. */
+  emulatorSupervised: boolean;
   /** Where the embedded database (and, on the emulator, the generated auth secret) live. */
   dataDir: string;
   /** PostgreSQL instead of the embedded PGlite database: the app's own role. */
@@ -179,6 +183,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     stripeApiBase: data.STRIPE_API_BASE ?? (usingEmulator ? `http://127.0.0.1:${data.EMULATOR_PORT}` : undefined),
     emulatorPort: data.EMULATOR_PORT,
     usingEmulator,
+    emulatorSupervised: usingEmulator && data.CONSOLE_EMULATOR_SUPERVISED === '1',
     dataDir: data.CONSOLE_DATA_DIR ?? DEFAULT_DATA_DIR,
     databaseUrl: data.DATABASE_URL,
     databaseMigrationUrl: data.DATABASE_MIGRATION_URL,

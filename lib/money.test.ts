@@ -40,12 +40,12 @@ describe('parseAmount', () => {
     expect(amount('1.005', 'usd')).toBe('USD has at most 2 decimals.');
     expect(amount('12.5', 'jpy')).toBe('JPY has no minor unit: enter a whole number.');
     expect(amount('1.255', 'kwd')).toMatch(/^KWD amounts must end in 0/);
-    expect(amount('1000000', 'usd')).toBe('The amount cannot be more than $999,999.99.');
+    expect(amount('1000000', 'usd')).toBe('The amount cannot be more than $999,999.99 USD.');
     expect(amount('99999999999999999999', 'usd')).toBe('The amount is too large.');
   });
 
   it('takes a smaller maximum (what is left to refund) and zero when allowed', () => {
-    expect(parseAmount('5.01', 'usd', { max: 500 })).toEqual({ ok: false, error: 'The amount cannot be more than $5.00.' });
+    expect(parseAmount('5.01', 'usd', { max: 500 })).toEqual({ ok: false, error: 'The amount cannot be more than $5.00 USD.' });
     expect(parseAmount('5.00', 'usd', { max: 500 })).toEqual({ ok: true, amount: 500 });
     expect(parseAmount('0', 'usd', { allowZero: true })).toEqual({ ok: true, amount: 0 });
   });
@@ -72,12 +72,22 @@ describe('toInputValue', () => {
 });
 
 describe('formatMoney', () => {
-  it('shows the currency with its own decimals', () => {
-    expect(formatMoney(123450, 'usd')).toBe('$1,234.50');
-    expect(formatMoney(1200, 'jpy')).toBe('¥1,200');
+  it('writes the symbol, the amount with the currency\'s own decimals, then the code', () => {
+    expect(formatMoney(123450, 'usd')).toBe('$1,234.50 USD');
+    expect(formatMoney(1200, 'jpy')).toBe('¥1,200 JPY');
+    expect(formatMoney(-300, 'eur')).toBe('-€3.00 EUR');
+    expect(formatMoney(0, 'gbp')).toBe('£0.00 GBP');
+  });
+
+  it('tells apart currencies that share a symbol, never as "US$" or "CA$"', () => {
+    expect(formatMoney(500, 'usd')).toBe('$5.00 USD');
+    expect(formatMoney(500, 'cad')).toBe('$5.00 CAD');
+    expect(formatMoney(500, 'aud')).toBe('$5.00 AUD');
+    for (const c of ['usd', 'cad', 'aud', 'jpy', 'cny', 'hkd', 'nzd']) expect(formatMoney(500, c)).not.toMatch(/[A-Z]{1,2}[$¥]/);
+  });
+
+  it('names a currency without a symbol once', () => {
     expect(formatMoney(1250, 'kwd')).toMatch(/^KWD\s1\.250$/);
-    expect(formatMoney(-300, 'eur')).toBe('-€3.00');
-    expect(formatMoney(0, 'gbp')).toBe('£0.00');
-    expect(formatMoney(123450, 'eur', 'de-DE')).toMatch(/^1\.234,50\s€$/);
+    expect(formatMoney(1000, 'xyz')).toMatch(/^XYZ\s10\.00$/);
   });
 });

@@ -59,22 +59,32 @@ export function toInputValue(amount: number, currency: string): string {
   return exp === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
 }
 
-/** Minor units for reading: "$1,234.50", "¥1,200", "KWD 1.250", "-€3.00". */
-export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
+/**
+ * Minor units for reading, in the one format the console uses everywhere (as the Stripe Dashboard
+ * writes amounts): the local symbol, the amount with its currency's decimals, then the ISO code,
+ * since most symbols stand for several currencies ($ for USD, CAD, AUD...; ¥ for JPY and CNY):
+ * "$1,234.50 USD", "¥1,200 JPY", "-€3.00 EUR". A currency with no symbol of its own is written
+ * with its code once: "KWD 1.250". For people only: CSV exports keep minor units and codes.
+ */
+export function formatMoney(amount: number, currency: string): string {
   assertMinor(amount);
+  const code = currency.toUpperCase();
   const exp = exponent(currency);
   const value = Number(toInputValue(amount, currency));
+  let text: string;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: exp, maximumFractionDigits: exp }).format(value);
+    text = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol', minimumFractionDigits: exp, maximumFractionDigits: exp }).format(value);
   } catch {
-    // A currency Intl does not know: show the code and the number.
-    return `${currency.toUpperCase()} ${new Intl.NumberFormat(locale, { minimumFractionDigits: exp, maximumFractionDigits: exp }).format(value)}`;
+    // A currency Intl does not know: the code and the number.
+    text = `${code} ${new Intl.NumberFormat('en-US', { minimumFractionDigits: exp, maximumFractionDigits: exp }).format(value)}`;
   }
+  // Where Intl already wrote the code (a currency with no symbol of its own), it is not repeated.
+  return text.includes(code) ? text : `${text} ${code}`;
 }
 
-/** Money in words for review sentences: "US$12.50", "JP¥1,200", "€3.00" (never a bare "$"). */
+/** Money in words for review sentences: the console's one format ("$12.50 USD", "¥1,200 JPY"). */
 export function moneyInWords(amount: number, currency: string): string {
-  return formatMoney(amount, currency, 'en-GB');
+  return formatMoney(amount, currency);
 }
 
 function assertMinor(amount: number): void {

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LiveModeBanner, ModeBadge } from '@/components/mode-badge';
 import { QueryProvider } from '@/components/providers/query-provider';
+import { BackendBanner } from '@/components/shell/backend-banner';
 import { CommandPalette } from '@/components/shell/command-palette';
 import { ConsoleNav } from '@/components/shell/console-nav';
 import { MobileNav } from '@/components/shell/mobile-nav';
@@ -38,6 +39,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         Skip to content
       </a>
       {mode === 'live' ? <LiveModeBanner /> : null}
+      <BackendBanner />
       <header className={`border-b bg-surface ${mode === 'live' ? 'border-mode-live border-b-2' : 'border-neutral-200'}`}>
         <div className="flex h-14 items-center gap-1.5 px-3 sm:gap-3 sm:px-4">
           <MobileNav items={navItems} theme={theme} />

@@ -2,6 +2,7 @@
 // a tone for the badge, the `disabled_reason` in words, and the predicates behind the list's state
 // filter (Stripe's list cannot filter on these, so the server filters the pages it reads). Pure.
 import type Stripe from 'stripe';
+import { plural } from '@/lib/words';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'muted';
 
@@ -83,7 +84,7 @@ export function accountStatus(a: Account, now: number = Math.floor(Date.now() / 
   if (reasonOf(a) !== null) return { label: 'Restricted', tone: 'bad' };
   if ((r?.currently_due?.length ?? 0) > 0 && r?.current_deadline) {
     const days = Math.max(0, Math.ceil((r.current_deadline - now) / 86_400));
-    return { label: `Due in ${days} day${days === 1 ? '' : 's'}`, tone: 'warn' };
+    return { label: `Due in ${plural(days, 'day', 'days')}`, tone: 'warn' };
   }
   if ((r?.errors?.length ?? 0) > 0) return { label: 'Verification errors', tone: 'warn' };
   if (a.charges_enabled && a.payouts_enabled) return { label: 'Enabled', tone: 'good' };

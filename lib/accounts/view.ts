@@ -4,6 +4,7 @@
 import type Stripe from 'stripe';
 import type { StripeMode } from '@/lib/stripe/mode';
 import type { UpdateAccountInput } from './schemas';
+import { plural } from '@/lib/words';
 
 type Named = Pick<Stripe.Account, 'id' | 'email' | 'business_profile' | 'settings' | 'company' | 'individual'>;
 
@@ -63,14 +64,14 @@ export function formatDate(unix: number | null | undefined, withTime = false): s
 /** A deadline relative to now: "in 3 days (2026-06-04)", "2 days ago (2026-05-29)". */
 export function formatDeadline(unix: number, now: number = Math.floor(Date.now() / 1000)): string {
   const days = Math.round((unix - now) / 86_400);
-  const rel = days === 0 ? 'today' : days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} ago`;
+  const rel = days === 0 ? 'today' : days > 0 ? `in ${plural(days, 'day', 'days')}` : `${plural(-days, 'day', 'days')} ago`;
   return `${rel} (${formatDate(unix)})`;
 }
 
 /** A payout schedule in words: "Daily, 2 days after payment", "Weekly on Monday", "Manual". */
 export function payoutScheduleText(s: Stripe.Account.Settings.Payouts.Schedule | null | undefined): string {
   if (!s) return '—';
-  const delay = typeof s.delay_days === 'number' ? `, ${s.delay_days} day${s.delay_days === 1 ? '' : 's'} after payment` : '';
+  const delay = typeof s.delay_days === 'number' ? `, ${plural(s.delay_days, 'day', 'days')} after payment` : '';
   switch (s.interval) {
     case 'manual':
       return 'Manual (the platform pays out)';

@@ -13,7 +13,7 @@ export const AUDIT_ACTIONS = {
   'operator.reactivate': 'Reactivated an operator',
   'account.update': 'Updated an account',
   'account.reject': 'Rejected an account',
-  'account.unreject': 'Restored an account',
+  'account.unreject': 'Unrejected an account',
   'account.delete': 'Deleted an account',
   'capability.update': 'Changed a capability',
   'account_link.create': 'Created an account link',

@@ -5,7 +5,7 @@ import { auditCsvHeader, auditCsvRow } from '@/lib/audit/csv';
 import { csvCell } from '@/lib/http/csv';
 import { REDACTED, redactParams } from '@/lib/audit/redact';
 import { parseAuditQuery } from '@/lib/audit/schemas';
-import { iterateAuditEntries, listAuditEntries, listObjectHistory, recordAuditEvent } from '@/lib/audit/store';
+import { findLatestSucceeded, iterateAuditEntries, listAuditEntries, listObjectHistory, recordAuditEvent } from '@/lib/audit/store';
 import type { OpenDb } from '@/lib/db/open';
 import { testDatabases } from '@/lib/db/testing';
 import { createOperator } from '@/lib/operators/store';
@@ -78,6 +78,16 @@ describe.each(testDatabases())('audit reads on $name', ({ open }) => {
   it('lists one object’s history', async () => {
     const history = await listObjectHistory(opened.db, 'acct_special');
     expect(history.map((e) => e.targetId)).toEqual(Array(5).fill('acct_special'));
+  });
+
+  it('finds the newest succeeded entry of one action on one object (who deleted an account, and when)', async () => {
+    // acct_special's account.reject entries are i = 0 (failed), 10 and 20 (succeeded).
+    const found = await findLatestSucceeded(opened.db, 'account.reject', 'acct_special');
+    expect(found?.id).toBe(ids[20]);
+    expect(found?.operatorEmail).toBe('ops@example.com');
+    expect(await findLatestSucceeded(opened.db, 'account.delete', 'acct_special')).toBeNull();
+    // i = 15 is a transfer.reverse on acct_special that failed: never found.
+    expect((await findLatestSucceeded(opened.db, 'transfer.reverse', 'acct_special'))?.id).toBe(ids[5]);
   });
 
   // Runs last: it adds entries the counts above do not expect.

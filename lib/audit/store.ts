@@ -314,3 +314,14 @@ export async function listObjectHistory(db: Db, objectId: string, limit = 20): P
     .orderBy(desc(auditEntries.id))
     .limit(limit);
 }
+
+/** The newest entry of `action` on `targetId` that succeeded, e.g. who deleted an account and when. */
+export async function findLatestSucceeded(db: Db, action: AuditAction, targetId: string): Promise<AuditEntry | null> {
+  const [row] = await db
+    .select()
+    .from(auditEntries)
+    .where(and(eq(auditEntries.action, action), eq(auditEntries.targetId, targetId), eq(auditEntries.outcome, 'succeeded')))
+    .orderBy(desc(auditEntries.id))
+    .limit(1);
+  return row ?? null;
+}

@@ -68,7 +68,8 @@ const moneyFakes = vi.hoisted(() => {
       exportTransfers: vi.fn(async () => ({ items: [transfer], complete: true })),
       getTransferDetail: vi.fn(async () => ({ transfer, reversals: [], balanceTransaction: null, sourceCharge: null })),
       getReversal: vi.fn(async () => ({ reversal: { id: 'trr_Test123', amount: 1, currency: 'usd', transfer: transfer.id, metadata: {}, created: 1 }, transfer })),
-      listReversalsInPeriod: vi.fn(async () => ({ items: [], complete: true })),
+      listReversalsInPeriod: vi.fn(async () => ({ from: '2026-11-01', to: '2026-11-26', items: [], refusal: null, accountNames: {} })),
+      readReversalsReport: vi.fn(async () => ({ from: '2026-11-01', to: '2026-11-26', items: [], refusal: null })),
     },
     transferWrites: { reverse: written({ reversalId: 'trr_Test123' }), updateReversal: written({ reversalId: 'trr_Test123' }) },
     topups: { listTopups: vi.fn(async () => ({ items: [topup], next: null, prev: null })), getTopup: vi.fn(async () => topup) },
@@ -83,7 +84,12 @@ vi.mock('@/lib/transfers/mutations', () => moneyFakes.transferWrites);
 vi.mock('@/lib/topups/queries', () => moneyFakes.topups);
 vi.mock('@/lib/topups/mutations', () => moneyFakes.topupWrites);
 vi.mock('@/lib/balance/queries', () => moneyFakes.balance);
-const moneySpies = () => Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]);
+// The backend banner's probe: a fixed answer, no Stripe call.
+const backendProbe = vi.hoisted(() => ({
+  getBackendStatus: vi.fn(async () => ({ reachable: true, backend: 'emulator', supervised: false, apiBase: 'http://127.0.0.1:12111', emulatorPort: 12111, checkedAt: 0 })),
+}));
+vi.mock('@/lib/stripe/health', () => backendProbe);
+const moneySpies = () => [...Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]), backendProbe.getBackendStatus];
 // next-auth itself is not under test here (and does not load outside Next).
 vi.mock('next-auth', () => {
   class AuthError extends Error {}

@@ -15,7 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: 'Everything, including managing operators.',
-  ops: 'Reviews connected accounts: updates, rejects, restores and deletes them; manages capabilities and onboarding links.',
+  ops: 'Reviews connected accounts: updates, rejects, unrejects and deletes them; manages capabilities and onboarding links.',
   support: 'Looks things up for account holders and refunds application fees.',
   finance: 'Reverses transfers and tops up the platform balance.',
   viewer: 'Reads everything except the audit log; changes nothing.',
@@ -25,7 +25,7 @@ export const PERMISSIONS = {
   'accounts.read': 'Read connected accounts',
   'accounts.update': 'Update connected accounts',
   'accounts.reject': 'Reject connected accounts',
-  'accounts.unreject': 'Restore rejected connected accounts',
+  'accounts.unreject': 'Unreject connected accounts the platform rejected',
   'accounts.delete': 'Delete connected accounts',
   'capabilities.manage': 'Request and remove capabilities',
   'links.create': 'Create onboarding and update links',

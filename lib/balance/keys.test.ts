@@ -22,6 +22,6 @@ describe('platform balance', () => {
   });
   it('top-ups: amount and sentence', () => {
     expect(topupAmount('5,000.00')).toEqual({ ok: true, amount: 500000 });
-    expect(describeTopup(500000, 'btok_us_verified')).toContain('Add US$5,000.00 to the platform balance, debited from the test bank account btok_us_verified');
+    expect(describeTopup(500000, 'btok_us_verified')).toContain('Add $5,000.00 USD to the platform balance, debited from the test bank account btok_us_verified');
   });
 });

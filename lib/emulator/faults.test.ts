@@ -165,6 +165,18 @@ describe('FaultInjector matching', () => {
     expect(d?.plan.drop?.kind).toBe('lost_response');
   });
 
+  it('refuses the connection before latency, errors or lost responses, for any method by default', () => {
+    const f = new FaultInjector();
+    f.add({ latency: { ms: 20 }, error: { status: 500 }, unreachable: { path: '/v1/balance', count: 1 } });
+    const d = f.decide('GET', '/v1/balance');
+    expect(d?.delayMs).toBe(0);
+    expect(d?.plan.hits.map((h) => h.kind)).toEqual(['unreachable']);
+    expect(d?.plan.refuse?.kind).toBe('unreachable');
+    expect(d?.plan.error).toBeNull();
+    // Used up: the next request meets the other rules.
+    expect(kinds(f, 'GET', '/v1/balance')).toEqual(['latency', 'error']);
+  });
+
   it('drops the next POST by default, once', () => {
     const f = new FaultInjector();
     const [rule] = f.add({ lost_response: {} });
@@ -217,7 +229,7 @@ describe('FaultInjector validation', () => {
   const bad = (input: unknown) => apiError(() => new FaultInjector().add(input));
 
   it.each([
-    [{}, /at least one of "latency", "error" or "lost_response"/],
+    [{}, /at least one of "latency", "error", "lost_response" or "unreachable"/],
     [{ latency: { ms: -1 } }, /latency\.ms: /],
     [{ latency: { jitter_ms: 5 } }, /latency\.ms: /],
     [{ latency: { ms: 10, extra: 1 } }, /latency: Unrecognized key: "extra"/],

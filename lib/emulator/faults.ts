@@ -1,4 +1,5 @@
-// Fault injection: latency, injected errors (500/503/429) and lost responses, for API requests only
+// Fault injection: latency, injected errors (500/503/429), lost responses and refused connections
+// (the backend unreachable), for API requests only
 // (the control API under /_emulator/ is never faulted). Rules come from the environment at start
 // (see faultEnvRules) and from the control API at run time (POST/GET/DELETE /_emulator/faults).
 // Randomness for rates and jitter comes from a seeded generator when a seed is given, so that a
@@ -6,7 +7,7 @@
 import { z } from 'zod';
 import { StripeApiError, invalidRequest } from './core/errors';
 
-export type FaultKind = 'latency' | 'error' | 'lost_response';
+export type FaultKind = 'latency' | 'error' | 'lost_response' | 'unreachable';
 export type FaultMethod = 'GET' | 'POST' | 'DELETE';
 export type ErrorStatus = 500 | 503 | 429;
 
@@ -54,6 +55,8 @@ export interface FaultPlan {
   error: StripeApiError | null;
   /** Run the request, then drop the connection without an answer. */
   drop: FaultHit | null;
+  /** Close the connection at once without reading or running the request (as if down). */
+  refuse: FaultHit | null;
 }
 
 // ---- Validation (control API bodies and the environment) -------------------------------------
@@ -96,14 +99,20 @@ const lostSchema = z.strictObject({
   count: common.count.default(1),
 });
 
+const unreachableSchema = z.strictObject({
+  method: methodSchema.optional(),
+  ...common,
+});
+
 /** The body of POST /_emulator/faults: one rule of each kind at most, at least one in all. */
 export const faultRequestSchema = z
   .strictObject({
     latency: latencySchema.optional(),
     error: errorSchema.optional(),
     lost_response: lostSchema.optional(),
+    unreachable: unreachableSchema.optional(),
   })
-  .refine((b) => b.latency || b.error || b.lost_response, 'give at least one of "latency", "error" or "lost_response"');
+  .refine((b) => b.latency || b.error || b.lost_response || b.unreachable, 'give at least one of "latency", "error", "lost_response" or "unreachable"');
 
 export type FaultRequest = z.input<typeof faultRequestSchema>;
 
@@ -245,6 +254,7 @@ export class FaultInjector {
     if (b.latency) made.push({ ...base('latency', b.latency), ms: b.latency.ms, jitter_ms: b.latency.jitter_ms });
     if (b.error) made.push({ ...base('error', b.error), status: b.error.status, ...(b.error.message ? { message: b.error.message } : {}) });
     if (b.lost_response) made.push(base('lost_response', b.lost_response));
+    if (b.unreachable) made.push(base('unreachable', b.unreachable));
     this.rules.push(...made);
     return made.map(view);
   }
@@ -274,15 +284,22 @@ export class FaultInjector {
   }
 
   /**
-   * Decides the faults for one API request, without waiting: every matching latency rule adds its
-   * delay; then the first matching error rule that fires answers instead of the request; failing
-   * that, the first matching lost_response rule that fires drops the answer after the request runs.
+   * Decides the faults for one API request, without waiting: a matching unreachable rule that fires
+   * refuses the connection before anything else; else every matching latency rule adds its delay;
+   * then the first matching error rule that fires answers instead of the request; failing that, the
+   * first matching lost_response rule that fires drops the answer after the request runs.
    */
   decide(method: string, path: string): { plan: FaultPlan; delayMs: number } | null {
     if (this.rules.length === 0) return null;
     const matching = this.rules.filter((r) => (r.method === null || r.method === method) && r.regex.test(path));
     if (matching.length === 0) return null;
-    const plan: FaultPlan = { hits: [], error: null, drop: null };
+    const plan: FaultPlan = { hits: [], error: null, drop: null, refuse: null };
+    const down = matching.find((r) => r.kind === 'unreachable' && this.fires(r));
+    if (down) {
+      plan.refuse = { rule: down.id, kind: 'unreachable', note: 'the connection was closed before the request was read: nothing was applied' };
+      plan.hits.push(plan.refuse);
+      return { plan, delayMs: 0 };
+    }
     let delayMs = 0;
     for (const r of matching) {
       if (r.kind !== 'latency' || !this.fires(r)) continue;

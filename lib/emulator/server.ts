@@ -88,6 +88,12 @@ export class Emulator {
       } else {
         // Faults (never for the control API): latency is waited out here; an injected error answers instead.
         fault = this.faults.active ? await this.faults.before(method, url.pathname) : null;
+        if (fault?.refuse) {
+          // The backend unreachable: the connection closes with no answer and nothing is run.
+          res.socket?.destroy();
+          this.logRequest({ rid, method, url, idem, stripeAccount, status: 0, started, replayed: false, faults: fault.hits });
+          return;
+        }
         if (fault?.error) {
           await readBody(req);
           throw fault.error;
@@ -115,20 +121,24 @@ export class Emulator {
       res.end(body);
     }
     if (!url.pathname.startsWith('/_emulator/')) {
-      this.requestLog.push({
-        id: rid,
-        method,
-        path: url.pathname,
-        idempotency_key: idem,
-        stripe_account: stripeAccount,
-        status,
-        latency_ms: Math.round((performance.now() - started) * 10) / 10,
-        at: Date.now(),
-        idempotent_replayed: extra['Idempotent-Replayed'] === 'true',
-        faults: fault?.hits ?? [],
-      });
-      if (this.requestLog.length > LOG_SIZE) this.requestLog.splice(0, this.requestLog.length - LOG_SIZE);
+      this.logRequest({ rid, method, url, idem, stripeAccount, status, started, replayed: extra['Idempotent-Replayed'] === 'true', faults: fault?.hits ?? [] });
     }
+  }
+
+  private logRequest(r: { rid: string; method: string; url: URL; idem: string | null; stripeAccount: string | null; status: number; started: number; replayed: boolean; faults: FaultHit[] }): void {
+    this.requestLog.push({
+      id: r.rid,
+      method: r.method,
+      path: r.url.pathname,
+      idempotency_key: r.idem,
+      stripe_account: r.stripeAccount,
+      status: r.status,
+      latency_ms: Math.round((performance.now() - r.started) * 10) / 10,
+      at: Date.now(),
+      idempotent_replayed: r.replayed,
+      faults: r.faults,
+    });
+    if (this.requestLog.length > LOG_SIZE) this.requestLog.splice(0, this.requestLog.length - LOG_SIZE);
   }
 
   private async api(

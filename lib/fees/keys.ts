@@ -15,8 +15,8 @@ export const feeKeys = {
   refund: (id: string) => [...feeKeys.all, 'refund', id] as const,
 };
 
-/** One page of the list as the server scanned it (lib/lists/scan.ts). */
-export type FeeListResult = FilteredPage<Stripe.ApplicationFee>;
+/** One page of the list as the server scanned it (lib/lists/scan.ts), with the name of each account a fee was collected from (lib/accounts/names.ts). */
+export type FeeListResult = FilteredPage<Stripe.ApplicationFee> & { accountNames: Record<string, string> };
 
 export interface FeeDetailResult {
   fee: Stripe.ApplicationFee;

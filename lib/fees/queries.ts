@@ -3,23 +3,26 @@
 // these to prefetch; the browser reaches them through the GET route handlers under /api/fees.
 import 'server-only';
 import type Stripe from 'stripe';
+import { accountNamesFor, type AccountNames } from '@/lib/accounts/names';
 import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/lists/scan';
 import { ObjectNotFound } from '@/lib/http/json';
 import { getStripe } from '@/lib/stripe/client';
 import { feeCreatedRange, feeFiltersOnServer, feeMatches, type FeeFilters } from './filters';
+import { idOf } from '@/lib/stripe/ids';
 
 /** Fees read at most for one filtered page: ten Stripe pages. */
 export const FEE_SCAN_BUDGET = 1000;
 
-export type FeePage = FilteredPage<Stripe.ApplicationFee>;
+/** A page of fees, with the names of the accounts they were collected from. */
+export type FeePage = FilteredPage<Stripe.ApplicationFee> & { accountNames: AccountNames };
 
 function listParams(f: FeeFilters): Stripe.ApplicationFeeListParams {
   const created = feeCreatedRange(f);
   return { ...(created ? { created } : {}), ...(f.charge ? { charge: f.charge } : {}) };
 }
 
-export function listFees(f: FeeFilters): Promise<FeePage> {
-  return scanFilteredList((cursor) => getStripe().applicationFees.list({ ...listParams(f), ...cursor }), {
+export async function listFees(f: FeeFilters): Promise<FeePage> {
+  const page = await scanFilteredList((cursor) => getStripe().applicationFees.list({ ...listParams(f), ...cursor }), {
     matches: feeMatches(f),
     filtered: feeFiltersOnServer(f),
     budget: FEE_SCAN_BUDGET,
@@ -27,6 +30,7 @@ export function listFees(f: FeeFilters): Promise<FeePage> {
     after: f.after,
     before: f.before,
   });
+  return { ...page, accountNames: await accountNamesFor(page.items.map((fee) => idOf(fee.account))) };
 }
 
 /** Every fee the filters select, for the CSV export (bounded). */

@@ -17,7 +17,7 @@ describe('fee refunds', () => {
     expect(refundAmount(fee, false, '12.50')).toEqual({ ok: true, amount: 1250 });
     const over = refundAmount(fee, false, '12.51');
     expect(over.ok).toBe(false);
-    expect(!over.ok && over.error).toContain('Only $12.50 of this fee is left');
+    expect(!over.ok && over.error).toContain('Only $12.50 USD of this fee is left');
     expect(refundAmount(fee, false, '1.234').ok).toBe(false);
     expect(refundAmount({ ...fee, amount_refunded: 2000 }, true, '').ok).toBe(false);
   });
@@ -29,9 +29,9 @@ describe('fee refunds', () => {
   });
 
   it('states the refund in words', () => {
-    expect(describeFeeRefund({ ...fee, amount_refunded: 0 }, 1250)).toBe('Refund US$12.50 of fee fee_1 collected from acct_1. US$7.50 of it will be left.');
-    expect(describeFeeRefund(fee, 1250)).toBe('Refund US$12.50 of fee fee_1 collected from acct_1 (all that is left of it). The fee will then be fully refunded.');
-    expect(describeFeeRefund({ ...fee, amount: 1200, amount_refunded: 0, currency: 'jpy' }, 1200)).toContain('Refund JP¥1,200 of fee fee_1 collected from acct_1 (the whole fee)');
+    expect(describeFeeRefund({ ...fee, amount_refunded: 0 }, 1250)).toBe('Refund $12.50 USD of fee fee_1 collected from acct_1. $7.50 USD of it will be left.');
+    expect(describeFeeRefund(fee, 1250)).toBe('Refund $12.50 USD of fee fee_1 collected from acct_1 (all that is left of it). The fee will then be fully refunded.');
+    expect(describeFeeRefund({ ...fee, amount: 1200, amount_refunded: 0, currency: 'jpy' }, 1200)).toContain('Refund ¥1,200 JPY of fee fee_1 collected from acct_1 (the whole fee)');
   });
 
   it('keeps filters in the URL leniently', () => {

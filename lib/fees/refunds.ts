@@ -26,7 +26,7 @@ export function refundAmount(fee: Pick<Stripe.ApplicationFee, 'amount' | 'amount
   return parsed;
 }
 
-/** "Refund US$12.50 of fee fee_… collected from acct_…" (and what is left afterwards). */
+/** "Refund $12.50 USD of fee fee_… collected from acct_…" (and what is left afterwards). */
 export function describeFeeRefund(fee: Pick<Stripe.ApplicationFee, 'id' | 'account' | 'amount' | 'amount_refunded' | 'currency'>, amount: number): string {
   const left = feeRemaining(fee) - amount;
   const whole = left === 0 ? (fee.amount_refunded === 0 ? ' (the whole fee)' : ' (all that is left of it)') : '';

@@ -38,5 +38,5 @@ export function topupAmount(typed: string) {
 
 export function describeTopup(amount: number, source: string): string {
   const from = source ? `the test bank account ${source}` : 'the platform’s bank account';
-  return `Add ${formatMoney(amount, TOPUP_CURRENCY, 'en-GB')} to the platform balance, debited from ${from}. It stays pending until the bank transfer settles (about five business days).`;
+  return `Add ${formatMoney(amount, TOPUP_CURRENCY)} to the platform balance, debited from ${from}. It stays pending until the bank transfer settles (about five business days).`;
 }

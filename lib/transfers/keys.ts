@@ -19,8 +19,8 @@ export const transferKeys = {
   report: (from: string, to: string) => [...transferKeys.reports(), from, to] as const,
 };
 
-/** One page of the list as the server scanned it (lib/lists/scan.ts). */
-export type TransferListResult = FilteredPage<Stripe.Transfer>;
+/** One page of the list as the server scanned it (lib/lists/scan.ts), with each destination's name (lib/accounts/names.ts); missing where none could be read. */
+export type TransferListResult = FilteredPage<Stripe.Transfer> & { accountNames: Record<string, string> };
 
 export interface TransferDetailResult {
   transfer: Stripe.Transfer;
@@ -34,6 +34,8 @@ export interface ReversalResult {
   transfer: Stripe.Transfer;
 }
 
+/** The reversals report (lib/transfers/report.ts) with each destination's name (lib/accounts/names.ts). */
+export type ReversalsReportResult = ReversalsReport & { accountNames: Record<string, string> };
 
 const enc = encodeURIComponent;
 
@@ -43,5 +45,5 @@ export const transferQueries = {
   detail: (id: string) => queryOptions({ queryKey: transferKeys.detail(id), queryFn: () => getJson<TransferDetailResult>(`/api/transfers/${enc(id)}`) }),
   reversal: (id: string) => queryOptions({ queryKey: transferKeys.reversal(id), queryFn: () => getJson<ReversalResult>(`/api/transfers/reversals/${enc(id)}`) }),
   report: (from: string, to: string) =>
-    queryOptions({ queryKey: transferKeys.report(from, to), queryFn: () => getJson<ReversalsReport>(`/api/transfers/reversals${toQuery({ from, to })}`) }),
+    queryOptions({ queryKey: transferKeys.report(from, to), queryFn: () => getJson<ReversalsReportResult>(`/api/transfers/reversals${toQuery({ from, to })}`) }),
 };

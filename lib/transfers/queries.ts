@@ -5,19 +5,22 @@
 // through the GET route handlers under /api/transfers.
 import 'server-only';
 import type Stripe from 'stripe';
+import { accountNamesFor, type AccountNames } from '@/lib/accounts/names';
 import { collectMatching, scanFilteredList, type FilteredPage } from '@/lib/lists/scan';
 import { idOf } from '@/lib/stripe/ids';
 import { ObjectNotFound } from '@/lib/http/json';
 import { getStripe } from '@/lib/stripe/client';
+import type { ReversalsReportResult } from './keys';
 import { transferFiltersOnServer, transferListParams, transferMatches, type TransferFilters } from './filters';
 import { readReport, type ReportReversal, type ReversalsReport } from './report';
 
 export const TRANSFER_SCAN_BUDGET = 1000;
 
-export type TransferPage = FilteredPage<Stripe.Transfer>;
+/** A page of transfers, with the names of their destination accounts. */
+export type TransferPage = FilteredPage<Stripe.Transfer> & { accountNames: AccountNames };
 
-export function listTransfers(f: TransferFilters): Promise<TransferPage> {
-  return scanFilteredList((cursor) => getStripe().transfers.list({ ...transferListParams(f), ...cursor }), {
+export async function listTransfers(f: TransferFilters): Promise<TransferPage> {
+  const page = await scanFilteredList((cursor) => getStripe().transfers.list({ ...transferListParams(f), ...cursor }), {
     matches: transferMatches(f),
     filtered: transferFiltersOnServer(f),
     budget: TRANSFER_SCAN_BUDGET,
@@ -25,6 +28,7 @@ export function listTransfers(f: TransferFilters): Promise<TransferPage> {
     after: f.after,
     before: f.before,
   });
+  return { ...page, accountNames: await accountNamesFor(page.items.map((t) => idOf(t.destination))) };
 }
 
 export function exportTransfers(f: TransferFilters, max = 10_000): Promise<{ items: Stripe.Transfer[]; complete: boolean }> {
@@ -88,9 +92,15 @@ export class ReversalNotFound extends ObjectNotFound {
   }
 }
 
-/** Every reversal made in the period (whole UTC days), newest first, with its transfer's destination; or the reason it cannot be served whole. */
-export function listReversalsInPeriod(from: string, to: string): Promise<ReversalsReport> {
+/** Every reversal made in the period (whole UTC days), newest first, with its transfer's destination; or the reason it cannot be served whole. The CSV export reads this (it needs no names). */
+export function readReversalsReport(from: string, to: string): Promise<ReversalsReport> {
   return readReport(from, to, () => reversalsMadeIn(from, to));
+}
+
+/** The report as the page shows it: with each destination's name (lib/accounts/names.ts). */
+export async function listReversalsInPeriod(from: string, to: string): Promise<ReversalsReportResult> {
+  const report = await readReversalsReport(from, to);
+  return { ...report, accountNames: await accountNamesFor(report.items.map((r) => r.destination)) };
 }
 
 /** One walk through Stripe's pages: each transfer_refund balance transaction, its reversal and the reversal's transfer. */

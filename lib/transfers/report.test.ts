@@ -92,7 +92,7 @@ describe('transfer reversals', () => {
   });
   it('states the reversal in words', () => {
     expect(describeReversal({ ...t, amount_reversed: 0 }, 2500, true)).toBe(
-      'Reverse €25.00 of transfer tr_1, taking it back from acct_2, and refund the matching share of its application fee to that account. €75.00 of it will be left.',
+      'Reverse €25.00 EUR of transfer tr_1, taking it back from acct_2, and refund the matching share of its application fee to that account. €75.00 EUR of it will be left.',
     );
   });
 });

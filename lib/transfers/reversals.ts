@@ -21,7 +21,7 @@ export function reversalAmount(t: Pick<Stripe.Transfer, 'amount' | 'amount_rever
   return parsed;
 }
 
-/** "Reverse US$50.00 of transfer tr_… to acct_…, and refund its application fee in proportion. …" */
+/** "Reverse $50.00 USD of transfer tr_… to acct_…, and refund its application fee in proportion. …" */
 export function describeReversal(
   t: Pick<Stripe.Transfer, 'id' | 'destination' | 'amount' | 'amount_reversed' | 'currency'>,
   amount: number,

@@ -34,15 +34,19 @@ export function runNode(script, args = [], options = {}) {
 
 /**
  * Keeps long-lived children (emulator, Next) together: if one dies the others are stopped and
- * the script exits non-zero; SIGINT/SIGTERM stops them all and exits 0 once they are gone.
+ * the script exits non-zero, unless it was started with a `restart` policy, in which case it is
+ * started again after a backoff (doubling from `initialMs` to `maxMs`, back to the start once a
+ * run lasted `stableMs`). SIGINT/SIGTERM stops them all and exits 0 once they are gone.
  */
 export function createSupervisor() {
   const children = new Map();
+  const timers = new Set();
   let stopping = false;
 
   function stopAll(exitCode) {
     if (stopping) return;
     stopping = true;
+    for (const timer of timers) clearTimeout(timer);
     const alive = [...children.values()].filter((c) => c.exitCode === null && c.signalCode === null);
     for (const child of alive) child.kill('SIGTERM');
     // Anything that ignores SIGTERM for 5 s is killed outright.
@@ -62,13 +66,18 @@ export function createSupervisor() {
     });
   }
 
-  return {
-    get stopping() {
-      return stopping;
-    },
-    /** Starts a supervised child; `name` labels it in messages. */
-    start(name, command, args, options = {}) {
-      const child = spawn(command, args, { stdio: 'inherit', ...options });
+  /**
+   * @param {string} name
+   * @param {string} command
+   * @param {string[]} args
+   * @param {object} options spawn options, plus `restart`: { initialMs?, maxMs?, stableMs?, note?, onRestart? }
+   */
+  function start(name, command, args, options = {}) {
+    const { restart, ...spawnOptions } = options;
+    let delay = restart?.initialMs ?? 1000;
+    const launch = () => {
+      const startedAt = Date.now();
+      const child = spawn(command, args, { stdio: 'inherit', ...spawnOptions });
       children.set(name, child);
       child.on('error', (error) => {
         console.error(`Could not start ${name}: ${error.message}`);
@@ -76,13 +85,42 @@ export function createSupervisor() {
       });
       child.on('exit', (code, signal) => {
         if (stopping) return;
-        console.error(`\n${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
-        stopAll(1);
+        const how = signal ?? `code ${code}`;
+        if (!restart) {
+          console.error(`\n${name} exited unexpectedly (${how}); stopping everything.`);
+          stopAll(1);
+          return;
+        }
+        // A run that lasted a while was healthy: the next failure starts the backoff over.
+        if (Date.now() - startedAt >= (restart.stableMs ?? 60_000)) delay = restart.initialMs ?? 1000;
+        const wait = delay;
+        delay = Math.min(delay * 2, restart.maxMs ?? 30_000);
+        console.error(`\n${name} exited unexpectedly (${how}); restarting it in ${formatDelay(wait)}.${restart.note ? ` ${restart.note}` : ''}`);
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (stopping) return;
+          const next = launch();
+          restart.onRestart?.(next);
+        }, wait);
+        timers.add(timer);
       });
       return child;
+    };
+    return launch();
+  }
+
+  return {
+    get stopping() {
+      return stopping;
     },
+    /** Starts a supervised child; `name` labels it in messages. */
+    start,
     stopAll,
   };
+}
+
+function formatDelay(ms) {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 /** True if anything answers HTTP at `url` within a second. */

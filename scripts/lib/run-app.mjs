@@ -47,8 +47,18 @@ export async function runApp({ nextCommand, build }) {
       process.exit(1);
     }
     console.log(`> emulator on ${emulatorUrl}`);
+    // The dashboard outlives the emulator: if it dies it is started again (the console shows a
+    // banner meanwhile). Its state lives in memory, so the restarted one has fresh demo data.
     const emulator = supervisor.start('emulator', process.execPath, ['--import', bin.tsxLoader, 'lib/emulator/main.ts'], {
       env: childEnv,
+      restart: {
+        note: 'The emulator keeps its data in memory, so its demo data starts over: changes made since the start are gone (the audit log and team, in the console\'s database, are kept).',
+        onRestart: async (child) => {
+          if (await waitForHttp(`${emulatorUrl}/_emulator/health`, { child, timeoutMs: 60_000 })) {
+            console.log(`The emulator is answering again on ${emulatorUrl}, with fresh demo data.`);
+          }
+        },
+      },
     });
     const healthy = await waitForHttp(`${emulatorUrl}/_emulator/health`, { child: emulator, timeoutMs: 60_000 });
     if (!healthy) {
@@ -65,7 +75,8 @@ export async function runApp({ nextCommand, build }) {
   console.log(`> next ${nextCommand} on ${listen.address}`);
   const hostArgs = listen.host ? ['--hostname', listen.host] : [];
   const next = supervisor.start('next', process.execPath, [bin.next, nextCommand, '--port', port, ...hostArgs], {
-    env: { ...childEnv, PORT: port, AUTH_TRUST_HOST: 'true' },
+    // CONSOLE_EMULATOR_SUPERVISED tells the console's banner that this script restarts the emulator.
+    env: { ...childEnv, PORT: port, AUTH_TRUST_HOST: 'true', ...(useEmulator ? { CONSOLE_EMULATOR_SUPERVISED: '1' } : {}) },
   });
   // Any HTTP answer means Next is listening; a static file avoids compiling a page in dev.
   const up = await waitForHttp(`${listen.probeUrl}/favicon.svg`, { child: next, timeoutMs: 120_000, ok: () => true });

@@ -56,7 +56,7 @@ describe.each(testDatabases())('fee refund server checks on $name', ({ open }) =
     const k = key();
     const result = await refund(fee, { amount: '5', expectedRefunded: 0, idempotencyKey: k });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('This fee changed since you reviewed the refund') });
-    if (!result.ok) expect(result.error).toContain('$3.00 has now been refunded and $17.00 is left');
+    if (!result.ok) expect(result.error).toContain('$3.00 USD has now been refunded and $17.00 USD is left');
     expect((await h.stripe.applicationFees.retrieve(fee)).amount_refunded).toBe(300);
     expect((await h.stripe.applicationFees.listRefunds(fee)).data).toHaveLength(1);
     expect(await api.postsTo(`/v1/application_fees/${fee}/refunds`)).toHaveLength(1);
@@ -68,7 +68,7 @@ describe.each(testDatabases())('fee refund server checks on $name', ({ open }) =
   it('refuses an amount over what is left before asking Stripe', async () => {
     const { fee } = await freshCharge(h);
     const result = await refund(fee, { amount: '20.01' });
-    expect(result).toMatchObject({ ok: false, error: 'Only $20.00 of this fee is left to refund; $20.01 is more than that.' });
+    expect(result).toMatchObject({ ok: false, error: 'Only $20.00 USD of this fee is left to refund; $20.01 USD is more than that.' });
     expect(await api.postsTo(`/v1/application_fees/${fee}/refunds`)).toHaveLength(0);
     expect((await h.stripe.applicationFees.retrieve(fee)).amount_refunded).toBe(0);
     // Exactly what is left is fine.

@@ -58,7 +58,7 @@ describe.each(testDatabases())('top-up server checks on $name', ({ open }) => {
   it.each([
     ['0', 'The amount must be more than zero.'],
     ['-5', 'The amount cannot be negative.'],
-    ['1000000.00', 'The amount cannot be more than $999,999.99.'],
+    ['1000000.00', 'The amount cannot be more than $999,999.99 USD.'],
     ['12.345', 'USD has at most 2 decimals.'],
     ['twelve', 'Not an amount: use digits and a decimal point, e.g. 12.50.'],
   ])('refuses the amount %s before asking Stripe', async (amount, error) => {

@@ -57,7 +57,7 @@ describe.each(testDatabases())('transfer reversal server checks on $name', ({ op
     const k = key();
     const result = await reverse(transfer, { amount: '10', expectedReversed: 0, idempotencyKey: k });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('This transfer changed since you reviewed the reversal') });
-    if (!result.ok) expect(result.error).toContain('$25.00 has now been reversed and $75.00 is left');
+    if (!result.ok) expect(result.error).toContain('$25.00 USD has now been reversed and $75.00 USD is left');
     expect((await h.stripe.transfers.retrieve(transfer)).amount_reversed).toBe(2_500);
     expect(await api.postsTo(reversalsPath(transfer))).toHaveLength(1);
     expect(await entriesFor(opened.db, k)).toMatchObject([{ outcome: 'failed', errorMessage: expect.stringContaining('changed since you reviewed') }]);
@@ -68,7 +68,7 @@ describe.each(testDatabases())('transfer reversal server checks on $name', ({ op
     // A destination charge of 100.00 transfers all of it (the fee is collected from the account).
     const { transfer } = await freshCharge(h);
     const result = await reverse(transfer, { amount: '100.01' });
-    expect(result).toMatchObject({ ok: false, error: 'Only $100.00 of this transfer is left to reverse; $100.01 is more than that.' });
+    expect(result).toMatchObject({ ok: false, error: 'Only $100.00 USD of this transfer is left to reverse; $100.01 USD is more than that.' });
     expect(await api.postsTo(reversalsPath(transfer))).toHaveLength(0);
     expect((await h.stripe.transfers.retrieve(transfer)).amount_reversed).toBe(0);
     expect((await reverse(transfer, { amount: '100' })).ok).toBe(true);

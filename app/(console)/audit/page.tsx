@@ -15,6 +15,7 @@ import { fieldValues } from '@/lib/lists/filter-fields';
 import { listOperators } from '@/lib/operators/store';
 import { AuditTable } from './_components/audit-table';
 import { ChainStatus, ChainStatusPending } from './_components/chain-status';
+import { plural } from '@/lib/words';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -63,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ) : (
           <span aria-disabled="true" className="text-neutral-500">← Newer</span>
         )}
-        <span className="text-neutral-500">{page.entries.length} entries on this page</span>
+        <span className="text-neutral-500">{plural(page.entries.length, 'entry', 'entries')} on this page</span>
         {page.olderCursor ? (
           <Link href={pageHref(page.olderCursor, 'older')} className="text-brand-600 hover:underline" data-testid="audit-older">
             Older →

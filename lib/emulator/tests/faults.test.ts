@@ -244,7 +244,7 @@ describe('the control API', () => {
   it('answers 400 with the reasons for bad input', async () => {
     const cases: [unknown, RegExp][] = [
       ['not json', /The body must be JSON/],
-      [{}, /give at least one of "latency", "error" or "lost_response"/],
+      [{}, /give at least one of "latency", "error", "lost_response" or "unreachable"/],
       [{ latency: { ms: 'slow' } }, /latency\.ms: /],
       [{ error: { status: 502 } }, /error\.status: must be 500, 503 or 429/],
       [{ error: { rate: -0.1 } }, /error\.rate: must be between 0 and 1/],
@@ -290,5 +290,23 @@ describe('the control API', () => {
       ['POST', 0, ['lost_response']],
     ]);
     expect(log[1].faults[0].note).toMatch(/applied, then its connection was dropped/);
+  });
+});
+
+describe('unreachable', () => {
+  it('closes the connection before the request runs: the SDK sees a connection error and nothing changes', async () => {
+    const stripe = client(0);
+    const account = await createCustom(stripe);
+    await addFault({ unreachable: { path: '/v1/accounts/:id', method: 'POST' } });
+
+    const error = await stripe.accounts.update(account.id, { metadata: { order: '43' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Stripe.errors.StripeConnectionError);
+    // Reads on other paths still answer; the update was never applied.
+    await control('DELETE', '/_emulator/faults');
+    expect((await stripe.accounts.retrieve(account.id)).metadata).toEqual({});
+    const refused = (await requestLog()).filter((e) => e.method === 'POST' && e.path === `/v1/accounts/${account.id}`);
+    // The SDK may retry a connection error; every try was refused.
+    expect(refused.length).toBeGreaterThan(0);
+    for (const entry of refused) expect(entry).toMatchObject({ status: 0, faults: [expect.objectContaining({ kind: 'unreachable' })] });
   });
 });

@@ -6,7 +6,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { accountQueries } from '@/lib/accounts/keys';
 import { getAccount, getAccountBalance, listCapabilities, listExternalAccounts, listFeesFrom, listPersons, listTransfersTo } from '@/lib/accounts/queries';
-import { readObjectHistory } from '@/lib/audit/history';
+import { readDeletion, readObjectHistory } from '@/lib/audit/history';
 import { toAuditEntryView } from '@/lib/audit/view';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -38,6 +38,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     audit: can(role, 'audit.read'),
   };
 
+  // A deleted account is gone from Stripe: the audit log says who deleted it and when (one indexed
+  // read, run beside the Stripe calls; shown only if the account cannot be read).
+  const deletion = readDeletion(id).catch(() => null);
+
   // Every view at once: the page waits for the slowest Stripe call, not their sum. A failed view
   // is not cached; the browser retries it through its route handler and shows its own error.
   const queryClient = makeQueryClient();
@@ -57,7 +61,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   return (
     <main className="mx-auto max-w-7xl px-6 py-8">
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <AccountView id={id} mode={stripeMode()} can={allowed} />
+        <AccountView id={id} mode={stripeMode()} can={allowed} deletion={await deletion} />
       </HydrationBoundary>
     </main>
   );

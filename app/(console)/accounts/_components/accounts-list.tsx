@@ -16,6 +16,7 @@ import { ACCOUNT_COLUMN_LABELS, ACCOUNT_COLUMNS } from './account-columns';
 import { AccountSearch } from './account-search';
 import { FilterBar } from '@/components/data-table/filter-bar';
 import { fieldValues } from '@/lib/lists/filter-fields';
+import { plural } from '@/lib/words';
 
 const VISIBILITY_KEY = 'accounts.columns';
 /**
@@ -29,7 +30,7 @@ const NO_ROWS: AccountListResult['items'] = [];
 /** What the page holds and how far the server read to find it, in words. */
 export function scanNote(r: AccountListResult, f: AccountFilters): string {
   const n = r.items.length;
-  const accounts = (k: number) => `${k.toLocaleString('en-US')} account${k === 1 ? '' : 's'}`;
+  const accounts = (k: number) => plural(k, 'account', 'accounts');
   if (!r.filtered) return `${accounts(n)}, newest first${f.created_from || f.created_to ? ', in the created range' : ''}.`;
   const what = [f.type && `${f.type}`, f.country && `in ${f.country}`, f.state && `“${STATE_LABELS[f.state]}”`].filter(Boolean).join(', ');
   const base = `Looked at ${accounts(r.scanned)} to find ${n} matching (${what}).`;

@@ -2,8 +2,10 @@
 // The application fees list: one page from the cache the server prefetched (same query key), in
 // our DataTable over TanStack Table, with newer / older cursor links that keep the filters.
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import type Stripe from 'stripe';
+import { AccountRef } from '@/components/accounts/account-ref';
 import { CursorPager } from '@/components/data-table/cursor-pager';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import { formatTimestamp } from '@/lib/dates';
@@ -13,10 +15,12 @@ import { feeFiltersQuery, REFUND_STATE_LABELS, refundStateOf, type FeeFilters } 
 import { idOf } from '@/lib/stripe/ids';
 import { feeQueries } from '@/lib/fees/keys';
 import { feeRemaining } from '@/lib/fees/refunds';
+import { plural } from '@/lib/words';
 
 const TONE = { none: 'neutral', partial: 'warn', full: 'bad' } as const;
 
-const columns: DataTableColumn<Stripe.ApplicationFee>[] = [
+function feeColumns(names: Record<string, string>): DataTableColumn<Stripe.ApplicationFee>[] {
+  return [
   {
     id: 'id',
     header: 'Fee',
@@ -26,8 +30,24 @@ const columns: DataTableColumn<Stripe.ApplicationFee>[] = [
       </Link>
     ),
   },
-  { id: 'account', header: 'Account', cell: ({ row }) => <code className="font-mono text-[13px]">{idOf(row.original.account)}</code> },
-  { id: 'charge', header: 'Charge', cell: ({ row }) => <code className="font-mono text-[13px] text-neutral-600">{idOf(row.original.charge)}</code> },
+  {
+    id: 'account',
+    header: 'Account',
+    cell: ({ row }) => {
+      const id = idOf(row.original.account);
+      return <AccountRef id={id} name={id ? names[id] : undefined} />;
+    },
+  },
+  {
+    id: 'charge',
+    header: 'Charge',
+    // The console has no charge page: the fee's page shows the charge it was taken from.
+    cell: ({ row }) => (
+      <Link href={`/application-fees/${row.original.id}`} className="font-mono text-[13px] text-brand-600 hover:underline" title="The fee's page shows this charge" data-testid="charge-link">
+        {idOf(row.original.charge)}
+      </Link>
+    ),
+  },
   { id: 'amount', header: 'Amount', cell: ({ row }) => <Money amount={row.original.amount} currency={row.original.currency} /> },
   {
     id: 'refunded',
@@ -41,17 +61,20 @@ const columns: DataTableColumn<Stripe.ApplicationFee>[] = [
   },
   { id: 'remaining', header: 'Remaining', cell: ({ row }) => <Money amount={feeRemaining(row.original)} currency={row.original.currency} /> },
   { id: 'created', header: 'Created (UTC)', cell: ({ row }) => <span className="whitespace-nowrap tabular-nums text-neutral-600">{formatTimestamp(row.original.created).slice(0, 16)}</span> },
-];
+  ];
+}
 
 export function FeesTable({ filters }: { filters: FeeFilters }) {
   const { data, error, isFetching } = useQuery(feeQueries.list(filters));
+  const names = data?.accountNames;
+  const columns = useMemo(() => feeColumns(names ?? {}), [names]);
   if (error) return <p role="alert" className="text-sm text-mode-live-ink">The fees could not be read: {error.message}</p>;
   const page = (cursor: { after?: string; before?: string }) => `/application-fees${feeFiltersQuery({ ...filters, after: undefined, before: undefined, ...cursor })}`;
   const summary = !data
     ? 'Loading…'
     : data.filtered
-      ? `${data.items.length} matching on this page (looked at ${data.scanned} fees${data.partial ? `; stopped at ${data.budget}, go older for more` : ''})`
-      : `${data.items.length} fees on this page`;
+      ? `${data.items.length} matching on this page (looked at ${plural(data.scanned, 'fee', 'fees')}${data.partial ? `; stopped at ${data.budget}, go older for more` : ''})`
+      : `${plural(data.items.length, 'fee', 'fees')} on this page`;
   return (
     <div className="space-y-3" aria-busy={isFetching}>
       <DataTable columns={columns} data={data?.items ?? []} getRowId={(fee) => fee.id} empty={data ? 'No application fees match these filters.' : 'Loading…'} label="Application fees" testId="fees-table" />

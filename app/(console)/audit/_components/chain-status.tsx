@@ -4,6 +4,7 @@ import { ShieldAlert, ShieldCheck } from 'lucide-react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { verifyAuditChain } from '@/lib/audit/store';
 import { getDb } from '@/lib/db/client';
+import { plural } from '@/lib/words';
 
 const GAPS_NOTE = 'Entry ids may skip (PostgreSQL sets ids aside and drops them on a restart): the chain, not the numbering, is the evidence that nothing was removed.';
 
@@ -18,7 +19,7 @@ export async function ChainStatus() {
           <p className="font-semibold">The audit chain is broken at entry {first.id}.</p>
           <p>
             {first.message}
-            {more.length > 0 ? ` And ${more.length} more break${more.length === 1 ? '' : 's'}: npm run audit:verify lists them.` : ''}
+            {more.length > 0 ? ` And ${plural(more.length, 'more break', 'more breaks')}: npm run audit:verify lists them.` : ''}
           </p>
           <p className="text-xs">{GAPS_NOTE}</p>
         </div>
@@ -31,7 +32,7 @@ export async function ChainStatus() {
       <div className="min-w-0 space-y-0.5">
         <p>
           <span className="font-medium text-neutral-900">
-            Chain verified: {report.checked.toLocaleString('en-US')} {report.checked === 1 ? 'entry' : 'entries'}
+            Chain verified: {plural(report.checked, 'entry', 'entries')}
           </span>
           {report.head ? (
             <>

@@ -10,6 +10,7 @@ import { Money } from '@/components/money/money';
 import { TopupStatusBadge } from './topup-status';
 import { topupFiltersQuery, type TopupFilters } from '@/lib/topups/filters';
 import { topupQueries } from '@/lib/topups/keys';
+import { plural } from '@/lib/words';
 
 const columns: DataTableColumn<Stripe.Topup>[] = [
   {
@@ -42,7 +43,7 @@ export function TopupsTable({ filters }: { filters: TopupFilters }) {
       <CursorPager
         newerHref={data?.prev ? page({ before: data.prev }) : null}
         olderHref={data?.next ? page({ after: data.next }) : null}
-        summary={data ? `${data.items.length} top-ups on this page` : 'Loading…'}
+        summary={data ? `${plural(data.items.length, 'top-up', 'top-ups')} on this page` : 'Loading…'}
       />
     </div>
   );

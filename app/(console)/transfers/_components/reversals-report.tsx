@@ -4,16 +4,18 @@
 // the reversals themselves. A period the report cannot serve whole shows the reason, no numbers.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { AccountRef } from '@/components/accounts/account-ref';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { formatTimestamp } from '@/lib/dates';
 import { Money } from '@/components/money/money';
 import { formatMoney } from '@/lib/money';
 import { transferQueries } from '@/lib/transfers/keys';
 import { amountTicks, chartBars, totalsByCurrency, type ChartBar } from '@/lib/transfers/report';
+import { plural } from '@/lib/words';
 
 function describeBar(bar: ChartBar, currency: string): string {
   const when = bar.first === bar.last ? bar.first : `${bar.first} to ${bar.last}`;
-  return `${when}: ${formatMoney(bar.amount, currency)} in ${bar.count} reversal${bar.count === 1 ? '' : 's'}`;
+  return `${when}: ${formatMoney(bar.amount, currency)} in ${plural(bar.count, 'reversal', 'reversals')}`;
 }
 
 /** Keys that move along the bars: one tab stop for the chart, the arrows read each bar. */
@@ -132,7 +134,7 @@ export function ReversalsReport({ from, to }: { from: string; to: string }) {
                   <Money amount={t.amount} currency={t.currency} />
                 </p>
                 <p className="text-xs text-neutral-500">
-                  {t.count} reversal{t.count === 1 ? '' : 's'}
+                  {plural(t.count, 'reversal', 'reversals')}
                 </p>
               </li>
             ))}
@@ -169,7 +171,9 @@ export function ReversalsReport({ from, to }: { from: string; to: string }) {
                       {r.transfer}
                     </Link>
                   </td>
-                  <td className="px-3 py-2 font-mono text-[13px]">{r.destination}</td>
+                  <td className="px-3 py-2">
+                    <AccountRef id={r.destination} name={r.destination ? data.accountNames?.[r.destination] : undefined} />
+                  </td>
                   <td className="px-3 py-2">
                     <Money amount={r.amount} currency={r.currency} />
                   </td>

@@ -1,8 +1,10 @@
 'use client';
 // The transfers list: one page from the cache the server prefetched, with cursor links that keep the filters.
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import type Stripe from 'stripe';
+import { AccountRef } from '@/components/accounts/account-ref';
 import { CursorPager } from '@/components/data-table/cursor-pager';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import { formatTimestamp } from '@/lib/dates';
@@ -12,10 +14,12 @@ import { idOf } from '@/lib/stripe/ids';
 import { REVERSED_STATE_LABELS, reversedStateOf, transferFiltersQuery, type TransferFilters } from '@/lib/transfers/filters';
 import { transferQueries } from '@/lib/transfers/keys';
 import { transferRemaining } from '@/lib/transfers/reversals';
+import { plural } from '@/lib/words';
 
 const TONE = { none: 'neutral', partial: 'warn', full: 'bad' } as const;
 
-const columns: DataTableColumn<Stripe.Transfer>[] = [
+function transferColumns(names: Record<string, string>): DataTableColumn<Stripe.Transfer>[] {
+  return [
   {
     id: 'id',
     header: 'Transfer',
@@ -25,7 +29,14 @@ const columns: DataTableColumn<Stripe.Transfer>[] = [
       </Link>
     ),
   },
-  { id: 'destination', header: 'Destination', cell: ({ row }) => <code className="font-mono text-[13px]">{idOf(row.original.destination)}</code> },
+  {
+    id: 'destination',
+    header: 'Destination',
+    cell: ({ row }) => {
+      const id = idOf(row.original.destination);
+      return <AccountRef id={id} name={id ? names[id] : undefined} />;
+    },
+  },
   { id: 'amount', header: 'Amount', cell: ({ row }) => <Money amount={row.original.amount} currency={row.original.currency} /> },
   {
     id: 'reversed',
@@ -40,17 +51,20 @@ const columns: DataTableColumn<Stripe.Transfer>[] = [
   { id: 'remaining', header: 'Remaining', cell: ({ row }) => <Money amount={transferRemaining(row.original)} currency={row.original.currency} /> },
   { id: 'group', header: 'Group', cell: ({ row }) => <span className="font-mono text-xs text-neutral-600">{row.original.transfer_group ?? '—'}</span> },
   { id: 'created', header: 'Created (UTC)', cell: ({ row }) => <span className="whitespace-nowrap tabular-nums text-neutral-600">{formatTimestamp(row.original.created).slice(0, 16)}</span> },
-];
+  ];
+}
 
 export function TransfersTable({ filters }: { filters: TransferFilters }) {
   const { data, error, isFetching } = useQuery(transferQueries.list(filters));
+  const names = data?.accountNames;
+  const columns = useMemo(() => transferColumns(names ?? {}), [names]);
   if (error) return <p role="alert" className="text-sm text-mode-live-ink">The transfers could not be read: {error.message}</p>;
   const page = (cursor: { after?: string; before?: string }) => `/transfers${transferFiltersQuery({ ...filters, after: undefined, before: undefined, ...cursor })}`;
   const summary = !data
     ? 'Loading…'
     : data.filtered
-      ? `${data.items.length} matching on this page (looked at ${data.scanned} transfers${data.partial ? `; stopped at ${data.budget}, go older for more` : ''})`
-      : `${data.items.length} transfers on this page`;
+      ? `${data.items.length} matching on this page (looked at ${plural(data.scanned, 'transfer', 'transfers')}${data.partial ? `; stopped at ${data.budget}, go older for more` : ''})`
+      : `${plural(data.items.length, 'transfer', 'transfers')} on this page`;
   return (
     <div className="space-y-3" aria-busy={isFetching}>
       <DataTable columns={columns} data={data?.items ?? []} getRowId={(t) => t.id} empty={data ? 'No transfers match these filters.' : 'Loading…'} label="Transfers" testId="transfers-table" />

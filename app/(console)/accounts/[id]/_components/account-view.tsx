@@ -5,6 +5,7 @@
 // the others are explained.
 import { useQuery } from '@tanstack/react-query';
 import { ExternalLink } from 'lucide-react';
+import Link from 'next/link';
 import { useState } from 'react';
 import { ModeBadge } from '@/components/mode-badge';
 import { Badge } from '@/components/ui/badge';
@@ -52,7 +53,30 @@ function Unavailable({ what, why, testId }: { what: string; why?: string; testId
   );
 }
 
-export function AccountView({ id, mode, can }: { id: string; mode: StripeMode; can: AccountPermissions }) {
+/** The audit log's record of the account's deletion through the console, if there is one. */
+export type AccountDeletion = { entryId: number; at: string; by: string };
+
+function DeletedAccount({ id, deletion, auditLink }: { id: string; deletion: AccountDeletion; auditLink: boolean }) {
+  return (
+    <div role="status" data-testid="account-deleted" className="rounded-lg border border-neutral-200 bg-surface p-4">
+      <h1 className="text-base font-semibold text-neutral-900">
+        Account <code className="break-all font-mono text-[15px]">{id}</code> was deleted
+      </h1>
+      <p className="mt-1 text-sm text-neutral-700">
+        Deleted through the console by <span className="font-medium text-neutral-900">{deletion.by}</span> on{' '}
+        <time dateTime={deletion.at}>{deletion.at.replace('T', ' ').slice(0, 16)} UTC</time>. Stripe no longer has it, so there is nothing
+        more to show.
+      </p>
+      {auditLink ? (
+        <Link href={`/audit?object=${encodeURIComponent(id)}&action=account.delete&outcome=succeeded`} className="mt-2 inline-block text-sm text-brand-600 hover:underline" data-testid="account-deleted-audit">
+          The deletion in the audit log (entry #{deletion.entryId})
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+export function AccountView({ id, mode, can, deletion = null }: { id: string; mode: StripeMode; can: AccountPermissions; deletion?: AccountDeletion | null }) {
   const account = useQuery(accountQueries.detail(id));
   const capabilities = useQuery(accountQueries.capabilities(id));
   const persons = useQuery(accountQueries.persons(id));
@@ -63,6 +87,7 @@ export function AccountView({ id, mode, can }: { id: string; mode: StripeMode; c
   const history = useQuery({ ...accountQueries.history(id), enabled: can.audit });
   const [notice, setNotice] = useState<Outcome | null>(null);
 
+  if (account.isError && deletion) return <DeletedAccount id={id} deletion={deletion} auditLink={can.audit} />;
   if (account.isError) {
     return (
       <div role="alert" data-testid="account-error" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4">

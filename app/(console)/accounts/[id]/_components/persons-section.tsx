@@ -8,6 +8,7 @@ import { Sheet, SheetContent } from '@/components/ui/sheet';
 import { describeRequirements, personName } from '@/lib/accounts/requirements';
 import { formatDate } from '@/lib/accounts/view';
 import { Item, None } from './section';
+import { plural } from '@/lib/words';
 
 function roles(p: Stripe.Person): string {
   const r = p.relationship;
@@ -93,7 +94,7 @@ export function PersonsBody({ persons }: { persons: Stripe.Person[] }) {
                 <td className="py-1.5 pr-3">
                   <Badge tone={v.tone}>{v.label}</Badge>
                 </td>
-                <td className="py-1.5 text-neutral-700">{n === 0 ? 'Nothing' : `${n} field${n === 1 ? '' : 's'}`}</td>
+                <td className="py-1.5 text-neutral-700">{n === 0 ? 'Nothing' : plural(n, 'field', 'fields')}</td>
               </tr>
             );
           })}

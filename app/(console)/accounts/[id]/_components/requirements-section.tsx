@@ -5,6 +5,7 @@ import type Stripe from 'stripe';
 import { describeRequirements, type PersonName } from '@/lib/accounts/requirements';
 import { disabledReasonText } from '@/lib/accounts/status';
 import { formatDeadline } from '@/lib/accounts/view';
+import { plural } from '@/lib/words';
 
 type Requirements = Stripe.Account.Requirements | Stripe.Account.FutureRequirements;
 
@@ -37,7 +38,7 @@ function Group({ title, tone, fields, persons, testId, note }: { title: string; 
   return (
     <div className="py-2">
       <h3 className={`text-xs font-semibold uppercase tracking-wide ${color}`}>
-        {title} <span className="font-normal normal-case text-neutral-500">({fields.length} field{fields.length === 1 ? '' : 's'})</span>
+        {title} <span className="font-normal normal-case text-neutral-500">({plural(fields.length, 'field', 'fields')})</span>
       </h3>
       {note ? <p className="text-xs text-neutral-500">{note}</p> : null}
       <Lines fields={fields} persons={persons} testId={testId} />

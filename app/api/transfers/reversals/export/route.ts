@@ -4,7 +4,7 @@ import { withPermission } from '@/lib/auth/guard';
 import { readJson } from '@/lib/http/json';
 import { csvResponse } from '@/lib/http/csv';
 import { parsePeriod } from '@/lib/transfers/period';
-import { listReversalsInPeriod } from '@/lib/transfers/queries';
+import { readReversalsReport } from '@/lib/transfers/queries';
 import { reversalsCsv } from '@/lib/transfers/report';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withPermission('transfers.read', async (request) => {
   const { from, to } = parsePeriod(new URL(request.url).searchParams);
   try {
-    const report = await listReversalsInPeriod(from, to);
+    const report = await readReversalsReport(from, to);
     if (report.refusal) return new Response(report.refusal, { status: 422, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
     return csvResponse(`reversals-${from}-to-${to}`, reversalsCsv(report.items));
   } catch (error) {

@@ -1,0 +1,50 @@
+// The Stripe backend going away does not take the console with it: with the emulator refusing
+// every connection (its "unreachable" fault, as if its process had died), every page says so in a
+// banner with what is happening, pages that need Stripe show their error, the audit log and team
+// pages keep working, and the banner clears once the backend answers again. Runs in its own
+// project, after every other journey, since the whole API is down meanwhile.
+import { expect, test } from '@playwright/test';
+import { addFault, removeFault } from './support/money';
+import { signIn } from './support/sign-in';
+
+test('while the emulator does not answer, every page says so and the audit log and team pages still work', async ({ page }) => {
+  await signIn(page, 'admin@demo.test');
+  const banner = page.getByTestId('backend-banner');
+  await page.goto('/audit');
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+
+  const fault = await addFault({ unreachable: {} });
+  try {
+    // The probe's answer is cached a few seconds: the banner shows on a later page load or poll.
+    await expect(async () => {
+      await page.reload();
+      await expect(banner).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(banner).toContainText('The Stripe backend (emulator) is not answering.');
+    // npm start (and the e2e server, which runs the same supervision) restarts the emulator.
+    await expect(banner).toContainText('The start script restarts it by itself');
+    await expect(banner).toContainText('its demo data starts over');
+    // The audit log reads the console's own database: still there, under the banner.
+    await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+    await expect(page.getByTestId('audit-table')).toBeVisible();
+
+    await page.goto('/team');
+    await expect(banner).toBeVisible();
+    await expect(page.getByTestId('role-picker-ops@demo.test')).toBeVisible();
+
+    // Pages that need Stripe show their error in words, not a crash.
+    await page.goto('/');
+    await expect(banner).toBeVisible();
+    await expect(page.getByTestId('error-box')).toContainText('Cannot reach the Stripe backend');
+    await page.goto('/accounts');
+    await expect(banner).toBeVisible();
+    await expect(page.getByTestId('list-error')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('Application error')).toHaveCount(0);
+  } finally {
+    await removeFault(fault);
+  }
+
+  // Back: the banner goes away by itself (the browser asks again), without a reload.
+  await expect(banner).toHaveCount(0, { timeout: 20_000 });
+});

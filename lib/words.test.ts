@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { nounFor, plural } from './words';
+
+describe('plural', () => {
+  it('agrees with the count, zero taking the plural', () => {
+    expect(plural(1, 'entry', 'entries')).toBe('1 entry');
+    expect(plural(0, 'entry', 'entries')).toBe('0 entries');
+    expect(plural(2, 'entry', 'entries')).toBe('2 entries');
+    expect(plural(1, 'top-up', 'top-ups')).toBe('1 top-up');
+  });
+
+  it('groups thousands', () => {
+    expect(plural(1234, 'account', 'accounts')).toBe('1,234 accounts');
+  });
+
+  it('nounFor gives the noun alone', () => {
+    expect(nounFor(1, 'reversal', 'reversals')).toBe('reversal');
+    expect(nounFor(5, 'reversal', 'reversals')).toBe('reversals');
+  });
+});
