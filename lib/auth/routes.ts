@@ -119,6 +119,7 @@ const MONEY_API_ROUTES: ApiRoute[] = [
 /** Every guarded route handler: the generated tests call each with every role. */
 export const API_ROUTES: ApiRoute[] = [
   { file: 'app/api/audit/export/route.ts', path: '/api/audit/export', permission: 'audit.read' },
+  { file: 'app/api/audit/objects/[id]/route.ts', path: `/api/audit/objects/${SAMPLE_MONEY.fee}`, permission: 'audit.read', params: { id: SAMPLE_MONEY.fee } },
   // A request key no entry has: { found: false } for those allowed, refused for the rest.
   { file: 'app/api/requests/[key]/route.ts', path: '/api/requests/00000000-0000-4000-8000-000000000000', permission: 'audit.read', params: { key: '00000000-0000-4000-8000-000000000000' } },
   ...MONEY_API_ROUTES,

@@ -1,0 +1,49 @@
+'use client';
+// The one footer of the account dialogs: the action's outcome (a failure with Stripe's request id,
+// or "checking" while an unknown outcome is found out), then an optional note, Cancel and the
+// submit button, which is disabled while the request is in flight and says so.
+import type { ReactNode } from 'react';
+import { ActionState } from '@/components/money/action-state';
+import type { Checking } from '@/components/outcomes/use-request-follow';
+import { Button } from '@/components/ui/button';
+import type { ActionFailure } from '@/lib/actions/result';
+
+export function DialogFooter({
+  failure,
+  checking,
+  pending,
+  onCancel,
+  submitLabel,
+  pendingLabel,
+  submitTestId,
+  submitDisabled = false,
+  tone = 'primary',
+  note,
+}: {
+  failure: ActionFailure | null;
+  checking: Checking | null;
+  pending: boolean;
+  onCancel: () => void;
+  submitLabel: string;
+  pendingLabel: string;
+  submitTestId: string;
+  submitDisabled?: boolean;
+  tone?: 'primary' | 'danger';
+  /** A line before the buttons, e.g. what will change. */
+  note?: ReactNode;
+}) {
+  return (
+    <>
+      <ActionState checking={checking} failure={failure} />
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        {note ? <span className="mr-auto text-xs text-neutral-500">{note}</span> : null}
+        <Button onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant={tone} disabled={submitDisabled || pending} aria-busy={pending} data-testid={submitTestId}>
+          {pending ? pendingLabel : checking ? 'Send the same request again' : submitLabel}
+        </Button>
+      </div>
+    </>
+  );
+}
