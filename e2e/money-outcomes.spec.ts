@@ -80,9 +80,14 @@ test.describe('support', () => {
 test.describe('finance', () => {
   test.use({ storageState: storageStateFor('finance') });
 
-  test('a reversal refused as changed reviews again, and the fee refund is not offered once the fee is fully refunded', async ({ page, browser, baseURL }) => {
+  test('the fee refund is not offered once the fee is fully refunded, and a reversal refused as changed reviews again', async ({ page, browser, baseURL }) => {
     const { transfer, fee, account } = await freshChargeWithFee(10000, 2000);
+    // The whole fee was refunded on its own page: the reversal form no longer offers to refund it.
+    await stripePost(`/v1/application_fees/${fee}/refunds`, {});
     await page.goto(`/transfers/${transfer}`);
+    await expect(page.getByTestId('reverse-fee-refunded')).toContainText(`The application fee (${fee}) is already fully refunded`);
+    await expect(page.getByTestId('reverse-refund-fee')).toHaveCount(0);
+
     await page.getByTestId('reverse-partial').check();
     await page.getByTestId('reverse-amount').fill('30');
     await page.getByTestId('reverse-description').fill('Changed behind the back');
@@ -90,9 +95,8 @@ test.describe('finance', () => {
     await expect(page.getByTestId('review-sentence')).toHaveText(`Reverse US$30.00 of transfer ${transfer}, taking it back from ${account}. US$70.00 of it will be left.`);
     await page.getByTestId('review-tick').check();
 
-    // Behind the operator's back: US$20.00 of the transfer reversed, and the whole fee refunded.
+    // Behind the operator's back, US$20.00 of the transfer is reversed.
     await stripePost(`/v1/transfers/${transfer}/reversals`, { amount: '2000' });
-    await stripePost(`/v1/application_fees/${fee}/refunds`, {});
     const captured = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
     await page.getByTestId('review-confirm').click();
     const request = await captured;
@@ -104,11 +108,7 @@ test.describe('finance', () => {
     await expect(page.getByTestId('transfer-remaining')).toHaveText('$50.00');
     await expect(page.getByTestId('object-history').getByTestId('history-entry').first()).toContainText('Reversed a transfer');
 
-    // The fee is fully refunded: the form no longer offers to refund it with a reversal.
-    await expect(page.getByTestId('reverse-fee-refunded')).toContainText(`The application fee (${fee}) is already fully refunded`);
-    await expect(page.getByTestId('reverse-refund-fee')).toHaveCount(0);
-
-    // The server refuses it too, before anything reaches Stripe.
+    // The server refuses the fee refund too, before anything reaches Stripe.
     const actionId = request.headers()['next-action']!;
     const [args] = JSON.parse(request.postData() ?? '[]') as [Record<string, unknown>];
     const context = await browser.newContext({ storageState: storageStateFor('finance') });

@@ -74,13 +74,16 @@ export function useConfirmedAction<P, T>(run: (payload: P, idempotencyKey: strin
 
   const open = useCallback(
     (payload: P) => {
+      // Not while a request is in flight or its outcome is unknown (a dialog opened again): a new
+      // review would be a second request; the open one is still followed and sent again as it was.
+      if (inFlight.current || checking) return;
       setFailure(null);
       setChanged(null);
       follow(null);
       sent.current = false;
       setReview({ key: newIdempotencyKey(), payload });
     },
-    [follow],
+    [checking, follow],
   );
 
   const back = useCallback(() => {
