@@ -45,7 +45,7 @@ export function ReviewPanel({
           <p className="mt-1">{changed.error}</p>
         </div>
       ) : null}
-      <p className="text-sm font-medium text-neutral-900" data-testid="review-sentence">
+      <p className="text-sm font-medium text-neutral-900 [overflow-wrap:anywhere]" data-testid="review-sentence">
         {sentence}
       </p>
       <label htmlFor={tickId} className="flex items-center gap-2 text-sm text-neutral-700">
