@@ -9,9 +9,7 @@ import { Button } from '@/components/ui/button';
 import type { ActionFailure } from '@/lib/actions/result';
 
 export function DialogFooter({
-  failure,
-  checking,
-  pending,
+  action,
   onCancel,
   submitLabel,
   pendingLabel,
@@ -20,9 +18,8 @@ export function DialogFooter({
   tone = 'primary',
   note,
 }: {
-  failure: ActionFailure | null;
-  checking: Checking | null;
-  pending: boolean;
+  /** The dialog's confirm hook (useConfirmedAction). */
+  action: { failure: ActionFailure | null; checking: Checking | null; pending: boolean };
   onCancel: () => void;
   submitLabel: string;
   pendingLabel: string;
@@ -32,6 +29,7 @@ export function DialogFooter({
   /** A line before the buttons, e.g. what will change. */
   note?: ReactNode;
 }) {
+  const { failure, checking, pending } = action;
   return (
     <>
       <ActionState checking={checking} failure={failure} />

@@ -1,7 +1,6 @@
 // A failed action in plain words, with Stripe's request id to quote when asking for help; it stays
 // until the operator dismisses it (where the screen offers that) or starts again.
-import { X } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { DismissButton } from '@/components/money/dismiss-button';
 import type { ActionFailure } from '@/lib/actions/result';
 
 export function ActionFailureBox({
@@ -33,11 +32,7 @@ export function ActionFailureBox({
           </p>
         ) : null}
       </div>
-      {onDismiss ? (
-        <Button size="sm" variant="ghost" aria-label="Dismiss" onClick={onDismiss} className="-my-1 -mr-2 shrink-0" data-testid={`${testId}-dismiss`}>
-          <X aria-hidden className="size-4" />
-        </Button>
-      ) : null}
+      {onDismiss ? <DismissButton onDismiss={onDismiss} testId={`${testId}-dismiss`} /> : null}
     </div>
   );
 }

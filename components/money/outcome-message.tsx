@@ -1,8 +1,7 @@
 'use client';
 // An action's outcome in plain words, with Stripe's request id to quote when asking for help; it
 // stays until the operator dismisses it (when the screen offers that) or starts again.
-import { X } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { DismissButton } from '@/components/money/dismiss-button';
 
 export type Outcome = { ok: boolean; text: string; requestId?: string | null };
 
@@ -26,11 +25,7 @@ export function OutcomeMessage({ outcome, testId = 'action-outcome', onDismiss }
           </p>
         ) : null}
       </div>
-      {onDismiss ? (
-        <Button size="sm" variant="ghost" aria-label="Dismiss" onClick={onDismiss} className="-my-1 -mr-2 shrink-0" data-testid={`${testId}-dismiss`}>
-          <X aria-hidden className="size-4" />
-        </Button>
-      ) : null}
+      {onDismiss ? <DismissButton onDismiss={onDismiss} testId={`${testId}-dismiss`} /> : null}
     </div>
   );
 }

@@ -11,30 +11,33 @@ import type { Checking } from '@/components/outcomes/use-request-follow';
 import { Button } from '@/components/ui/button';
 import type { ActionFailure } from '@/lib/actions/result';
 
+/** What the panel needs of the confirm hook (useConfirmedAction's answer). */
+export type ReviewAction = {
+  pending: boolean;
+  failure: ActionFailure | null;
+  checking: Checking | null;
+  /** The refusal that made this review a fresh one. */
+  changed: ActionFailure | null;
+  confirm: () => unknown;
+  back: () => void;
+};
+
 export function ReviewPanel({
   sentence,
   confirmLabel,
-  pending,
-  failure,
-  checking = null,
-  changed = null,
-  onConfirm,
-  onBack,
+  action,
   tone = 'danger',
   testId = 'review',
 }: {
   sentence: string;
   confirmLabel: string;
-  pending: boolean;
-  failure: ActionFailure | null;
-  checking?: Checking | null;
-  /** The refusal that made this review a fresh one. */
-  changed?: ActionFailure | null;
-  onConfirm: () => void;
-  onBack: () => void;
+  action: ReviewAction;
   tone?: 'danger' | 'primary';
   testId?: string;
 }) {
+  const { pending, failure, checking, changed } = action;
+  const onConfirm = () => void action.confirm();
+  const onBack = action.back;
   const [ticked, setTicked] = useState(false);
   const tickId = useId();
   return (

@@ -7,9 +7,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type Stripe from 'stripe';
-import { ActionState } from '@/components/money/action-state';
+import { FormOutcome } from '@/components/money/form-outcome';
 import { AmountPicker, type AmountChoice } from '@/components/money/amount-picker';
-import { OutcomeMessage } from '@/components/money/outcome-message';
 import { ReviewPanel } from '@/components/money/review-panel';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
@@ -74,11 +73,7 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
     },
   );
 
-  const outcome = done ? (
-    <OutcomeMessage outcome={{ ok: true, text: done }} testId="refund-done" onDismiss={() => setDone(null)} />
-  ) : (
-    <ActionState checking={null} failure={action.review ? null : action.failure} onDismiss={action.dismiss} />
-  );
+  const outcome = <FormOutcome done={done} onDismissDone={() => setDone(null)} testId="refund-done" action={action} />;
 
   if (left === 0 && !action.review) {
     return (
@@ -109,12 +104,7 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
         key={action.review.key}
         sentence={describeFeeRefund(fee.amount_refunded === p.expectedRefunded ? fee : { ...fee, amount_refunded: p.expectedRefunded }, p.amountMinor)}
         confirmLabel="Refund"
-        pending={action.pending}
-        failure={action.failure}
-        checking={action.checking}
-        changed={action.changed}
-        onConfirm={() => void action.confirm()}
-        onBack={action.back}
+        action={action}
         testId="refund-review"
       />
     );

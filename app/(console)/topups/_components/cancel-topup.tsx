@@ -28,11 +28,7 @@ export function CancelTopup({ topup }: { topup: Stripe.Topup }) {
       <ReviewPanel
         sentence={`Cancel top-up ${topup.id} of ${moneyInWords(topup.amount, topup.currency)}: the money is not taken from the bank, and its pending amount leaves the platform balance.`}
         confirmLabel="Cancel top-up"
-        pending={action.pending}
-        failure={action.failure}
-        checking={action.checking}
-        onConfirm={() => void action.confirm()}
-        onBack={action.back}
+        action={action}
         testId="cancel-review"
       />
     );

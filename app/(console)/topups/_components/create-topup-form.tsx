@@ -52,11 +52,7 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
         sentence={describeTopup(p.amountMinor, p.source)}
         confirmLabel="Create top-up"
         tone="primary"
-        pending={action.pending}
-        failure={action.failure}
-        checking={action.checking}
-        onConfirm={() => void action.confirm()}
-        onBack={action.back}
+        action={action}
         testId="topup-review"
       />
     );

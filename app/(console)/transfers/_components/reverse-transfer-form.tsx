@@ -7,10 +7,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type Stripe from 'stripe';
-import { ActionState } from '@/components/money/action-state';
+import { FormOutcome } from '@/components/money/form-outcome';
 import { AmountPicker, type AmountChoice } from '@/components/money/amount-picker';
 import { MetadataEditor } from '@/components/money/metadata-editor';
-import { OutcomeMessage } from '@/components/money/outcome-message';
 import type { MetadataRow } from '@/lib/metadata';
 import { ReviewPanel } from '@/components/money/review-panel';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
@@ -98,11 +97,7 @@ export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = f
     },
   );
 
-  const outcome = done ? (
-    <OutcomeMessage outcome={{ ok: true, text: done }} testId="reverse-done" onDismiss={() => setDone(null)} />
-  ) : (
-    <ActionState checking={null} failure={action.review ? null : action.failure} onDismiss={action.dismiss} />
-  );
+  const outcome = <FormOutcome done={done} onDismissDone={() => setDone(null)} testId="reverse-done" action={action} />;
 
   if (left === 0 && !action.review) {
     return (
@@ -141,12 +136,7 @@ export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = f
         key={action.review.key}
         sentence={describeReversal({ ...transfer, amount_reversed: p.expectedReversed }, p.amountMinor, p.refundApplicationFee)}
         confirmLabel="Reverse"
-        pending={action.pending}
-        failure={action.failure}
-        checking={action.checking}
-        changed={action.changed}
-        onConfirm={() => void action.confirm()}
-        onBack={action.back}
+        action={action}
         testId="reverse-review"
       />
     );

@@ -83,17 +83,7 @@ export function DeleteDialog({ accountId, name, mode }: { accountId: string; nam
           >
             <Input id="delete-confirmation" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" data-testid="delete-confirmation" />
           </Field>
-          <DialogFooter
-            failure={action.failure}
-            checking={action.checking}
-            pending={action.pending}
-            onCancel={() => setOpen(false)}
-            submitLabel="Delete account"
-            pendingLabel="Deleting…"
-            submitTestId="delete-submit"
-            submitDisabled={!parsed.success}
-            tone="danger"
-          />
+          <DialogFooter action={action} onCancel={() => setOpen(false)} submitLabel="Delete account" pendingLabel="Deleting…" submitTestId="delete-submit" submitDisabled={!parsed.success} tone="danger" />
         </form>
       </DialogContent>
     </Dialog>

@@ -101,17 +101,7 @@ export function RejectDialog({ accountId, name, onDone }: { accountId: string; n
               data-testid="reject-confirmation"
             />
           </Field>
-          <DialogFooter
-            failure={action.failure}
-            checking={action.checking}
-            pending={action.pending}
-            onCancel={() => setOpen(false)}
-            submitLabel="Reject account"
-            pendingLabel="Rejecting…"
-            submitTestId="reject-submit"
-            submitDisabled={!parsed.success}
-            tone="danger"
-          />
+          <DialogFooter action={action} onCancel={() => setOpen(false)} submitLabel="Reject account" pendingLabel="Rejecting…" submitTestId="reject-submit" submitDisabled={!parsed.success} tone="danger" />
         </form>
       </DialogContent>
     </Dialog>

@@ -60,16 +60,7 @@ export function UnrejectDialog({ accountId, name, onDone }: { accountId: string;
           <Field id="unreject-note" label="Internal note (audit log only)" error={touched ? fieldErrors(parsed).note : null} hint="At least 10 characters: why the rejection is lifted.">
             <Textarea id="unreject-note" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => setTouched(true)} data-testid="unreject-note" />
           </Field>
-          <DialogFooter
-            failure={action.failure}
-            checking={action.checking}
-            pending={action.pending}
-            onCancel={() => setOpen(false)}
-            submitLabel="Unreject account"
-            pendingLabel="Unrejecting…"
-            submitTestId="unreject-submit"
-            submitDisabled={!parsed.success}
-          />
+          <DialogFooter action={action} onCancel={() => setOpen(false)} submitLabel="Unreject account" pendingLabel="Unrejecting…" submitTestId="unreject-submit" submitDisabled={!parsed.success} />
         </form>
       </DialogContent>
     </Dialog>

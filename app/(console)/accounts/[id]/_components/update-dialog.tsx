@@ -83,17 +83,7 @@ export function UpdateDialog({ account, onDone }: { account: Stripe.Account; onD
             <legend className="text-xs font-medium text-neutral-700">Metadata</legend>
             <MetadataEditor rows={values.metadata} onChange={(metadata) => setValues((v) => ({ ...v, metadata }))} disabled={action.pending} errors={errors} emptyRemoves />
           </fieldset>
-          <DialogFooter
-            failure={action.failure}
-            checking={action.checking}
-            pending={action.pending}
-            onCancel={() => setOpen(false)}
-            submitLabel="Save"
-            pendingLabel="Saving…"
-            submitTestId="update-submit"
-            submitDisabled={!parsed.success || changes.length === 0}
-            note={changes.length === 0 ? 'No changes yet.' : `Will change: ${changes.join(', ').replace(/_/g, ' ')}.`}
-          />
+          <DialogFooter action={action} onCancel={() => setOpen(false)} submitLabel="Save" pendingLabel="Saving…" submitTestId="update-submit" submitDisabled={!parsed.success || changes.length === 0} note={changes.length === 0 ? 'No changes yet.' : `Will change: ${changes.join(', ').replace(/_/g, ' ')}.`} />
         </form>
       </DialogContent>
     </Dialog>
