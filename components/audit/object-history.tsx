@@ -1,13 +1,15 @@
 // Reusable per-object history for detail pages: the latest audit entries about one object id, as
 // lib/audit/history.ts reads them (null for roles that may not read the audit log: nothing shown).
-// Server component; the reading happens in lib/, not here.
+// Server component; the reading happens in lib/, not here. The list refreshes in the browser after
+// each action (see ObjectHistoryList).
 import Link from 'next/link';
-import { OutcomeBadge } from '@/components/audit/outcome-badge';
-import { auditActionLabel } from '@/lib/audit/catalog';
+import { ObjectHistoryList } from '@/components/audit/object-history-list';
 import { readObjectHistory } from '@/lib/audit/history';
+import { OBJECT_HISTORY_LIMIT } from '@/lib/audit/keys';
+import { toAuditEntryView } from '@/lib/audit/view';
 import type { SessionOperator } from '@/lib/auth/guard';
 
-export async function ObjectHistory({ objectId, operator, limit = 10 }: { objectId: string; operator: SessionOperator; limit?: number }) {
+export async function ObjectHistory({ objectId, operator, limit = OBJECT_HISTORY_LIMIT }: { objectId: string; operator: SessionOperator; limit?: number }) {
   const entries = await readObjectHistory(operator, objectId, limit);
   if (entries === null) return null;
   return (
@@ -18,23 +20,7 @@ export async function ObjectHistory({ objectId, operator, limit = 10 }: { object
           All entries in the audit log
         </Link>
       </div>
-      {entries.length === 0 ? (
-        <p className="mt-2 text-sm text-neutral-500">No changes made through the console yet.</p>
-      ) : (
-        <ol className="mt-2 divide-y divide-neutral-200 rounded-lg border border-neutral-200 bg-surface">
-          {entries.map((entry) => (
-            <li key={entry.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-sm">
-              <time className="w-44 shrink-0 tabular-nums text-neutral-500" dateTime={entry.startedAt.toISOString()}>
-                {entry.startedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC
-              </time>
-              <span className="font-medium text-neutral-900">{auditActionLabel(entry.action)}</span>
-              <span className="text-neutral-600">by {entry.operatorEmail}</span>
-              <OutcomeBadge outcome={entry.outcome} />
-              {entry.errorMessage ? <span className="text-neutral-600">{entry.errorMessage}</span> : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ObjectHistoryList objectId={objectId} limit={limit} initial={entries.map(toAuditEntryView)} />
     </div>
   );
 }

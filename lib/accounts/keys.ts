@@ -1,7 +1,7 @@
 // React Query keys and query options for the account views: one factory, so a page's server
 // prefetch and the browser's cache share keys, and a mutation invalidates exactly the views it
 // changes. The browser reads through GET route handlers under /api/accounts. Client-safe.
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type Stripe from 'stripe';
 import type { AuditEntryView } from '@/lib/audit/view';
 import { getJson } from '@/lib/http/get-json';
@@ -70,3 +70,8 @@ export const accountInvalidations = {
   // Links change nothing Stripe shows.
   link: (id: string) => [view(accountKeys.history(id))],
 } satisfies Record<string, (id: string) => Invalidation[]>;
+
+/** Refetches the views an action changed (answers when they have been refetched). */
+export function invalidateViews(queryClient: QueryClient, invalidations: Invalidation[]): Promise<unknown> {
+  return Promise.all(invalidations.map((inv) => queryClient.invalidateQueries({ queryKey: inv.queryKey, exact: inv.exact })));
+}

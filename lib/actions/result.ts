@@ -18,6 +18,8 @@ export type ActionFailure = {
   unknown?: { auditId: number; idempotencyKey: string };
   /** Set when the action was refused because an earlier request on the same object is unresolved: the screen follows that one. */
   blockedBy?: { auditId: number; idempotencyKey: string | null };
+  /** Set when the object changed since the operator's review, so nothing was sent: the form reviews again with the current figures. */
+  changed?: true;
 };
 export type ActionResult<T> = ActionSuccess<T> | ActionFailure;
 
@@ -42,6 +44,8 @@ export class ActionError extends Error {
   constructor(
     message: string,
     readonly requestId?: string,
+    /** The object changed since the review (see ActionFailure.changed). */
+    readonly changed = false,
   ) {
     super(message);
     this.name = 'ActionError';

@@ -269,8 +269,8 @@ async function earlierOpenRequest(
   return null;
 }
 
-function describeFailure(error: unknown): { ok: false; error: string; requestId?: string } {
-  if (error instanceof ActionError) return { ok: false, error: error.message, ...(error.requestId ? { requestId: error.requestId } : {}) };
+function describeFailure(error: unknown): ActionFailure {
+  if (error instanceof ActionError) return { ok: false, error: error.message, ...(error.requestId ? { requestId: error.requestId } : {}), ...(error.changed ? { changed: true as const } : {}) };
   if (error instanceof Stripe.errors.StripeError) {
     const plain = describeStripeError(error);
     return { ok: false, error: `${plain.title}: ${plain.message}`, ...(plain.requestId ? { requestId: plain.requestId } : {}) };

@@ -5,11 +5,10 @@ import 'server-only';
 import { findLatestSucceeded, listObjectHistory, type AuditEntry } from '@/lib/audit/store';
 import type { SessionOperator } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
+import { OBJECT_HISTORY_LIMIT } from '@/lib/audit/keys';
 import { getDb } from '@/lib/db/client';
 
-export const HISTORY_LENGTH = 10;
-
-export async function readObjectHistory(operator: Pick<SessionOperator, 'role'>, objectId: string, limit = HISTORY_LENGTH): Promise<AuditEntry[] | null> {
+export async function readObjectHistory(operator: Pick<SessionOperator, 'role'>, objectId: string, limit = OBJECT_HISTORY_LIMIT): Promise<AuditEntry[] | null> {
   if (!can(operator.role, 'audit.read')) return null;
   return listObjectHistory(await getDb(), objectId, limit);
 }

@@ -43,6 +43,8 @@ export async function refundFee(input: z.output<typeof refundFeeSchema>, idempot
   if (fee.amount_refunded !== input.expectedRefunded) {
     throw new ActionError(
       `This fee changed since you reviewed the refund: ${formatMoney(fee.amount_refunded, fee.currency)} has now been refunded and ${formatMoney(feeRemaining(fee), fee.currency)} is left. Nothing was refunded; review the refund again.`,
+      undefined,
+      true,
     );
   }
   const parsed = refundAmount(fee, input.full, input.amount);

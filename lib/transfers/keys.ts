@@ -26,7 +26,7 @@ export interface TransferDetailResult {
   transfer: Stripe.Transfer;
   reversals: Stripe.TransferReversal[];
   balanceTransaction: Stripe.BalanceTransaction | null;
-  sourceCharge: { id: string; amount: number; currency: string; applicationFee: string | null } | null;
+  sourceCharge: { id: string; amount: number; currency: string; applicationFee: string | null; applicationFeeRefunded: boolean } | null;
 }
 
 export interface ReversalResult {

@@ -32,7 +32,7 @@ export async function findReversalByRequest(transferId: string, idempotencyKey: 
 export async function reverse(input: z.output<typeof reverseTransferSchema>, idempotencyKey: string, operatorEmail: string): Promise<Written<TransferReversed>> {
   const stripe = getStripe();
   const [transfer, already] = await Promise.all([
-    stripe.transfers.retrieve(input.transferId, { expand: ['source_transaction'] }),
+    stripe.transfers.retrieve(input.transferId, { expand: ['source_transaction.application_fee'] }),
     findReversalByRequest(input.transferId, idempotencyKey),
   ]);
   if (already) {
@@ -47,6 +47,8 @@ export async function reverse(input: z.output<typeof reverseTransferSchema>, ide
   if (transfer.amount_reversed !== input.expectedReversed) {
     throw new ActionError(
       `This transfer changed since you reviewed the reversal: ${formatMoney(transfer.amount_reversed, transfer.currency)} has now been reversed and ${formatMoney(transferRemaining(transfer), transfer.currency)} is left. Nothing was reversed; review it again.`,
+      undefined,
+      true,
     );
   }
   const parsed = reversalAmount(transfer, input.full, input.amount);
@@ -55,6 +57,10 @@ export async function reverse(input: z.output<typeof reverseTransferSchema>, ide
   const source = transfer.source_transaction;
   const chargeHasFee = Boolean(source && typeof source !== 'string' && source.application_fee);
   if (input.refundApplicationFee && !chargeHasFee) throw new ActionError('This transfer did not come from a charge with an application fee, so there is no fee to refund.');
+  const fee = source && typeof source !== 'string' ? source.application_fee : null;
+  if (input.refundApplicationFee && fee && typeof fee !== 'string' && fee.refunded) {
+    throw new ActionError(`The application fee ${fee.id} is already fully refunded, so there is none left to refund with this reversal. Nothing was reversed; untick the fee refund and review again.`);
+  }
   const metadata: Record<string, string> = {};
   for (const row of input.metadata) metadata[row.key.trim()] = row.value;
   // The reversal object has no description field, so the description is kept in its metadata too.

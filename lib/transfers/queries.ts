@@ -40,6 +40,8 @@ export interface SourceCharge {
   amount: number;
   currency: string;
   applicationFee: string | null;
+  /** Whether that fee is already fully refunded (then a reversal has none of it left to refund). */
+  applicationFeeRefunded: boolean;
 }
 
 export interface TransferDetail {
@@ -52,16 +54,22 @@ export interface TransferDetail {
 
 export async function getTransferDetail(id: string): Promise<TransferDetail> {
   const [transfer, reversals] = await Promise.all([
-    getStripe().transfers.retrieve(id, { expand: ['balance_transaction', 'source_transaction'] }),
+    getStripe().transfers.retrieve(id, { expand: ['balance_transaction', 'source_transaction.application_fee'] }),
     getStripe().transfers.listReversals(id, { limit: 100 }).autoPagingToArray({ limit: 1000 }),
   ]);
   const bt = transfer.balance_transaction;
   const source = transfer.source_transaction;
   const sourceCharge =
     source && typeof source !== 'string'
-      ? { id: source.id, amount: source.amount, currency: source.currency, applicationFee: idOf(source.application_fee) }
+      ? {
+          id: source.id,
+          amount: source.amount,
+          currency: source.currency,
+          applicationFee: idOf(source.application_fee),
+          applicationFeeRefunded: Boolean(source.application_fee && typeof source.application_fee !== 'string' && source.application_fee.refunded),
+        }
       : source
-        ? { id: source, amount: 0, currency: transfer.currency, applicationFee: null }
+        ? { id: source, amount: 0, currency: transfer.currency, applicationFee: null, applicationFeeRefunded: false }
         : null;
   return {
     transfer: { ...transfer, balance_transaction: idOf(bt), source_transaction: idOf(source) },

@@ -8,6 +8,7 @@ import { FactList, IdText } from '@/components/money/fact-list';
 import { MetadataList } from '@/components/money/metadata-editor';
 import { Money } from '@/components/money/money';
 import { Badge } from '@/components/ui/badge';
+import { RefreshFailed } from '@/components/outcomes/refresh-failed';
 import { REFUND_STATE_LABELS, refundStateOf } from '@/lib/fees/filters';
 import { idOf } from '@/lib/stripe/ids';
 import { feeQueries } from '@/lib/fees/keys';
@@ -19,8 +20,8 @@ const TONE = { none: 'neutral', partial: 'warn', full: 'bad' } as const;
 
 export function FeeView({ id, canRefund, canOpenAccount, canOpenCharge }: { id: string; canRefund: boolean; canOpenAccount: boolean; canOpenCharge: boolean }) {
   const { data, error } = useQuery(feeQueries.detail(id));
-  if (error) return <p role="alert" className="text-sm text-mode-live-ink">The fee could not be read: {error.message}</p>;
-  if (!data) return <p className="text-sm text-neutral-500">Loading…</p>;
+  // A failed refresh keeps what was read (and the outcome of an action in its form) on screen.
+  if (!data) return error ? <p role="alert" className="text-sm text-mode-live-ink">The fee could not be read: {error.message}</p> : <p className="text-sm text-neutral-500">Loading…</p>;
   const { fee, refunds } = data;
   const account = idOf(fee.account);
   const charge = idOf(fee.charge);
@@ -37,6 +38,7 @@ export function FeeView({ id, canRefund, canOpenAccount, canOpenCharge }: { id: 
 
   return (
     <div className="space-y-6">
+      {error ? <RefreshFailed error={error} what="The fee" /> : null}
       <div className="flex items-center gap-2">
         <Badge tone={TONE[state]} data-testid="fee-state">
           {REFUND_STATE_LABELS[state]}

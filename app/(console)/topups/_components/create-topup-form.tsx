@@ -27,19 +27,21 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
   const ids = { amount: useId(), description: useId(), descriptor: useId(), source: useId() };
   const action = useConfirmedAction(
     (p: Payload, idempotencyKey: string) => createTopup({ amount: p.amount, description: p.description, statementDescriptor: p.statementDescriptor, source: p.source, idempotencyKey }),
-    (data) => {
-      setDone({ id: data.topupId, status: data.status });
-      setAmount('');
-      setDescription('');
-      setStatementDescriptor('');
-    },
-    () => {
-      void queryClient.invalidateQueries({ queryKey: topupKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
-    },
-    // Its answer was lost and the console found the top-up by the request key in its metadata.
-    (status) => {
-      if (status.resultId) setDone({ id: status.resultId, status: 'created (found after a lost answer)' });
+    {
+      onDone: (data) => {
+        setDone({ id: data.topupId, status: data.status });
+        setAmount('');
+        setDescription('');
+        setStatementDescriptor('');
+      },
+      onSettled: () => {
+        void queryClient.invalidateQueries({ queryKey: topupKeys.lists() });
+        void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
+      },
+      // Its answer was lost and the console found the top-up by the request key in its metadata.
+      onRecovered: (status) => {
+        if (status.resultId) setDone({ id: status.resultId, status: 'created (found after a lost answer)' });
+      },
     },
   );
 
@@ -50,11 +52,7 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
         sentence={describeTopup(p.amountMinor, p.source)}
         confirmLabel="Create top-up"
         tone="primary"
-        pending={action.pending}
-        failure={action.failure}
-        checking={action.checking}
-        onConfirm={() => void action.confirm()}
-        onBack={action.back}
+        action={action}
         testId="topup-review"
       />
     );

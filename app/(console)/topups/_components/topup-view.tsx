@@ -6,6 +6,7 @@ import { formatTimestamp } from '@/lib/dates';
 import { FactList, IdText } from '@/components/money/fact-list';
 import { MetadataList } from '@/components/money/metadata-editor';
 import { Money } from '@/components/money/money';
+import { RefreshFailed } from '@/components/outcomes/refresh-failed';
 import { idOf } from '@/lib/stripe/ids';
 import { topupQueries } from '@/lib/topups/keys';
 import { CancelTopup } from './cancel-topup';
@@ -13,11 +14,12 @@ import { TopupStatusBadge } from './topup-status';
 
 export function TopupView({ id, canCancel }: { id: string; canCancel: boolean }) {
   const { data: topup, error } = useQuery(topupQueries.detail(id));
-  if (error) return <p role="alert" className="text-sm text-mode-live-ink">The top-up could not be read: {error.message}</p>;
-  if (!topup) return <p className="text-sm text-neutral-500">Loading…</p>;
+  // A failed refresh keeps what was read (and the outcome of an action in its form) on screen.
+  if (!topup) return error ? <p role="alert" className="text-sm text-mode-live-ink">The top-up could not be read: {error.message}</p> : <p className="text-sm text-neutral-500">Loading…</p>;
   const source = topup.source;
   return (
     <div className="space-y-6">
+      {error ? <RefreshFailed error={error} what="The top-up" /> : null}
       <TopupStatusBadge status={topup.status} />
       <FactList
         facts={[

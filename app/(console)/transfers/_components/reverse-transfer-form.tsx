@@ -1,11 +1,14 @@
 'use client';
 // Reverses a transfer: full, or a partial amount never beyond what is left (checked here and on the
-// server), refund_application_fee offered only when the transfer came from a charge with a fee, a
-// description and metadata. A review step states the reversal in words before Confirm; its
-// idempotency key lives as long as that review (see useConfirmedAction).
+// server), refund_application_fee offered only when the transfer came from a charge with a fee that
+// is not already fully refunded, a description and metadata. A review step states the reversal in
+// words before Confirm; its idempotency key lives as long as that review (see useConfirmedAction).
+// When the transfer changed since the review, the review opens again with it as it is now.
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type Stripe from 'stripe';
+import { FormOutcome } from '@/components/money/form-outcome';
+import { AmountPicker, type AmountChoice } from '@/components/money/amount-picker';
 import { MetadataEditor } from '@/components/money/metadata-editor';
 import type { MetadataRow } from '@/lib/metadata';
 import { ReviewPanel } from '@/components/money/review-panel';
@@ -17,32 +20,33 @@ import { balanceKeys } from '@/lib/balance/keys';
 import { feeKeys } from '@/lib/fees/keys';
 import { idOf } from '@/lib/stripe/ids';
 import { moneyInWords } from '@/lib/money';
-import { formatMoney } from '@/lib/money';
 import { reverseTransfer } from '@/lib/transfers/actions';
-import { transferKeys } from '@/lib/transfers/keys';
+import { transferKeys, transferQueries } from '@/lib/transfers/keys';
 import { describeReversal, reversalAmount, transferRemaining } from '@/lib/transfers/reversals';
 import { reverseTransferSchema, type ReverseTransferInput } from '@/lib/transfers/schemas';
 
 type Payload = ReverseTransferInput & { amountMinor: number };
 
-export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.Transfer; chargeFee: string | null }) {
+const FULL: AmountChoice = { full: true, amount: '' };
+
+export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = false }: { transfer: Stripe.Transfer; chargeFee: string | null; chargeFeeRefunded?: boolean }) {
   const queryClient = useQueryClient();
-  const [full, setFull] = useState(true);
-  const [amount, setAmount] = useState('');
+  const [choice, setChoice] = useState<AmountChoice>(FULL);
   const [refundFee, setRefundFee] = useState(false);
   const [description, setDescription] = useState('');
   const [rows, setRows] = useState<MetadataRow[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const ids = { amount: useId(), description: useId() };
+  const ids = { description: useId() };
+  // Stripe can refund the charge's fee with the reversal only while some of it is left.
+  const feeRefundable = chargeFee !== null && !chargeFeeRefunded;
   const left = transferRemaining(transfer);
   const destination = idOf(transfer.destination);
 
   function reset() {
-    setAmount('');
+    setChoice(FULL);
     setDescription('');
     setRows([]);
-    setFull(true);
     setRefundFee(false);
   }
 
@@ -58,47 +62,63 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
         expectedReversed: p.expectedReversed,
         idempotencyKey,
       }),
-    (data) => {
-      setDone(`Reversed ${moneyInWords(data.amount, data.currency)} (${data.reversalId}).`);
-      reset();
-    },
-    () => {
-      void queryClient.invalidateQueries({ queryKey: transferKeys.detail(transfer.id) });
-      void queryClient.invalidateQueries({ queryKey: transferKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: transferKeys.reports() });
-      void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
-      if (chargeFee) {
-        void queryClient.invalidateQueries({ queryKey: feeKeys.detail(chargeFee) });
-        void queryClient.invalidateQueries({ queryKey: feeKeys.lists() });
-      }
-      if (destination) {
-        void queryClient.invalidateQueries({ queryKey: accountKeys.transfers(destination) });
-        void queryClient.invalidateQueries({ queryKey: accountKeys.balance(destination) });
-      }
-    },
-    (status) => {
-      setDone(`Reversed (${status.resultId}). Stripe's answer had been lost. ${status.resolution ?? 'The console found the reversal.'}`);
-      reset();
+    {
+      onDone: (data) => {
+        setDone(`Reversed ${moneyInWords(data.amount, data.currency)} (${data.reversalId}).`);
+        reset();
+      },
+      onSettled: () => {
+        void queryClient.invalidateQueries({ queryKey: transferKeys.detail(transfer.id) });
+        void queryClient.invalidateQueries({ queryKey: transferKeys.lists() });
+        void queryClient.invalidateQueries({ queryKey: transferKeys.reports() });
+        void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
+        if (chargeFee) {
+          void queryClient.invalidateQueries({ queryKey: feeKeys.detail(chargeFee) });
+          void queryClient.invalidateQueries({ queryKey: feeKeys.lists() });
+        }
+        if (destination) {
+          void queryClient.invalidateQueries({ queryKey: accountKeys.transfers(destination) });
+          void queryClient.invalidateQueries({ queryKey: accountKeys.balance(destination) });
+        }
+      },
+      onRecovered: (status) => {
+        setDone(`Reversed (${status.resultId}). Stripe's answer had been lost. ${status.resolution ?? 'The console found the reversal.'}`);
+        reset();
+      },
+      // The transfer changed since the review: the same choice against the transfer as it is now.
+      onChanged: async (p) => {
+        const now = await queryClient.fetchQuery({ ...transferQueries.detail(transfer.id), staleTime: 0 });
+        const parsed = reversalAmount(now.transfer, p.full, p.amount);
+        if (!parsed.ok) return { problem: parsed.error };
+        const refundable = Boolean(now.sourceCharge?.applicationFee) && !now.sourceCharge?.applicationFeeRefunded;
+        if (p.refundApplicationFee && !refundable) return { problem: 'Its application fee is now fully refunded, so there is none left to refund with it.' };
+        return { payload: { ...p, expectedReversed: now.transfer.amount_reversed, amountMinor: parsed.amount } };
+      },
     },
   );
 
+  const outcome = <FormOutcome done={done} onDismissDone={() => setDone(null)} testId="reverse-done" action={action} />;
+
   if (left === 0 && !action.review) {
     return (
-      <p className="text-sm text-neutral-600" data-testid="reverse-done">
-        {done ? `${done} ` : ''}This transfer is fully reversed; nothing is left to reverse.
-      </p>
+      <div className="space-y-2">
+        {outcome}
+        <p className="text-sm text-neutral-600" data-testid="reverse-nothing-left">
+          This transfer is fully reversed; nothing is left to reverse.
+        </p>
+      </div>
     );
   }
 
   function review() {
     setDone(null);
-    const parsed = reversalAmount(transfer, full, amount);
+    const parsed = reversalAmount(transfer, choice.full, choice.amount);
     if (!parsed.ok) return setProblem(parsed.error);
     const input: ReverseTransferInput = {
       transferId: transfer.id,
-      full,
-      amount: full ? '' : amount,
-      refundApplicationFee: chargeFee ? refundFee : false,
+      full: choice.full,
+      amount: choice.full ? '' : choice.amount,
+      refundApplicationFee: feeRefundable ? refundFee : false,
       description,
       metadata: rows,
       expectedReversed: transfer.amount_reversed,
@@ -113,13 +133,10 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
     const p = action.review.payload;
     return (
       <ReviewPanel
+        key={action.review.key}
         sentence={describeReversal({ ...transfer, amount_reversed: p.expectedReversed }, p.amountMinor, p.refundApplicationFee)}
         confirmLabel="Reverse"
-        pending={action.pending}
-        failure={action.failure}
-        checking={action.checking}
-        onConfirm={() => void action.confirm()}
-        onBack={action.back}
+        action={action}
         testId="reverse-review"
       />
     );
@@ -134,46 +151,26 @@ export function ReverseTransferForm({ transfer, chargeFee }: { transfer: Stripe.
         review();
       }}
     >
-      {done ? (
-        <p className="text-sm text-emerald-700 [overflow-wrap:anywhere] dark:text-emerald-300" role="status" data-testid="reverse-done">
-          {done}
-        </p>
-      ) : null}
-      <fieldset className="flex flex-wrap gap-4 text-sm">
-        <legend className="sr-only">How much</legend>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="full" checked={full} onChange={() => setFull(true)} className="accent-brand-600" data-testid="reverse-full" />
-          All that is left ({formatMoney(left, transfer.currency)})
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="full" checked={!full} onChange={() => setFull(false)} className="accent-brand-600" data-testid="reverse-partial" />
-          Part of it
-        </label>
-      </fieldset>
-      {!full ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.amount} className="text-xs font-medium text-neutral-600">
-            Amount ({transfer.currency.toUpperCase()}, at most {formatMoney(left, transfer.currency)})
-          </label>
-          <Input
-            id={ids.amount}
-            inputMode="decimal"
-            autoComplete="off"
-            value={amount}
-            onChange={(e) => {
-              setAmount(e.target.value);
-              setProblem(null);
-            }}
-            className="w-48 tabular-nums"
-            data-testid="reverse-amount"
-          />
-        </div>
-      ) : null}
-      {chargeFee ? (
+      {outcome}
+      <AmountPicker
+        value={choice}
+        onChange={(next) => {
+          setChoice(next);
+          setProblem(null);
+        }}
+        left={left}
+        currency={transfer.currency}
+        testIdPrefix="reverse"
+      />
+      {feeRefundable ? (
         <label className="flex items-center gap-2 text-sm text-neutral-700">
           <input type="checkbox" checked={refundFee} onChange={(e) => setRefundFee(e.target.checked)} className="size-4 accent-brand-600" data-testid="reverse-refund-fee" />
           Also refund the application fee ({chargeFee}) in proportion to the amount reversed
         </label>
+      ) : chargeFee ? (
+        <p className="text-sm text-neutral-600" data-testid="reverse-fee-refunded">
+          The application fee ({chargeFee}) is already fully refunded, so none of it is refunded with this reversal.
+        </p>
       ) : null}
       <div className="flex flex-col gap-1">
         <label htmlFor={ids.description} className="text-xs font-medium text-neutral-600">

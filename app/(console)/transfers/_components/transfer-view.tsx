@@ -9,6 +9,7 @@ import { FactList, IdText } from '@/components/money/fact-list';
 import { MetadataList } from '@/components/money/metadata-editor';
 import { Money } from '@/components/money/money';
 import { Badge } from '@/components/ui/badge';
+import { RefreshFailed } from '@/components/outcomes/refresh-failed';
 import { idOf } from '@/lib/stripe/ids';
 import { REVERSED_STATE_LABELS, reversedStateOf } from '@/lib/transfers/filters';
 import { transferQueries } from '@/lib/transfers/keys';
@@ -20,8 +21,8 @@ const TONE = { none: 'neutral', partial: 'warn', full: 'bad' } as const;
 
 export function TransferView({ id, canReverse, canOpenAccount, canOpenCharge, canOpenFee }: { id: string; canReverse: boolean; canOpenAccount: boolean; canOpenCharge: boolean; canOpenFee: boolean }) {
   const { data, error } = useQuery(transferQueries.detail(id));
-  if (error) return <p role="alert" className="text-sm text-mode-live-ink">The transfer could not be read: {error.message}</p>;
-  if (!data) return <p className="text-sm text-neutral-500">Loading…</p>;
+  // A failed refresh keeps what was read (and the outcome of an action in its form) on screen.
+  if (!data) return error ? <p role="alert" className="text-sm text-mode-live-ink">The transfer could not be read: {error.message}</p> : <p className="text-sm text-neutral-500">Loading…</p>;
   const { transfer, reversals, balanceTransaction, sourceCharge } = data;
   const destination = idOf(transfer.destination);
   const source = idOf(transfer.source_transaction);
@@ -36,6 +37,7 @@ export function TransferView({ id, canReverse, canOpenAccount, canOpenCharge, ca
     );
   return (
     <div className="space-y-6">
+      {error ? <RefreshFailed error={error} what="The transfer" /> : null}
       <Badge tone={TONE[state]} data-testid="transfer-state">
         {REVERSED_STATE_LABELS[state]}
       </Badge>
@@ -70,7 +72,7 @@ export function TransferView({ id, canReverse, canOpenAccount, canOpenCharge, ca
           <h2 id="reverse-heading" className="mb-3 text-sm font-semibold text-neutral-900">
             Reverse this transfer
           </h2>
-          <ReverseTransferForm transfer={transfer} chargeFee={sourceCharge?.applicationFee ?? null} />
+          <ReverseTransferForm transfer={transfer} chargeFee={sourceCharge?.applicationFee ?? null} chargeFeeRefunded={sourceCharge?.applicationFeeRefunded ?? false} />
         </section>
       ) : null}
       <section aria-labelledby="reversals-heading">

@@ -8,6 +8,8 @@ import { ExternalLink } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ModeBadge } from '@/components/mode-badge';
+import { OutcomeMessage, type Outcome } from '@/components/money/outcome-message';
+import { RefreshFailed } from '@/components/outcomes/refresh-failed';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
 import { toneOf } from '@/components/accounts/tone';
@@ -23,7 +25,6 @@ import { DeleteDialog } from './delete-dialog';
 import { HistoryBody } from './history-section';
 import { LoginLinkButton, OnboardingLinkButton } from './link-buttons';
 import { BalanceBody, ExternalAccountsBody, FeesBody, TransfersBody } from './money-sections';
-import { OutcomeMessage } from './outcome';
 import { OverviewBody } from './overview-section';
 import { PersonsBody } from './persons-section';
 import { RejectDialog } from './reject-dialog';
@@ -31,7 +32,6 @@ import { RequirementsBody } from './requirements-section';
 import { Section } from './section';
 import { UnrejectDialog } from './unreject-dialog';
 import { UpdateDialog } from './update-dialog';
-import type { Outcome } from './use-account-action';
 
 export type AccountPermissions = {
   update: boolean;
@@ -87,8 +87,9 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
   const history = useQuery({ ...accountQueries.history(id), enabled: can.audit });
   const [notice, setNotice] = useState<Outcome | null>(null);
 
-  if (account.isError && deletion) return <DeletedAccount id={id} deletion={deletion} auditLink={can.audit} />;
-  if (account.isError) {
+  // A failed refresh keeps what was read (and any outcome on screen); only a first read that fails replaces the page.
+  if (account.isError && !account.data && deletion) return <DeletedAccount id={id} deletion={deletion} auditLink={can.audit} />;
+  if (account.isError && !account.data) {
     return (
       <div role="alert" data-testid="account-error" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4">
         <h1 className="text-sm font-semibold text-mode-live-ink">Account {id} could not be read</h1>
@@ -163,7 +164,8 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
         </div>
       </header>
 
-      {notice ? <OutcomeMessage outcome={notice} testId="page-notice" /> : null}
+      {account.isError ? <RefreshFailed error={account.error} what="The account" /> : null}
+      {notice ? <OutcomeMessage outcome={notice} testId="page-notice" onDismiss={() => setNotice(null)} /> : null}
 
       {can.update || can.reject || can.unreject || can.delete || can.links ? (
         <section aria-label="Actions" className="space-y-2 rounded-lg border border-neutral-200 bg-surface p-4" data-testid="account-actions">

@@ -1,23 +1,29 @@
 'use client';
 // Capabilities: each one's status and what it still needs, and (for roles that may, on accounts the
 // platform manages) requesting or removing it after a one-line confirmation.
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type Stripe from 'stripe';
+import { ActionState } from '@/components/money/action-state';
+import type { Outcome } from '@/components/money/outcome-message';
+import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { toneOf } from '@/components/accounts/tone';
 import { updateCapabilityAction } from '@/lib/accounts/actions';
-import { accountInvalidations } from '@/lib/accounts/keys';
+import { accountInvalidations, invalidateViews } from '@/lib/accounts/keys';
 import { describeRequirements, type PersonName } from '@/lib/accounts/requirements';
 import { capabilityTone } from '@/lib/accounts/status';
 import { capabilityLabel } from '@/lib/accounts/view';
-import { OutcomeMessage } from './outcome';
-import { useAccountAction, type Outcome } from './use-account-action';
 
 function CapabilityToggle({ accountId, capability, onDone }: { accountId: string; capability: Stripe.Capability; onDone: (o: Outcome) => void }) {
-  const action = useAccountAction(updateCapabilityAction);
+  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const requested = !capability.requested;
+  const action = useConfirmedAction((p: { accountId: string; capability: string; requested: boolean }, idempotencyKey: string) => updateCapabilityAction({ ...p, idempotencyKey }), {
+    onSettled: () => invalidateViews(queryClient, accountInvalidations.capability(accountId)),
+    onRecovered: (status) => (setConfirming(false), onDone({ ok: true, text: `${capabilityLabel(capability.id)}: done, although Stripe's answer had been lost. ${status.resolution ?? ''}`.trim() })),
+  });
   const verb = requested ? 'Request' : 'Remove';
   if (!confirming) {
     return (
@@ -25,7 +31,7 @@ function CapabilityToggle({ accountId, capability, onDone }: { accountId: string
         size="sm"
         variant={requested ? 'secondary' : 'ghost'}
         onClick={() => {
-          action.open();
+          action.open({ accountId, capability: capability.id, requested });
           setConfirming(true);
         }}
         data-testid={`capability-${capability.id}-toggle`}
@@ -46,7 +52,7 @@ function CapabilityToggle({ accountId, capability, onDone }: { accountId: string
           disabled={action.pending}
           data-testid={`capability-${capability.id}-confirm`}
           onClick={async () => {
-            const r = await action.submit({ accountId, capability: capability.id, requested }, accountInvalidations.capability(accountId));
+            const r = await action.confirm();
             if (r?.ok) {
               setConfirming(false);
               onDone({ ok: true, text: `${capabilityLabel(capability.id)}: ${requested ? 'requested' : 'removed'}; Stripe now says ${r.data.status}.`, requestId: r.data.requestId });
@@ -55,11 +61,11 @@ function CapabilityToggle({ accountId, capability, onDone }: { accountId: string
         >
           {action.pending ? 'Saving…' : `Confirm ${verb.toLowerCase()}`}
         </Button>
-        <Button size="sm" variant="ghost" disabled={action.pending} onClick={() => setConfirming(false)}>
+        <Button size="sm" variant="ghost" disabled={action.pending || action.checking !== null} onClick={() => (action.back(), setConfirming(false))}>
           Cancel
         </Button>
       </div>
-      {action.failure ? <OutcomeMessage outcome={action.failure} /> : null}
+      <ActionState checking={action.checking} failure={action.failure} />
     </div>
   );
 }

@@ -1,24 +1,30 @@
 'use client';
 // Delete: the effect in words (and Stripe's live-mode rules), an internal note, the account id
 // typed to confirm. On success the account leaves the list, which says so.
+import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { DialogFooter } from '@/components/forms/dialog-footer';
+import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { deleteAccountAction } from '@/lib/accounts/actions';
-import { accountInvalidations } from '@/lib/accounts/keys';
+import { accountInvalidations, invalidateViews } from '@/lib/accounts/keys';
 import { deleteAccountSchema } from '@/lib/accounts/schemas';
 import type { StripeMode } from '@/lib/stripe/mode';
 import { fieldErrors } from './form-errors';
-import { OutcomeMessage } from './outcome';
-import { useAccountAction } from './use-account-action';
 
 export function DeleteDialog({ accountId, name, mode }: { accountId: string; name: string; mode: StripeMode }) {
   const router = useRouter();
-  const action = useAccountAction(deleteAccountAction);
+  const queryClient = useQueryClient();
+  const deleted = () => router.push(`/accounts?deleted=${encodeURIComponent(accountId)}`);
+  const action = useConfirmedAction((p: { accountId: string; note: string; confirmation: string }, idempotencyKey: string) => deleteAccountAction({ ...p, idempotencyKey }), {
+    onSettled: () => invalidateViews(queryClient, accountInvalidations.delete()),
+    onRecovered: deleted,
+  });
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -34,7 +40,7 @@ export function DeleteDialog({ accountId, name, mode }: { accountId: string; nam
         if (action.pending) return;
         setOpen(o);
         if (o) {
-          action.open();
+          action.open({ accountId, note: '', confirmation: '' });
           setNote('');
           setConfirmation('');
           setNoteTouched(false);
@@ -59,8 +65,8 @@ export function DeleteDialog({ accountId, name, mode }: { accountId: string; nam
           onSubmit={async (e) => {
             e.preventDefault();
             if (!parsed.success) return setNoteTouched(true);
-            const r = await action.submit(input, accountInvalidations.delete());
-            if (r?.ok) router.push(`/accounts?deleted=${encodeURIComponent(accountId)}`);
+            const r = await action.confirm(input);
+            if (r?.ok) deleted();
           }}
         >
           <Field id="delete-note" label="Internal note (audit log only)" error={noteTouched ? errors.note : null} hint="At least 10 characters: why this account goes.">
@@ -77,15 +83,7 @@ export function DeleteDialog({ accountId, name, mode }: { accountId: string; nam
           >
             <Input id="delete-confirmation" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" data-testid="delete-confirmation" />
           </Field>
-          {action.failure ? <OutcomeMessage outcome={action.failure} /> : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)} disabled={action.pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={!parsed.success || action.pending} data-testid="delete-submit">
-              {action.pending ? 'Deleting…' : 'Delete account'}
-            </Button>
-          </div>
+          <DialogFooter action={action} onCancel={() => setOpen(false)} submitLabel="Delete account" pendingLabel="Deleting…" submitTestId="delete-submit" submitDisabled={!parsed.success} tone="danger" />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,7 +1,6 @@
 // The console's audit entries about this account, newest first (refetched after each action).
 import Link from 'next/link';
-import { OutcomeBadge } from '@/components/audit/outcome-badge';
-import { auditActionLabel } from '@/lib/audit/catalog';
+import { HistoryEntry } from '@/components/audit/history-entry';
 import type { AuditEntryView } from '@/lib/audit/view';
 
 export function HistoryBody({ accountId, entries }: { accountId: string; entries: AuditEntryView[] }) {
@@ -12,17 +11,7 @@ export function HistoryBody({ accountId, entries }: { accountId: string; entries
       ) : (
         <ol className="divide-y divide-neutral-200">
           {entries.map((e) => (
-            <li key={e.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm" data-testid="history-entry">
-              <time className="w-44 shrink-0 tabular-nums text-neutral-500" dateTime={e.startedAt}>
-                {e.startedAt.replace('T', ' ').slice(0, 19)} UTC
-              </time>
-              <span className="font-medium text-neutral-900">{auditActionLabel(e.action)}</span>
-              <span className="text-neutral-600">by {e.operatorEmail}</span>
-              <OutcomeBadge outcome={e.outcome} />
-              {typeof e.params.reason === 'string' ? <code className="text-xs text-neutral-500">{e.params.reason}</code> : null}
-              {e.errorMessage ? <span className="text-neutral-600">{e.errorMessage}</span> : null}
-              {e.requestId ? <code className="text-xs text-neutral-500">{e.requestId}</code> : null}
-            </li>
+            <HistoryEntry key={e.id} entry={e} className="py-2" />
           ))}
         </ol>
       )}

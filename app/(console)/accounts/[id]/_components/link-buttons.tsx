@@ -3,13 +3,14 @@
 // minutes), then offered as links that open in a new tab; the onboarding link can be copied to
 // send to the account holder.
 import { ExternalLink } from 'lucide-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ActionState } from '@/components/money/action-state';
+import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { createAccountLinkAction, createLoginLinkAction } from '@/lib/accounts/actions';
-import { accountInvalidations } from '@/lib/accounts/keys';
-import { OutcomeMessage } from './outcome';
-import { useAccountAction } from './use-account-action';
+import { accountInvalidations, invalidateViews } from '@/lib/accounts/keys';
 
 function MadeLink({ url, label, testId, note }: { url: string; label: string; testId: string; note: string }) {
   return (
@@ -24,7 +25,10 @@ function MadeLink({ url, label, testId, note }: { url: string; label: string; te
 }
 
 export function LoginLinkButton({ accountId }: { accountId: string }) {
-  const action = useAccountAction(createLoginLinkAction);
+  const queryClient = useQueryClient();
+  const action = useConfirmedAction((p: { accountId: string; kind: 'express_login' }, idempotencyKey: string) => createLoginLinkAction({ ...p, idempotencyKey }), {
+    onSettled: () => invalidateViews(queryClient, accountInvalidations.link(accountId)),
+  });
   const [url, setUrl] = useState<string | null>(null);
   return (
     <div className="space-y-1">
@@ -32,8 +36,7 @@ export function LoginLinkButton({ accountId }: { accountId: string }) {
         disabled={action.pending}
         data-testid="login-link"
         onClick={async () => {
-          action.open();
-          const r = await action.submit({ accountId, kind: 'express_login' }, accountInvalidations.link(accountId));
+          const r = await action.start({ accountId, kind: 'express_login' });
           if (r?.ok) {
             setUrl(r.data.url);
             // Opened from the click's task where the browser allows it; the link below otherwise.
@@ -44,13 +47,16 @@ export function LoginLinkButton({ accountId }: { accountId: string }) {
         {action.pending ? 'Making link…' : 'Express Dashboard login'}
       </Button>
       {url ? <MadeLink url={url} label="Open the Express Dashboard" testId="login-link-url" note="Single use; expires in a few minutes." /> : null}
-      {action.failure ? <OutcomeMessage outcome={action.failure} /> : null}
+      <ActionState checking={action.checking} failure={action.failure} onDismiss={action.dismiss} />
     </div>
   );
 }
 
 export function OnboardingLinkButton({ accountId }: { accountId: string }) {
-  const action = useAccountAction(createAccountLinkAction);
+  const queryClient = useQueryClient();
+  const action = useConfirmedAction((p: { accountId: string; type: 'account_onboarding' }, idempotencyKey: string) => createAccountLinkAction({ ...p, idempotencyKey }), {
+    onSettled: () => invalidateViews(queryClient, accountInvalidations.link(accountId)),
+  });
   const [link, setLink] = useState<{ url: string; expiresAt: number } | null>(null);
   return (
     <div className="space-y-1">
@@ -58,8 +64,7 @@ export function OnboardingLinkButton({ accountId }: { accountId: string }) {
         disabled={action.pending}
         data-testid="onboarding-link"
         onClick={async () => {
-          action.open();
-          const r = await action.submit({ accountId, type: 'account_onboarding' }, accountInvalidations.link(accountId));
+          const r = await action.start({ accountId, type: 'account_onboarding' });
           if (r?.ok) setLink({ url: r.data.url, expiresAt: r.data.expiresAt });
         }}
       >
@@ -73,7 +78,7 @@ export function OnboardingLinkButton({ accountId }: { accountId: string }) {
           note={`Send it to the account holder; it expires at ${new Date(link.expiresAt * 1000).toISOString().slice(11, 16)} UTC.`}
         />
       ) : null}
-      {action.failure ? <OutcomeMessage outcome={action.failure} /> : null}
+      <ActionState checking={action.checking} failure={action.failure} onDismiss={action.dismiss} />
     </div>
   );
 }

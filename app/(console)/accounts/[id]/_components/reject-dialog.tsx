@@ -1,24 +1,32 @@
 'use client';
 // Reject: a reason of the pinned API version, an internal note, and the account id typed to
 // confirm; the effect is stated before the button. The key is made when the dialog opens.
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DialogFooter } from '@/components/forms/dialog-footer';
+import { useConfirmedAction } from '@/components/money/use-confirmed-action';
+import type { Outcome } from '@/components/money/outcome-message';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { rejectAccountAction } from '@/lib/accounts/actions';
-import { accountInvalidations } from '@/lib/accounts/keys';
+import { accountInvalidations, invalidateViews } from '@/lib/accounts/keys';
 import { rejectReasons } from '@/lib/accounts/rules';
 import { PINNED_API_VERSION, rejectAccountSchema } from '@/lib/accounts/schemas';
 import { disabledReasonText } from '@/lib/accounts/status';
-import { OutcomeMessage } from './outcome';
-import { useAccountAction, type Outcome } from './use-account-action';
 import { fieldErrors } from './form-errors';
 
+type Input = { accountId: string; reason: string; note: string; confirmation: string };
+
 export function RejectDialog({ accountId, name, onDone }: { accountId: string; name: string; onDone: (o: Outcome) => void }) {
-  const action = useAccountAction(rejectAccountAction);
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const action = useConfirmedAction((p: Input, idempotencyKey: string) => rejectAccountAction({ ...p, idempotencyKey }), {
+    onSettled: () => invalidateViews(queryClient, accountInvalidations.reject(accountId)),
+    onRecovered: (status) => (setOpen(false), onDone({ ok: true, text: `Rejected, although Stripe's answer had been lost. ${status.resolution ?? ''}`.trim() })),
+  });
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -35,7 +43,7 @@ export function RejectDialog({ accountId, name, onDone }: { accountId: string; n
         if (action.pending) return;
         setOpen(o);
         if (o) {
-          action.open();
+          action.open({ accountId, reason: '', note: '', confirmation: '' });
           setReason('');
           setNote('');
           setConfirmation('');
@@ -54,7 +62,7 @@ export function RejectDialog({ accountId, name, onDone }: { accountId: string; n
           onSubmit={async (e) => {
             e.preventDefault();
             if (!parsed.success) return setTouched({ reason: true, note: true, confirmation: true });
-            const r = await action.submit(input, accountInvalidations.reject(accountId));
+            const r = await action.confirm(input);
             if (r?.ok) {
               setOpen(false);
               onDone({ ok: true, text: `Rejected. Stripe now shows the account as: ${disabledReasonText(r.data.disabledReason) ?? r.data.disabledReason}.`, requestId: r.data.requestId });
@@ -93,15 +101,7 @@ export function RejectDialog({ accountId, name, onDone }: { accountId: string; n
               data-testid="reject-confirmation"
             />
           </Field>
-          {action.failure ? <OutcomeMessage outcome={action.failure} /> : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)} disabled={action.pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={!parsed.success || action.pending} data-testid="reject-submit">
-              {action.pending ? 'Rejecting…' : 'Reject account'}
-            </Button>
-          </div>
+          <DialogFooter action={action} onCancel={() => setOpen(false)} submitLabel="Reject account" pendingLabel="Rejecting…" submitTestId="reject-submit" submitDisabled={!parsed.success} tone="danger" />
         </form>
       </DialogContent>
     </Dialog>

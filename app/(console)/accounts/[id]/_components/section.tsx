@@ -2,11 +2,13 @@
 // its own query, so one failed Stripe call does not blank the page). `data-state` lets tests and
 // the bench see when a section has its data.
 import type { ReactNode } from 'react';
+import { RefreshFailed } from '@/components/outcomes/refresh-failed';
 
-type State = { isPending: boolean; isError: boolean; error: Error | null };
+type State = { isPending: boolean; isError: boolean; error: Error | null; data?: unknown };
 
 export function Section({ id, title, state, description, actions, children }: { id: string; title: string; state?: State; description?: ReactNode; actions?: ReactNode; children: ReactNode }) {
-  const status = !state ? 'ready' : state.isPending ? 'loading' : state.isError ? 'error' : 'ready';
+  // A failed refresh keeps what was read before (and any action's outcome inside it) on screen.
+  const status = !state ? 'ready' : state.isPending ? 'loading' : state.isError && state.data === undefined ? 'error' : 'ready';
   return (
     <section aria-labelledby={`${id}-title`} data-testid={`section-${id}`} data-state={status} className="rounded-lg border border-neutral-200 bg-surface">
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-neutral-200 px-4 py-3">
@@ -31,7 +33,10 @@ export function Section({ id, title, state, description, actions, children }: { 
             ) : null}
           </p>
         ) : (
-          children
+          <>
+            {state?.isError && state.error ? <RefreshFailed error={state.error} what="This part" /> : null}
+            {children}
+          </>
         )}
       </div>
     </section>

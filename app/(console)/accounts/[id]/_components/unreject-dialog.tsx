@@ -1,22 +1,28 @@
 'use client';
 // Unreject: only the platform's own rejections; a note for the audit log, then Stripe restores
 // charges and payouts if nothing else restricts the account.
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DialogFooter } from '@/components/forms/dialog-footer';
+import { useConfirmedAction } from '@/components/money/use-confirmed-action';
+import type { Outcome } from '@/components/money/outcome-message';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { unrejectAccountAction } from '@/lib/accounts/actions';
-import { accountInvalidations } from '@/lib/accounts/keys';
+import { accountInvalidations, invalidateViews } from '@/lib/accounts/keys';
 import { unrejectAccountSchema } from '@/lib/accounts/schemas';
 import { disabledReasonText } from '@/lib/accounts/status';
 import { fieldErrors } from './form-errors';
-import { OutcomeMessage } from './outcome';
-import { useAccountAction, type Outcome } from './use-account-action';
 
 export function UnrejectDialog({ accountId, name, onDone }: { accountId: string; name: string; onDone: (o: Outcome) => void }) {
-  const action = useAccountAction(unrejectAccountAction);
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const action = useConfirmedAction((p: { accountId: string; note: string }, idempotencyKey: string) => unrejectAccountAction({ ...p, idempotencyKey }), {
+    onSettled: () => invalidateViews(queryClient, accountInvalidations.unreject(accountId)),
+    onRecovered: (status) => (setOpen(false), onDone({ ok: true, text: `Unrejected, although Stripe's answer had been lost. ${status.resolution ?? ''}`.trim() })),
+  });
   const [note, setNote] = useState('');
   const [touched, setTouched] = useState(false);
   const input = { accountId, note };
@@ -28,7 +34,7 @@ export function UnrejectDialog({ accountId, name, onDone }: { accountId: string;
         if (action.pending) return;
         setOpen(o);
         if (o) {
-          action.open();
+          action.open({ accountId, note: '' });
           setNote('');
           setTouched(false);
         }
@@ -43,7 +49,7 @@ export function UnrejectDialog({ accountId, name, onDone }: { accountId: string;
           onSubmit={async (e) => {
             e.preventDefault();
             if (!parsed.success) return setTouched(true);
-            const r = await action.submit(input, accountInvalidations.unreject(accountId));
+            const r = await action.confirm(input);
             if (r?.ok) {
               setOpen(false);
               const now = disabledReasonText(r.data.disabledReason);
@@ -54,15 +60,7 @@ export function UnrejectDialog({ accountId, name, onDone }: { accountId: string;
           <Field id="unreject-note" label="Internal note (audit log only)" error={touched ? fieldErrors(parsed).note : null} hint="At least 10 characters: why the rejection is lifted.">
             <Textarea id="unreject-note" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => setTouched(true)} data-testid="unreject-note" />
           </Field>
-          {action.failure ? <OutcomeMessage outcome={action.failure} /> : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)} disabled={action.pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" disabled={!parsed.success || action.pending} data-testid="unreject-submit">
-              {action.pending ? 'Unrejecting…' : 'Unreject account'}
-            </Button>
-          </div>
+          <DialogFooter action={action} onCancel={() => setOpen(false)} submitLabel="Unreject account" pendingLabel="Unrejecting…" submitTestId="unreject-submit" submitDisabled={!parsed.success} />
         </form>
       </DialogContent>
     </Dialog>
