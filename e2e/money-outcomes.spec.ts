@@ -13,7 +13,7 @@ test.describe('support', () => {
   test('a refund that fails while the backend is down keeps its failure on screen', async ({ page }) => {
     const { fee } = await freshChargeWithFee(6000, 1500);
     await page.goto(`/application-fees/${fee}`);
-    await expect(page.getByTestId('fee-remaining')).toHaveText('$15.00');
+    await expect(page.getByTestId('fee-remaining')).toHaveText('$15.00 USD');
     await page.getByTestId('refund-reason').fill('Backend down journey');
     await page.getByTestId('refund-review-open').click();
     await page.getByTestId('review-tick').check();
@@ -28,7 +28,7 @@ test.describe('support', () => {
       // The refresh failed too, and said so; the form and its failure are still there.
       await expect(page.getByTestId('refresh-failed')).toContainText('The fee could not be refreshed');
       await expect(failure).toBeVisible();
-      await expect(page.getByTestId('fee-remaining')).toHaveText('$15.00');
+      await expect(page.getByTestId('fee-remaining')).toHaveText('$15.00 USD');
     } finally {
       await removeFault(fault);
     }
@@ -44,22 +44,22 @@ test.describe('support', () => {
     await expect(page.getByTestId('object-history').getByTestId('history-entry')).toHaveCount(0);
     await page.getByTestId('refund-reason').fill('All of it');
     await page.getByTestId('refund-review-open').click();
-    await expect(page.getByTestId('review-sentence')).toHaveText(`Refund US$25.00 of fee ${fee} collected from ${account} (the whole fee). The fee will then be fully refunded.`);
+    await expect(page.getByTestId('review-sentence')).toHaveText(`Refund $25.00 USD of fee ${fee} collected from ${account} (the whole fee). The fee will then be fully refunded.`);
     await page.getByTestId('review-tick').check();
 
-    // Behind the operator's back, someone refunds US$10.00 of it directly.
+    // Behind the operator's back, someone refunds $10.00 USD of it directly.
     await stripePost(`/v1/application_fees/${fee}/refunds`, { amount: '1000' });
     await page.getByTestId('review-confirm').click();
 
     // Refused, nothing sent: a fresh review with what is left now, to be ticked again.
-    await expect(page.getByTestId('review-changed')).toContainText('This fee changed since you reviewed the refund: $10.00 has now been refunded and $15.00 is left.');
-    await expect(page.getByTestId('review-sentence')).toHaveText(`Refund US$15.00 of fee ${fee} collected from ${account} (all that is left of it). The fee will then be fully refunded.`);
+    await expect(page.getByTestId('review-changed')).toContainText('This fee changed since you reviewed the refund: $10.00 USD has now been refunded and $15.00 USD is left.');
+    await expect(page.getByTestId('review-sentence')).toHaveText(`Refund $15.00 USD of fee ${fee} collected from ${account} (all that is left of it). The fee will then be fully refunded.`);
     await expect(page.getByTestId('review-tick')).not.toBeChecked();
     await expect(page.getByTestId('review-confirm')).toBeDisabled();
-    await expect(page.getByTestId('fee-remaining')).toHaveText('$15.00');
+    await expect(page.getByTestId('fee-remaining')).toHaveText('$15.00 USD');
     await page.getByTestId('review-tick').check();
     await page.getByTestId('review-confirm').click();
-    await expect(page.getByTestId('refund-done')).toContainText('Refunded US$15.00');
+    await expect(page.getByTestId('refund-done')).toContainText('Refunded $15.00 USD');
     await expect(page.getByTestId('fee-state')).toHaveText('Fully refunded');
 
     // The History panel shows both attempts without a reload: the refusal and the refund.
@@ -92,20 +92,20 @@ test.describe('finance', () => {
     await page.getByTestId('reverse-amount').fill('30');
     await page.getByTestId('reverse-description').fill('Changed behind the back');
     await page.getByTestId('reverse-review-open').click();
-    await expect(page.getByTestId('review-sentence')).toHaveText(`Reverse US$30.00 of transfer ${transfer}, taking it back from ${account}. US$70.00 of it will be left.`);
+    await expect(page.getByTestId('review-sentence')).toHaveText(`Reverse $30.00 USD of transfer ${transfer}, taking it back from ${account}. $70.00 USD of it will be left.`);
     await page.getByTestId('review-tick').check();
 
-    // Behind the operator's back, US$20.00 of the transfer is reversed.
+    // Behind the operator's back, $20.00 USD of the transfer is reversed.
     await stripePost(`/v1/transfers/${transfer}/reversals`, { amount: '2000' });
     const captured = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
     await page.getByTestId('review-confirm').click();
     const request = await captured;
     await expect(page.getByTestId('review-changed')).toContainText('This transfer changed since you reviewed the reversal');
-    await expect(page.getByTestId('review-sentence')).toHaveText(`Reverse US$30.00 of transfer ${transfer}, taking it back from ${account}. US$50.00 of it will be left.`);
+    await expect(page.getByTestId('review-sentence')).toHaveText(`Reverse $30.00 USD of transfer ${transfer}, taking it back from ${account}. $50.00 USD of it will be left.`);
     await page.getByTestId('review-tick').check();
     await page.getByTestId('review-confirm').click();
-    await expect(page.getByTestId('reverse-done')).toContainText('Reversed US$30.00');
-    await expect(page.getByTestId('transfer-remaining')).toHaveText('$50.00');
+    await expect(page.getByTestId('reverse-done')).toContainText('Reversed $30.00 USD');
+    await expect(page.getByTestId('transfer-remaining')).toHaveText('$50.00 USD');
     await expect(page.getByTestId('object-history').getByTestId('history-entry').first()).toContainText('Reversed a transfer');
 
     // The server refuses the fee refund too, before anything reaches Stripe.

@@ -60,7 +60,7 @@ describe.each(testDatabases().slice(0, 1))('money review checks on $name', ({ op
     await h.stripe.applicationFees.createRefund(fee, { amount: 1_000 });
     const result = await fees.refundApplicationFee({ feeId: fee, full: true, amount: '', reason: 'stale review', ticket: '', expectedRefunded: 0, idempotencyKey: key() });
     expect(result).toMatchObject({ ok: false, changed: true });
-    if (!result.ok) expect(result.error).toContain('This fee changed since you reviewed the refund: $10.00 has now been refunded and $15.00 is left.');
+    if (!result.ok) expect(result.error).toContain('This fee changed since you reviewed the refund: $10.00 USD has now been refunded and $15.00 USD is left.');
     expect((await h.stripe.applicationFees.retrieve(fee)).amount_refunded).toBe(1_000);
   });
 
