@@ -66,16 +66,20 @@ async function main(): Promise<void> {
 
     // In the page itself: when the header, and when every section, was first shown (ready and
     // revealed), in ms since the navigation started, seen by a MutationObserver (no polling delay).
-    await page.addInitScript((ids: string[]) => {
-      const w = window as unknown as { __shown?: { header?: number; all?: number } };
-      const shown = (el: Element | null) => !!el && el.closest('[hidden]') === null;
-      const check = () => {
-        const s = (w.__shown ??= {});
-        if (s.header === undefined && shown(document.querySelector('[data-testid="account-header"]'))) s.header = performance.now();
-        if (s.all === undefined && ids.every((id) => { const el = document.querySelector(`[data-testid="section-${id}"]`); return el?.getAttribute('data-state') === 'ready' && shown(el); })) s.all = performance.now();
-      };
-      new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-    }, SECTIONS);
+    // (A string, not a function: tsx would wrap a function's inner functions in its own helpers,
+    // which do not exist in the page.)
+    await page.addInitScript({
+      content: `(() => {
+        const ids = ${JSON.stringify(SECTIONS)};
+        const shown = (el) => !!el && el.closest('[hidden]') === null;
+        const check = () => {
+          const s = (window.__shown ??= {});
+          if (s.header === undefined && shown(document.querySelector('[data-testid="account-header"]'))) s.header = performance.now();
+          if (s.all === undefined && ids.every((id) => { const el = document.querySelector('[data-testid="section-' + id + '"]'); return el?.getAttribute('data-state') === 'ready' && shown(el); })) s.all = performance.now();
+        };
+        new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+      })();`,
+    });
     const inPage: { header: number; all: number }[] = [];
 
     const url = `${base}/accounts/${env.BENCH_ACCOUNT}`;
