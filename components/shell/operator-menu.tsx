@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { newIdempotencyKey } from '@/lib/actions/result';
 import { signOutAction, signOutEverywhereAction } from '@/lib/auth/actions';
-import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
+import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 
 export function OperatorMenu({ name, email, role }: { name: string; email: string; role: Role }) {
   const [pending, startTransition] = useTransition();

@@ -2,10 +2,24 @@
 // the server-side helpers in lib/auth/session.ts, which read this table; the UI reads it only to
 // hide what a role may not do. Pure, so client components and tests can import it.
 
-// The roles and their names live in roles.ts (the shell shows the operator's role without
-// loading this matrix); re-exported for everything that imports them from here.
-export { isRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from './roles';
-import { ROLES, type Role } from './roles';
+export const ROLES = ['admin', 'ops', 'support', 'finance', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  ops: 'Operations',
+  support: 'Support',
+  finance: 'Finance',
+  viewer: 'Viewer',
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  admin: 'Everything, including managing operators.',
+  ops: 'Reviews connected accounts: updates, rejects, restores and deletes them; manages capabilities and onboarding links.',
+  support: 'Looks things up for account holders and refunds application fees.',
+  finance: 'Reverses transfers and tops up the platform balance.',
+  viewer: 'Reads everything except the audit log; changes nothing.',
+};
 
 export const PERMISSIONS = {
   'accounts.read': 'Read connected accounts',
@@ -59,6 +73,10 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
   ]),
   viewer: new Set<Permission>(READ_EVERYTHING),
 };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return MATRIX[role].has(permission);

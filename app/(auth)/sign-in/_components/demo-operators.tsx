@@ -1,6 +1,6 @@
 'use client';
 // On the emulator only: the demo operators, one per role; a click fills the form.
-import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
+import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 
 export function DemoOperators({ operators, password }: { operators: Array<{ email: string; name: string; role: Role }>; password: string }) {
   function fill(email: string) {
