@@ -1,12 +1,9 @@
 // One connected account: every view Stripe has of it, fetched on the server all at once (one
 // parallel round of Stripe calls) into a React Query cache that the browser hydrates, so the
-// account's part of the page is complete when it arrives and later actions refetch only the
-// views they change. The shell (navigation, styles, scripts) is sent at once, before Stripe
-// answers, behind a Suspense boundary: the browser loads the page's code while Stripe is asked.
+// first paint is complete and later actions refetch only the views they change.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { accountQueries } from '@/lib/accounts/keys';
 import { getAccount, getAccountBalance, listCapabilities, listExternalAccounts, listFeesFrom, listPersons, listTransfersTo } from '@/lib/accounts/queries';
 import { listObjectHistory } from '@/lib/audit/store';
@@ -42,17 +39,6 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     audit: can(role, 'audit.read'),
   };
 
-  return (
-    <main className="mx-auto max-w-7xl px-6 py-8">
-      <Suspense fallback={<p className="text-sm text-neutral-500" data-testid="account-loading">Loading the account…</p>}>
-        <AccountViews id={id} allowed={allowed} />
-      </Suspense>
-    </main>
-  );
-}
-
-/** The account's views, read from Stripe (and the audit log) in one parallel round. */
-async function AccountViews({ id, allowed }: { id: string; allowed: AccountPermissions }) {
   // Every view at once: the page waits for the slowest Stripe call, not their sum. A failed view
   // is not cached; the browser retries it through its route handler and shows its own error.
   const queryClient = makeQueryClient();
@@ -70,8 +56,10 @@ async function AccountViews({ id, allowed }: { id: string; allowed: AccountPermi
   ]);
 
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <AccountView id={id} mode={stripeMode()} can={allowed} />
-    </HydrationBoundary>
+    <main className="mx-auto max-w-7xl px-6 py-8">
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <AccountView id={id} mode={stripeMode()} can={allowed} />
+      </HydrationBoundary>
+    </main>
   );
 }
