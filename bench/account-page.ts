@@ -1,7 +1,8 @@
 // `npm run bench:account-page`: how long the account page takes to show all its sections when
 // every Stripe call takes 200 ms (the emulator's latency fault), against one Stripe round trip.
 // The page reads its eight views in parallel on the server, so it should take about one round
-// trip plus rendering; the aim is under two round trips.
+// trip plus rendering; the aim is under 1.5 round trips. A section counts once it is ready and
+// revealed (not inside a streamed part still hidden).
 //
 // Needs a build (`next build`); starts its own emulator (demo seed, in this process) and
 // `next start` on loopback ports, signs in as the ops demo operator in the system Chromium, then
@@ -63,16 +64,42 @@ async function main(): Promise<void> {
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('operator-menu').waitFor({ timeout: 60_000 });
 
+    // In the page itself: when the header, and when every section, was first shown (ready and
+    // revealed), in ms since the navigation started, seen by a MutationObserver (no polling delay).
+    // (A string, not a function: tsx would wrap a function's inner functions in its own helpers,
+    // which do not exist in the page.)
+    await page.addInitScript({
+      content: `(() => {
+        const ids = ${JSON.stringify(SECTIONS)};
+        const shown = (el) => !!el && el.closest('[hidden]') === null;
+        const check = () => {
+          const s = (window.__shown ??= {});
+          if (s.header === undefined && shown(document.querySelector('[data-testid="account-header"]'))) s.header = performance.now();
+          if (s.all === undefined && ids.every((id) => { const el = document.querySelector('[data-testid="section-' + id + '"]'); return el?.getAttribute('data-state') === 'ready' && shown(el); })) s.all = performance.now();
+        };
+        new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+      })();`,
+    });
+    const inPage: { header: number; all: number }[] = [];
+
     const url = `${base}/accounts/${env.BENCH_ACCOUNT}`;
     const load = async (): Promise<number> => {
       const t0 = performance.now();
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(
-        (ids) => ids.every((id) => document.querySelector(`[data-testid="section-${id}"]`)?.getAttribute('data-state') === 'ready'),
+        // Shown: ready, and not in a streamed part React has not revealed yet (a hidden template).
+        (ids) =>
+          ids.every((id) => {
+            const el = document.querySelector(`[data-testid="section-${id}"]`);
+            return el?.getAttribute('data-state') === 'ready' && el.closest('[hidden]') === null;
+          }),
         SECTIONS,
         { timeout: 30_000, polling: 5 },
       );
-      return performance.now() - t0;
+      const took = performance.now() - t0;
+      const s = await page.evaluate(() => (window as unknown as { __shown?: { header?: number; all?: number } }).__shown ?? {});
+      inPage.push({ header: s.header ?? Number.NaN, all: s.all ?? Number.NaN });
+      return took;
     };
     await load(); // warm-up: first render of the route, database connection
 
@@ -94,7 +121,9 @@ async function main(): Promise<void> {
     }
 
     const pages: number[] = [];
+    inPage.length = 0;
     for (let i = 0; i < env.BENCH_RUNS; i++) pages.push(await load());
+    const measured = inPage.slice(0, env.BENCH_RUNS);
     // The server alone: the whole HTML of the page, with the operator's session.
     const servers: number[] = [];
     for (let i = 0; i < env.BENCH_RUNS; i++) {
@@ -119,7 +148,10 @@ async function main(): Promise<void> {
     console.log(`  one Stripe round trip (GET /v1/accounts/:id)   median ${fmt(trip)}  (min ${fmt(Math.min(...trips))}, max ${fmt(Math.max(...trips))})`);
     console.log(`  account page HTML from the server (complete)   median ${fmt(median(servers))}  (min ${fmt(Math.min(...servers))}, max ${fmt(Math.max(...servers))})`);
     console.log(`  account page, all ${SECTIONS.length} sections shown          median ${fmt(full)}  (min ${fmt(Math.min(...pages))}, max ${fmt(Math.max(...pages))})`);
-    console.log(`  ratio: ${(full / trip).toFixed(2)} round trips in the browser, ${(median(servers) / trip).toFixed(2)} on the server (aim: under 2)`);
+    const header = median(measured.map((m) => m.header));
+    const all = median(measured.map((m) => m.all));
+    console.log(`  in the page (since navigation start): header shown median ${fmt(header)}, all sections shown median ${fmt(all)} = ${(all / trip).toFixed(2)} round trips`);
+    console.log(`  ratio: ${(full / trip).toFixed(2)} round trips in the browser, ${(median(servers) / trip).toFixed(2)} on the server (aim: under 1.5)`);
   } finally {
     await browser.close();
     app.kill('SIGTERM');

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { accountCreatedRange, accountFiltersQuery, accountMatches, filtersOnServer, parseAccountFilters } from './filters';
+import { parseAccountFilters } from './filter-schema';
+import { accountCreatedRange, accountFiltersQuery, accountMatches, filtersOnServer } from './filters';
 
 describe('parseAccountFilters', () => {
   it('reads the URL, with defaults', () => {

@@ -1,11 +1,15 @@
-// The accounts list's filters, kept in the URL so a view can be shared by link: parsed with one
-// zod schema on the server (which applies them) and in the browser (which edits them). `created`
-// goes to Stripe; type, country and state are applied to the pages read (lib/lists/scan.ts). Pure.
+// The accounts list's filters, as the browser edits them and the server applies them: the URL
+// query, the filter bar's fields, and the predicate for what Stripe cannot filter. `created` goes
+// to Stripe; type, country and state are applied to the pages read (lib/lists/scan.ts). The zod
+// schema that reads them from a URL is in ./filter-schema.ts (server only), so the list's browser
+// code loads no zod. Pure.
 import type Stripe from 'stripe';
-import { z } from 'zod';
-import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
-import { ACCOUNT_STATES, matchesState, STATE_LABELS } from './status';
+import { createdRange, toQuery } from '@/lib/lists/url-filters';
 import { createdFields, optionsOf, pageSizeField, type FilterField } from '@/lib/lists/filter-fields';
+import type { AccountFilters } from './filter-schema';
+import { ACCOUNT_STATES, matchesState, STATE_LABELS } from './status';
+
+export type { AccountFilters };
 
 export const ACCOUNT_TYPES = ['custom', 'express', 'standard'] as const;
 const TYPE_LABELS: Record<(typeof ACCOUNT_TYPES)[number], string> = { custom: 'Custom', express: 'Express', standard: 'Standard' };
@@ -19,21 +23,6 @@ const COUNTRY_OPTIONS = [
   { value: 'AU', label: 'Australia' },
   { value: 'JP', label: 'Japan' },
 ];
-
-export const accountFiltersSchema = z.object({
-  type: lenient(z.enum(ACCOUNT_TYPES)),
-  country: lenient(z.string().regex(/^[A-Z]{2}$/)),
-  state: lenient(z.enum(ACCOUNT_STATES)),
-  created_from: lenient(dayParam),
-  created_to: lenient(dayParam),
-  limit: pageSizeParam,
-  after: idParam('acct_'),
-  before: idParam('acct_'),
-});
-
-export type AccountFilters = z.output<typeof accountFiltersSchema>;
-
-export const parseAccountFilters = (params: SearchParamsLike): AccountFilters => parseSearch(accountFiltersSchema, params);
 /** The URL query for `filters` (defaults and empty values left out), for links and router pushes. */
 export const accountFiltersQuery = (f: Partial<AccountFilters>): string => toQuery(f);
 export const accountCreatedRange = (f: Pick<AccountFilters, 'created_from' | 'created_to'>) => createdRange(f.created_from, f.created_to);

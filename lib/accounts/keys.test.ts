@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { parseAccountFilters } from './filters';
+import { parseAccountFilters } from './filter-schema';
 import { accountInvalidations, accountKeys } from './keys';
 
 /** Fills a cache with every view of two accounts and two lists, applies `invalidations`, says what went stale. */

@@ -4,6 +4,7 @@
 // bounded walk, so a page can run them all at once.
 import 'server-only';
 import type Stripe from 'stripe';
+import { sharedReads } from '@/lib/cache/shared-reads';
 import { getStripe } from '@/lib/stripe/client';
 import { accountCreatedRange, accountMatches, filtersOnServer, type AccountFilters } from './filters';
 import { collectMatching, scan, scanFilteredList, type FilteredPage } from '@/lib/lists/scan';
@@ -24,7 +25,23 @@ export async function countConnectedAccounts(): Promise<number> {
 
 export type AccountPage = FilteredPage<Stripe.Account>;
 
+/**
+ * Pages of the accounts list, shared for two seconds by the requests of this process that ask for
+ * the same filters and cursor (many operators opening the list at once make one Stripe read, or
+ * up to ten for a filtered page). Every account write made here drops them (`accountWritten`).
+ */
+const listReads = sharedReads<AccountPage>({ ttlMs: 2000 });
+
+/** Called after every account write, so the next list read asks Stripe. */
+export function accountWritten(): void {
+  listReads.invalidate();
+}
+
 export function listAccounts(f: AccountFilters): Promise<AccountPage> {
+  return listReads.get(JSON.stringify(f), () => readAccountPage(f));
+}
+
+function readAccountPage(f: AccountFilters): Promise<AccountPage> {
   const created = accountCreatedRange(f);
   return scanFilteredList((cursor) => getStripe().accounts.list({ ...cursor, ...(created ? { created } : {}) }), {
     matches: accountMatches(f),

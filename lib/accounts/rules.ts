@@ -9,6 +9,10 @@ export interface ReasonOption {
   label: string;
 }
 
+/** The API version the server's Stripe client pins (the `stripe` package's). Here, not in
+ * schemas.ts, so the account page can read it without loading zod. */
+export const PINNED_API_VERSION = '2026-10-28.endive';
+
 /** The first API versions with each change (Stripe's changelog). */
 export const VERSIONS = { unreject: '2026-07-29.dahlia', rejectReasons: '2026-09-30.endive' } as const;
 

@@ -5,10 +5,9 @@
 import { z } from 'zod';
 import { objectIdSchema } from '@/lib/stripe/ids';
 import { editableMetadataSchema } from '@/lib/metadata';
-import { rejectReasons } from './rules';
+import { PINNED_API_VERSION, rejectReasons } from './rules';
 
-/** The API version the server's Stripe client pins (the `stripe` package's). */
-export const PINNED_API_VERSION = '2026-10-28.endive';
+export { PINNED_API_VERSION };
 
 const accountId = objectIdSchema('acct_', 'Not an account id (acct_...)');
 /** Made by the form when the review opens, so a retry or a double click is the same request to Stripe. */

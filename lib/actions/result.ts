@@ -1,6 +1,6 @@
 // The typed result every server action returns, and the idempotency key every mutating form
-// sends. Client-safe: forms import these types and the key maker.
-import { z } from 'zod';
+// sends. Client-safe: forms import these types and the key maker. Free of zod, since the shell
+// (every page) imports the key maker; the server's check of a key is in idempotency-key.ts.
 
 export type ActionSuccess<T> = { ok: true; data: T };
 export type ActionFailure = {
@@ -29,11 +29,6 @@ export type ActionResult<T> = ActionSuccess<T> | ActionFailure;
  * through, how that was found out (e.g. by the request key in a reversal's metadata).
  */
 export type Written<T> = { data: T; requestId: string | null; resultId?: string | null; foundBy?: string | null };
-
-/** Made by the form when it opens (or its review step does), so a retried submit is one change. */
-export const idempotencyKeySchema = z
-  .string({ message: 'is missing' })
-  .regex(/^[A-Za-z0-9_-]{16,255}$/, { message: 'must be 16 to 255 letters, digits, - or _' });
 
 export function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();

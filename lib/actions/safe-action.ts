@@ -14,7 +14,8 @@
 import 'server-only';
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { ActionError, idempotencyKeySchema, type ActionFailure, type ActionResult } from '@/lib/actions/result';
+import { idempotencyKeySchema } from '@/lib/actions/idempotency-key';
+import { ActionError, type ActionFailure, type ActionResult } from '@/lib/actions/result';
 import type { AuditAction } from '@/lib/audit/catalog';
 import { completeAuditEntry, getAuditEntry, recordAuditEvent, startAuditEntry } from '@/lib/audit/store';
 import { REFUSAL_MESSAGES } from '@/lib/auth/access';

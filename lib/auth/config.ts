@@ -101,8 +101,14 @@ function buildConfig(): NextAuthConfig {
     trustHost: true,
     providers,
     pages: { signIn: '/sign-in', error: '/sign-in' },
-    // The cookie and the token live for the idle time; every sign of activity renews both.
-    session: { strategy: 'jwt', maxAge: env.auth.idleTimeoutSeconds, updateAge: 0 },
+    // The cookie and the token live for the idle time. They are renewed only through next-auth's
+    // session endpoint, which the keepalive calls while the operator is active, at most once per
+    // min(60 s, idle time / 4) (components/shell/session-keepalive.tsx): so a session idles out
+    // between idle time - 60 s and the idle time after the last activity. Pages, handlers and
+    // actions only read the token (lib/auth/current-operator.ts) and never renew it. (`updateAge`
+    // is not set: Auth.js ignores it for JWT sessions and re-issues the token on every call of
+    // the session endpoint.)
+    session: { strategy: 'jwt', maxAge: env.auth.idleTimeoutSeconds },
     callbacks: {
       // Every callback URL next-auth is given (form field, query, cookie) ends up here: this site only.
       redirect({ url, baseUrl }) {

@@ -10,6 +10,7 @@ import { sessionStillValid } from '@/lib/auth/session-claims';
 import { SESSION_TOUCH_SECONDS } from '@/lib/auth/sign-in-limits';
 import type { Db } from '@/lib/db/open';
 import { operators, operatorSessions, type OperatorSessionRow } from '@/lib/db/schema';
+import { publicColumns, type Operator } from '@/lib/operators/store';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 // Expired rows are kept this long (who signed in from where), then deleted at the operator's next sign-in.
@@ -47,16 +48,13 @@ export async function createOperatorSession(
 
 export type StoredSession = {
   session: OperatorSessionRow;
-  operator: { active: boolean; sessionVersion: number; isDemo: boolean };
+  operator: Operator;
 };
 
-/** The session and what decides whether its operator may still use it, in one query. */
+/** The session and its operator (what decides whether they may still use it, and who they are), in one query. */
 export async function getOperatorSession(db: Db, id: string): Promise<StoredSession | null> {
   const [row] = await db
-    .select({
-      session: operatorSessions,
-      operator: { active: operators.active, sessionVersion: operators.sessionVersion, isDemo: operators.isDemo },
-    })
+    .select({ session: operatorSessions, operator: publicColumns })
     .from(operatorSessions)
     .innerJoin(operators, eq(operators.id, operatorSessions.operatorId))
     .where(eq(operatorSessions.id, id))

@@ -2,28 +2,17 @@
 // account and refund state are applied to the pages read (Stripe's fee list cannot filter them),
 // within a budget (see lib/lists/scan.ts). Pure.
 import type Stripe from 'stripe';
-import { z } from 'zod';
 import { idOf } from '@/lib/stripe/ids';
-import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
+import { createdRange, toQuery } from '@/lib/lists/url-filters';
+import type { FeeFilters } from './filter-schema';
 import { createdFields, optionsOf, pageSizeField, type FilterField } from '@/lib/lists/filter-fields';
 
 export const REFUND_STATES = ['none', 'partial', 'full'] as const;
 export type RefundState = (typeof REFUND_STATES)[number];
 export const REFUND_STATE_LABELS: Record<RefundState, string> = { none: 'Not refunded', partial: 'Partly refunded', full: 'Fully refunded' };
 
-export const feeFiltersSchema = z.object({
-  account: idParam('acct_'),
-  charge: lenient(z.string().regex(/^(ch|py)_[A-Za-z0-9]+$/)),
-  created_from: lenient(dayParam),
-  created_to: lenient(dayParam),
-  refund: lenient(z.enum(REFUND_STATES)),
-  limit: pageSizeParam,
-  after: idParam('fee_'),
-  before: idParam('fee_'),
-});
-export type FeeFilters = z.output<typeof feeFiltersSchema>;
+export type { FeeFilters };
 
-export const parseFeeFilters = (params: SearchParamsLike): FeeFilters => parseSearch(feeFiltersSchema, params);
 export const feeFiltersQuery = (f: Partial<FeeFilters>): string => toQuery(f);
 
 export function refundStateOf(fee: Pick<Stripe.ApplicationFee, 'amount' | 'amount_refunded'>): RefundState {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feeFiltersQuery, parseFeeFilters, refundStateOf } from './filters';
+import { parseFeeFilters } from './filter-schema';
+import { feeFiltersQuery, refundStateOf } from './filters';
 import { describeFeeRefund, feeRemaining, refundAmount } from './refunds';
 
 const fee = { id: 'fee_1', account: 'acct_1', amount: 2000, amount_refunded: 750, currency: 'usd' };

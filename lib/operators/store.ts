@@ -12,7 +12,8 @@ export type Operator = Pick<
   'id' | 'email' | 'name' | 'role' | 'active' | 'isDemo' | 'sessionVersion' | 'createdAt' | 'lastSignInAt'
 >;
 
-const publicColumns = {
+/** The operator's columns every read returns (never the password hash). */
+export const publicColumns = {
   id: operators.id,
   email: operators.email,
   name: operators.name,

@@ -34,6 +34,9 @@ export function getStripe(): Stripe {
     // request can never still be running when the console decides what became of it.
     timeout: 30_000,
     appInfo: { name: 'connect-console' },
+    // No request-latency telemetry in the next request's headers: under load its buffer fills and
+    // the SDK warns on every request ("Request metrics buffer is full").
+    telemetry: false,
   });
   return client;
 }

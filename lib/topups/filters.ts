@@ -1,6 +1,6 @@
 // The top-ups list's filters, kept in the URL; status and `created` go to Stripe. Pure.
-import { z } from 'zod';
-import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
+import { createdRange, toQuery } from '@/lib/lists/url-filters';
+import type { TopupFilters } from './filter-schema';
 import { createdFields, optionsOf, pageSizeField, type FilterField } from '@/lib/lists/filter-fields';
 
 export const TOPUP_STATUSES = ['pending', 'succeeded', 'failed', 'canceled', 'reversed'] as const;
@@ -13,17 +13,8 @@ export const TOPUP_STATUS_LABELS: Record<TopupStatus, string> = {
   reversed: 'Reversed',
 };
 
-export const topupFiltersSchema = z.object({
-  status: lenient(z.enum(TOPUP_STATUSES)),
-  created_from: lenient(dayParam),
-  created_to: lenient(dayParam),
-  limit: pageSizeParam,
-  after: idParam('tu_'),
-  before: idParam('tu_'),
-});
-export type TopupFilters = z.output<typeof topupFiltersSchema>;
+export type { TopupFilters };
 
-export const parseTopupFilters = (params: SearchParamsLike): TopupFilters => parseSearch(topupFiltersSchema, params);
 export const topupFiltersQuery = (f: Partial<TopupFilters>): string => toQuery(f);
 export const topupCreatedRange = (f: TopupFilters) => createdRange(f.created_from, f.created_to);
 

@@ -1,27 +1,16 @@
 // The transfers list's filters, kept in the URL. Destination, transfer group and `created` go to
 // Stripe; the reversed state is applied to the pages read, within a budget. Pure.
 import type Stripe from 'stripe';
-import { z } from 'zod';
-import { createdRange, dayParam, idParam, lenient, pageSizeParam, parseSearch, toQuery, type SearchParamsLike } from '@/lib/lists/url-filters';
+import { createdRange, toQuery } from '@/lib/lists/url-filters';
+import type { TransferFilters } from './filter-schema';
 import { createdFields, optionsOf, pageSizeField, type FilterField } from '@/lib/lists/filter-fields';
 
 export const REVERSED_STATES = ['none', 'partial', 'full'] as const;
 export type ReversedState = (typeof REVERSED_STATES)[number];
 export const REVERSED_STATE_LABELS: Record<ReversedState, string> = { none: 'Not reversed', partial: 'Partly reversed', full: 'Fully reversed' };
 
-export const transferFiltersSchema = z.object({
-  destination: idParam('acct_'),
-  group: lenient(z.string().max(500)),
-  created_from: lenient(dayParam),
-  created_to: lenient(dayParam),
-  reversed: lenient(z.enum(REVERSED_STATES)),
-  limit: pageSizeParam,
-  after: idParam('tr_'),
-  before: idParam('tr_'),
-});
-export type TransferFilters = z.output<typeof transferFiltersSchema>;
+export type { TransferFilters };
 
-export const parseTransferFilters = (params: SearchParamsLike): TransferFilters => parseSearch(transferFiltersSchema, params);
 export const transferFiltersQuery = (f: Partial<TransferFilters>): string => toQuery(f);
 
 export function reversedStateOf(t: Pick<Stripe.Transfer, 'amount' | 'amount_reversed'>): ReversedState {

@@ -1,7 +1,8 @@
 // The reversals report's period from the URL: two UTC days, defaulting to the last 30, `from`
 // never after `to`. The period is kept as asked, never shortened: a period too long for one report
 // is refused by the report (lib/transfers/report.ts periodRefusal), with the reason. Pure.
-import { parseSearch, type SearchParamsLike, dayParam, lenient } from '@/lib/lists/url-filters';
+import type { SearchParamsLike } from '@/lib/lists/url-filters';
+import { dayParam, lenient, parseSearch } from '@/lib/lists/url-schema';
 import { z } from 'zod';
 import { defaultPeriod } from './report';
 

@@ -2,7 +2,7 @@
 // honestly, and each view of the account page answers what the SDK answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Queries from '@/lib/accounts/queries';
-import { parseAccountFilters } from '@/lib/accounts/filters';
+import { parseAccountFilters } from '@/lib/accounts/filter-schema';
 import { matchesState } from '@/lib/accounts/status';
 import { FIXED_NOW, startHarness, type Harness } from '@/lib/emulator/tests/harness';
 

@@ -5,7 +5,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { parseAccountFilters } from '@/lib/accounts/filters';
+import { parseAccountFilters } from '@/lib/accounts/filter-schema';
 import { accountQueries } from '@/lib/accounts/keys';
 import { listAccounts } from '@/lib/accounts/queries';
 import { requirePermission } from '@/lib/auth/guard';

@@ -1,6 +1,6 @@
 // The accounts list for the browser's React Query cache: the same filters (from the URL) and the
 // same server-side scan as the page's first paint.
-import { parseAccountFilters } from '@/lib/accounts/filters';
+import { parseAccountFilters } from '@/lib/accounts/filter-schema';
 import { listAccounts } from '@/lib/accounts/queries';
 import { withPermission } from '@/lib/auth/guard';
 import { readJson } from '@/lib/http/json';

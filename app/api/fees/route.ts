@@ -1,7 +1,7 @@
 // One page of application fees for the browser's cache, with the list's URL filters.
 import { withPermission } from '@/lib/auth/guard';
 import { readJson } from '@/lib/http/json';
-import { parseFeeFilters } from '@/lib/fees/filters';
+import { parseFeeFilters } from '@/lib/fees/filter-schema';
 import { listFees } from '@/lib/fees/queries';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 // One page of top-ups for the browser's cache, with the list's URL filters.
 import { withPermission } from '@/lib/auth/guard';
 import { readJson } from '@/lib/http/json';
-import { parseTopupFilters } from '@/lib/topups/filters';
+import { parseTopupFilters } from '@/lib/topups/filter-schema';
 import { listTopups } from '@/lib/topups/queries';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 // One page of transfers for the browser's cache, with the list's URL filters.
 import { withPermission } from '@/lib/auth/guard';
 import { readJson } from '@/lib/http/json';
-import { parseTransferFilters } from '@/lib/transfers/filters';
+import { parseTransferFilters } from '@/lib/transfers/filter-schema';
 import { listTransfers } from '@/lib/transfers/queries';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 // CSV export of the accounts the list's filters select (all pages, bounded): a route handler
 // because a download needs a plain GET. The last line says so when the export stopped early.
 import { accountCsvHeader, accountCsvRow } from '@/lib/accounts/csv';
-import { parseAccountFilters } from '@/lib/accounts/filters';
+import { parseAccountFilters } from '@/lib/accounts/filter-schema';
 import { exportAccounts } from '@/lib/accounts/queries';
 import { withPermission } from '@/lib/auth/guard';
 import { csvResponse } from '@/lib/http/csv';

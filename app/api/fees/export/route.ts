@@ -4,7 +4,7 @@ import { withPermission } from '@/lib/auth/guard';
 import { readJson } from '@/lib/http/json';
 import { csvResponse } from '@/lib/http/csv';
 import { feesCsv } from '@/lib/fees/csv';
-import { parseFeeFilters } from '@/lib/fees/filters';
+import { parseFeeFilters } from '@/lib/fees/filter-schema';
 import { exportFees } from '@/lib/fees/queries';
 
 export const dynamic = 'force-dynamic';

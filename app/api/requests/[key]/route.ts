@@ -1,7 +1,7 @@
 // What became of one console request (by its idempotency key): the screen follows a request whose
 // answer was lost until the console has found out. An open outcome is checked again on each call
 // (by reading Stripe: the object carrying the key, or the object's state), never by redoing it.
-import { idempotencyKeySchema } from '@/lib/actions/result';
+import { idempotencyKeySchema } from '@/lib/actions/idempotency-key';
 import { withPermission } from '@/lib/auth/guard';
 import { getDb } from '@/lib/db/client';
 import { ensureReconciler } from '@/lib/outcomes/background';

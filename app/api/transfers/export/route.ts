@@ -3,7 +3,7 @@ import { withPermission } from '@/lib/auth/guard';
 import { readJson } from '@/lib/http/json';
 import { csvResponse } from '@/lib/http/csv';
 import { transfersCsv } from '@/lib/transfers/csv';
-import { parseTransferFilters } from '@/lib/transfers/filters';
+import { parseTransferFilters } from '@/lib/transfers/filter-schema';
 import { exportTransfers } from '@/lib/transfers/queries';
 
 export const dynamic = 'force-dynamic';

@@ -5,33 +5,46 @@
 // the others are explained.
 import { useQuery } from '@tanstack/react-query';
 import { ExternalLink } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ModeBadge } from '@/components/mode-badge';
 import { OutcomeMessage, type Outcome } from '@/components/money/outcome-message';
 import { RefreshFailed } from '@/components/outcomes/refresh-failed';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { toneOf } from '@/components/accounts/tone';
 import { accountQueries } from '@/lib/accounts/keys';
 import { personName } from '@/lib/accounts/requirements';
-import { canCreateLoginLink, canDelete, canManageCapabilities, canReject, canUnreject } from '@/lib/accounts/rules';
-import { PINNED_API_VERSION } from '@/lib/accounts/schemas';
+import { canCreateLoginLink, canDelete, canManageCapabilities, canReject, canUnreject, PINNED_API_VERSION } from '@/lib/accounts/rules';
 import { accountStatus, disabledReasonText } from '@/lib/accounts/status';
 import { accountName, dashboardUrl } from '@/lib/accounts/view';
 import type { StripeMode } from '@/lib/stripe/mode';
 import { CapabilitiesBody } from './capabilities-section';
-import { DeleteDialog } from './delete-dialog';
 import { HistoryBody } from './history-section';
 import { LoginLinkButton, OnboardingLinkButton } from './link-buttons';
 import { BalanceBody, ExternalAccountsBody, FeesBody, TransfersBody } from './money-sections';
 import { OverviewBody } from './overview-section';
 import { PersonsBody } from './persons-section';
-import { RejectDialog } from './reject-dialog';
 import { RequirementsBody } from './requirements-section';
 import { Section } from './section';
-import { UnrejectDialog } from './unreject-dialog';
-import { UpdateDialog } from './update-dialog';
+
+// The dialogs (their forms parse with zod, and Radix's dialog) load after the page is shown, not
+// with it: until a dialog's code is there, a disabled button with its label holds its place.
+function waiting(label: string, variant: 'secondary' | 'danger' = 'secondary') {
+  return function Waiting() {
+    return (
+      <Button variant={variant} disabled aria-busy>
+        {label}
+      </Button>
+    );
+  };
+}
+const UpdateDialog = dynamic(() => import('./update-dialog').then((m) => m.UpdateDialog), { ssr: false, loading: waiting('Edit details…') });
+const RejectDialog = dynamic(() => import('./reject-dialog').then((m) => m.RejectDialog), { ssr: false, loading: waiting('Reject…', 'danger') });
+const UnrejectDialog = dynamic(() => import('./unreject-dialog').then((m) => m.UnrejectDialog), { ssr: false, loading: waiting('Unreject…') });
+const DeleteDialog = dynamic(() => import('./delete-dialog').then((m) => m.DeleteDialog), { ssr: false, loading: waiting('Delete…', 'danger') });
 
 export type AccountPermissions = {
   update: boolean;

@@ -1,14 +1,19 @@
 'use client';
 // Persons: who they are to the business, whether Stripe verified them, what they still owe; a
 // drawer shows one person's details.
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import type Stripe from 'stripe';
 import { Badge } from '@/components/ui/badge';
-import { Sheet, SheetContent } from '@/components/ui/sheet';
 import { describeRequirements, personName } from '@/lib/accounts/requirements';
 import { formatDate } from '@/lib/accounts/view';
 import { Item, None } from './section';
 import { plural } from '@/lib/words';
+
+// The drawer (Radix's dialog) is code the page needs only once a person is opened: fetched after
+// the page is shown, not with it.
+const Sheet = dynamic(() => import('@/components/ui/sheet').then((m) => m.Sheet), { ssr: false });
+const SheetContent = dynamic(() => import('@/components/ui/sheet').then((m) => m.SheetContent), { ssr: false });
 
 function roles(p: Stripe.Person): string {
   const r = p.relationship;
