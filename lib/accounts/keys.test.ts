@@ -17,7 +17,6 @@ async function staleAfter(invalidations: ReturnType<(typeof accountInvalidations
       accountKeys.balance(id),
       accountKeys.transfers(id),
       accountKeys.fees(id),
-      accountKeys.history(id),
     ]),
   ];
   for (const k of keys) qc.setQueryData(k, 1);
@@ -27,13 +26,13 @@ async function staleAfter(invalidations: ReturnType<(typeof accountInvalidations
 
 describe('accountInvalidations', () => {
   it('a reject touches the account, its capabilities and the lists, nothing else', async () => {
-    expect(await staleAfter(accountInvalidations.reject('acct_1'))).toEqual(['list/filters', 'list/filters', 'detail/acct_1', 'detail/acct_1/capabilities', 'detail/acct_1/history']);
+    expect(await staleAfter(accountInvalidations.reject('acct_1'))).toEqual(['list/filters', 'list/filters', 'detail/acct_1', 'detail/acct_1/capabilities']);
   });
   it('an update touches the account and the lists', async () => {
-    expect(await staleAfter(accountInvalidations.update('acct_2'))).toEqual(['list/filters', 'list/filters', 'detail/acct_2', 'detail/acct_2/history']);
+    expect(await staleAfter(accountInvalidations.update('acct_2'))).toEqual(['list/filters', 'list/filters', 'detail/acct_2']);
   });
-  it('a delete touches only the lists; a link only the history', async () => {
+  it('a delete touches only the lists; a link nothing Stripe shows', async () => {
     expect(await staleAfter(accountInvalidations.delete())).toEqual(['list/filters', 'list/filters']);
-    expect(await staleAfter(accountInvalidations.link('acct_1'))).toEqual(['detail/acct_1/history']);
+    expect(await staleAfter(accountInvalidations.link('acct_1'))).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@
 // changes. The browser reads through GET route handlers under /api/accounts. Client-safe.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type Stripe from 'stripe';
-import type { AuditEntryView } from '@/lib/audit/view';
 import { getJson } from '@/lib/http/get-json';
 import { accountFiltersQuery, type AccountFilters } from './filters';
 import type { FilteredPage } from '@/lib/lists/scan';
@@ -19,8 +18,6 @@ export const accountKeys = {
   balance: (id: string) => [...accountKeys.detail(id), 'balance'] as const,
   transfers: (id: string) => [...accountKeys.detail(id), 'transfers'] as const,
   fees: (id: string) => [...accountKeys.detail(id), 'fees'] as const,
-  /** The console's own audit entries about the account (not a Stripe view). */
-  history: (id: string) => [...accountKeys.detail(id), 'history'] as const,
 };
 
 const path = (id: string, view = '') => `/api/accounts/${encodeURIComponent(id)}${view}`;
@@ -44,7 +41,6 @@ export const accountQueries = {
   balance: (id: string) => queryOptions({ queryKey: accountKeys.balance(id), queryFn: () => getJson<Stripe.Balance>(path(id, '/balance')) }),
   transfers: (id: string) => queryOptions({ queryKey: accountKeys.transfers(id), queryFn: () => getJson<Stripe.Transfer[]>(path(id, '/transfers')) }),
   fees: (id: string) => queryOptions({ queryKey: accountKeys.fees(id), queryFn: () => getJson<FeesFrom>(path(id, '/fees')) }),
-  history: (id: string) => queryOptions({ queryKey: accountKeys.history(id), queryFn: () => getJson<AuditEntryView[]>(path(id, '/history')) }),
 };
 
 /** One view to invalidate: `exact`, since every view's key starts with the account's own key. */
@@ -58,17 +54,18 @@ const view = (queryKey: readonly unknown[]): Invalidation => ({ queryKey, exact:
 const lists = (): Invalidation => ({ queryKey: accountKeys.lists(), exact: false });
 
 /** What each action changes, so its success invalidates exactly those views (and no others). Every
- * action adds an entry to the account's history. */
+ * action also adds an entry to the account's history, an audit view (lib/audit/keys.ts) that the
+ * confirm hook refreshes after every action. */
 export const accountInvalidations = {
-  update: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.history(id)), lists()],
+  update: (id: string) => [view(accountKeys.detail(id)), lists()],
   // Rejecting and unrejecting change the account and the statuses of its capabilities.
-  reject: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), view(accountKeys.history(id)), lists()],
-  unreject: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), view(accountKeys.history(id)), lists()],
-  capability: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), view(accountKeys.history(id)), lists()],
+  reject: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), lists()],
+  unreject: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), lists()],
+  capability: (id: string) => [view(accountKeys.detail(id)), view(accountKeys.capabilities(id)), lists()],
   // A deleted account leaves the lists; its own views are dropped, not refetched.
   delete: () => [lists()],
   // Links change nothing Stripe shows.
-  link: (id: string) => [view(accountKeys.history(id))],
+  link: (_id: string) => [],
 } satisfies Record<string, (id: string) => Invalidation[]>;
 
 /** Refetches the views an action changed (answers when they have been refetched). */

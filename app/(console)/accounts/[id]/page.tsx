@@ -7,6 +7,7 @@ import { notFound } from 'next/navigation';
 import { accountQueries } from '@/lib/accounts/keys';
 import { getAccount, getAccountBalance, listCapabilities, listExternalAccounts, listFeesFrom, listPersons, listTransfersTo } from '@/lib/accounts/queries';
 import { readDeletion, readObjectHistory } from '@/lib/audit/history';
+import { auditQueries } from '@/lib/audit/keys';
 import { toAuditEntryView } from '@/lib/audit/view';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -54,7 +55,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     allowed.transfers ? queryClient.prefetchQuery({ ...accountQueries.transfers(id), queryFn: () => listTransfersTo(id) }) : null,
     allowed.fees ? queryClient.prefetchQuery({ ...accountQueries.fees(id), queryFn: () => listFeesFrom(id) }) : null,
     allowed.audit
-      ? queryClient.prefetchQuery({ ...accountQueries.history(id), queryFn: async () => ((await readObjectHistory(operator, id)) ?? []).map(toAuditEntryView) })
+      ? queryClient.prefetchQuery({ ...auditQueries.object(id), queryFn: async () => ((await readObjectHistory(operator, id)) ?? []).map(toAuditEntryView) })
       : null,
   ]);
 

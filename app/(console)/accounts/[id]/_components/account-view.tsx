@@ -23,6 +23,7 @@ import { accountName, dashboardUrl } from '@/lib/accounts/view';
 import type { StripeMode } from '@/lib/stripe/mode';
 import { CapabilitiesBody } from './capabilities-section';
 import { HistoryBody } from './history-section';
+import { auditQueries } from '@/lib/audit/keys';
 import { LoginLinkButton, OnboardingLinkButton } from './link-buttons';
 import { BalanceBody, ExternalAccountsBody, FeesBody, TransfersBody } from './money-sections';
 import { OverviewBody } from './overview-section';
@@ -97,7 +98,7 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
   const balance = useQuery(accountQueries.balance(id));
   const transfers = useQuery({ ...accountQueries.transfers(id), enabled: can.transfers });
   const fees = useQuery({ ...accountQueries.fees(id), enabled: can.fees });
-  const history = useQuery({ ...accountQueries.history(id), enabled: can.audit });
+  const history = useQuery({ ...auditQueries.object(id), enabled: can.audit });
   const [notice, setNotice] = useState<Outcome | null>(null);
 
   // A failed refresh keeps what was read (and any outcome on screen); only a first read that fails replaces the page.
