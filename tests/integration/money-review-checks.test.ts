@@ -8,6 +8,7 @@ import type { OpenDb } from '@/lib/db/open';
 import { testDatabases } from '@/lib/db/testing';
 import { createOperator } from '@/lib/operators/store';
 import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
+import { freshCharge as freshChargeOn } from './server-checks';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 vi.mock('@/lib/auth/current-operator', () => ({ getCurrentOperator: async () => session.operator }));
@@ -27,19 +28,8 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const key = () => crypto.randomUUID();
-let receiving: string | null = null;
-async function freshCharge(amount = 10_000, fee = 2_000) {
-  if (!receiving) {
-    for await (const a of h.stripe.accounts.list({ limit: 100 })) {
-      if (a.country === 'US' && a.capabilities?.transfers === 'active') {
-        receiving = a.id;
-        break;
-      }
-    }
-  }
-  const charge = await h.stripe.charges.create({ amount, currency: 'usd', source: 'tok_bypassPending', application_fee_amount: fee, transfer_data: { destination: receiving! } });
-  return { transfer: charge.transfer as string, fee: charge.application_fee as string };
-}
+/** A new destination charge: a fresh transfer and a fresh fee (tests/integration/server-checks.ts). */
+const freshCharge = (amount = 10_000, fee = 2_000) => freshChargeOn(h, { amount, fee });
 
 describe.each(testDatabases().slice(0, 1))('money review checks on $name', ({ open }) => {
   let opened: OpenDb;

@@ -21,6 +21,8 @@ export function controlApi(h: Harness) {
   return {
     addFault: async (rule: unknown) => ((await control('POST', '/faults', rule)) as { data: Array<{ id: string }> }).data.map((r) => r.id),
     clearFaults: () => control('DELETE', '/faults'),
+    /** Every request the emulator logged, newest first. */
+    requests: async () => ((await control('GET', '/requests')) as { data: LoggedRequest[] }).data,
     /** The POSTs the emulator received on this exact path, oldest first. */
     postsTo: async (path: string) => ((await control('GET', '/requests')) as { data: LoggedRequest[] }).data.filter((r) => r.method === 'POST' && r.path === path).reverse(),
   };

@@ -13,6 +13,7 @@ import { auditEntries } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
 import { createOperator } from '@/lib/operators/store';
 import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
+import { controlApi, freshCharge as freshChargeOn } from './server-checks';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 vi.mock('@/lib/auth/current-operator', () => ({ getCurrentOperator: async () => session.operator }));
@@ -38,31 +39,16 @@ beforeAll(async () => {
   reconciler = await import('@/lib/outcomes/reconciler');
   accounts = await import('@/lib/accounts/actions');
   outcomeStore = await import('@/lib/outcomes/store');
+  api = controlApi(h);
 }, 60_000);
 afterAll(() => h?.close());
 
-async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${h.url}/_emulator${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  expect(res.ok).toBe(true);
-  return res.json();
-}
-const addFault = async (rule: unknown) => ((await control('POST', '/faults', rule)) as { data: Array<{ id: string }> }).data.map((r) => r.id);
-const clearFaults = () => control('DELETE', '/faults');
+let api: ReturnType<typeof controlApi>;
+const addFault = (rule: unknown) => api.addFault(rule);
+const clearFaults = () => api.clearFaults();
 const key = () => crypto.randomUUID();
-
-let receiving: string | null = null;
-async function freshCharge(amount = 10_000, fee = 2_000) {
-  if (!receiving) {
-    for await (const a of h.stripe.accounts.list({ limit: 100 })) {
-      if (a.country === 'US' && a.capabilities?.transfers === 'active') {
-        receiving = a.id;
-        break;
-      }
-    }
-  }
-  const charge = await h.stripe.charges.create({ amount, currency: 'usd', source: 'tok_bypassPending', application_fee_amount: fee, transfer_data: { destination: receiving! } });
-  return { transfer: charge.transfer as string, fee: charge.application_fee as string };
-}
+/** A new destination charge: a fresh transfer and a fresh fee (tests/integration/server-checks.ts). */
+const freshCharge = (amount = 10_000, fee = 2_000) => freshChargeOn(h, { amount, fee });
 
 describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
   let opened: OpenDb;
@@ -144,7 +130,7 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
       const pending = transfers.reverseTransfer({ ...payload, idempotencyKey: first });
       // Wait until the POST was made, then take the backend's reads away.
       for (let i = 0; i < 100; i += 1) {
-        const log = (await control('GET', '/requests')) as { data: Array<{ method: string; path: string }> };
+        const log = { data: await api.requests() };
         if (log.data.some((r) => r.method === 'POST' && r.path === `/v1/transfers/${transfer}/reversals`)) break;
         await new Promise((r) => setTimeout(r, 10));
       }
@@ -203,11 +189,11 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
     // A rejection still running (its process holds the entry's lease).
     const rejecting = await startAuditEntry(opened.db, { operator: { id: ops.id, email: ops.email, role: ops.role }, action: 'account.reject', targetId: account.id, idempotencyKey: key(), mode: 'emulator' });
     await outcomeStore.markRequestRunning(opened.db, rejecting);
-    const before = ((await control('GET', '/requests')) as { data: Array<{ method: string; path: string }> }).data.filter((r) => r.path === `/v1/accounts/${account.id}` && r.method === 'DELETE');
+    const before = ({ data: await api.requests() }).data.filter((r) => r.path === `/v1/accounts/${account.id}` && r.method === 'DELETE');
     const deleted = await accounts.deleteAccountAction({ accountId: account.id, note: 'Closing this test account', confirmation: account.id, idempotencyKey: key() });
     expect(deleted.ok).toBe(false);
     if (!deleted.ok) expect(deleted.blockedBy?.auditId).toBe(rejecting);
-    const after = ((await control('GET', '/requests')) as { data: Array<{ method: string; path: string }> }).data.filter((r) => r.path === `/v1/accounts/${account.id}` && r.method === 'DELETE');
+    const after = ({ data: await api.requests() }).data.filter((r) => r.path === `/v1/accounts/${account.id}` && r.method === 'DELETE');
     expect(after).toHaveLength(before.length);
     expect((await h.stripe.accounts.retrieve(account.id)).id).toBe(account.id);
   });
