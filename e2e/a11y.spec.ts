@@ -7,33 +7,17 @@ import path from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import type { Role } from '../lib/auth/permissions';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '../tests/fixtures/routes';
+import { CONSOLE_PAGES } from './support/pages';
 import { storageStateFor } from './support/roles';
 
 const AXE_PATH = path.resolve('node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THEMES = ['light', 'dark'] as const;
 
-const ALL_PAGES = [
-  '/',
-  '/accounts',
-  `/accounts/${SAMPLE_ACCOUNT_ID}`,
-  '/transfers',
-  `/transfers/${SAMPLE_MONEY.transfer}`,
-  '/transfers/reversals',
-  `/transfers/reversals/${SAMPLE_MONEY.reversal}`,
-  '/application-fees',
-  `/application-fees/${SAMPLE_MONEY.fee}`,
-  `/application-fees/refunds/${SAMPLE_MONEY.feeRefund}`,
-  '/topups',
-  `/topups/${SAMPLE_MONEY.topup}`,
-  '/risk',
-  '/audit',
-  '/team',
-];
 
 /** Pages already covered by the admin look the same for other roles except where a role's own controls appear. */
 const VISITS: Record<Role, string[]> = {
-  admin: ALL_PAGES,
+  admin: CONSOLE_PAGES,
   ops: ['/', `/accounts/${SAMPLE_ACCOUNT_ID}`, '/audit'],
   support: ['/', `/application-fees/${SAMPLE_MONEY.fee}`],
   finance: ['/', `/transfers/${SAMPLE_MONEY.transfer}`, '/topups', `/topups/${SAMPLE_MONEY.topup}`],

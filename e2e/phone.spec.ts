@@ -2,26 +2,12 @@
 // in, Escape closes it and gives focus back), Sign out is on screen, no page is wider than the
 // screen (tables scroll inside their card), and a tall dialog fits and scrolls inside itself.
 import { expect, test, type Page } from '@playwright/test';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '../tests/fixtures/routes';
+import { SAMPLE_ACCOUNT_ID } from '../tests/fixtures/routes';
+import { CONSOLE_PAGES } from './support/pages';
 import { storageStateFor } from './support/roles';
 
 const PHONE = { width: 390, height: 844 };
 
-const MAIN_PAGES = [
-  '/',
-  '/accounts',
-  `/accounts/${SAMPLE_ACCOUNT_ID}`,
-  '/transfers',
-  `/transfers/${SAMPLE_MONEY.transfer}`,
-  '/transfers/reversals',
-  '/application-fees',
-  `/application-fees/${SAMPLE_MONEY.fee}`,
-  '/topups',
-  `/topups/${SAMPLE_MONEY.topup}`,
-  '/risk',
-  '/audit',
-  '/team',
-];
 
 test.use({ viewport: PHONE });
 
@@ -72,7 +58,7 @@ test.describe('as the admin', () => {
   test('no page is wider than the phone', async ({ page }) => {
     test.setTimeout(90_000);
     const tooWide: string[] = [];
-    for (const path of MAIN_PAGES) {
+    for (const path of CONSOLE_PAGES) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await page.waitForLoadState('networkidle');

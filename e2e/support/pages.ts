@@ -1,0 +1,21 @@
+// Every console page with a demo-seed object where it needs one: the pages the accessibility and
+// phone journeys visit. One list, so a new page is added once.
+import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '../../tests/fixtures/routes';
+
+export const CONSOLE_PAGES = [
+  '/',
+  '/accounts',
+  `/accounts/${SAMPLE_ACCOUNT_ID}`,
+  '/transfers',
+  `/transfers/${SAMPLE_MONEY.transfer}`,
+  '/transfers/reversals',
+  `/transfers/reversals/${SAMPLE_MONEY.reversal}`,
+  '/application-fees',
+  `/application-fees/${SAMPLE_MONEY.fee}`,
+  `/application-fees/refunds/${SAMPLE_MONEY.feeRefund}`,
+  '/topups',
+  `/topups/${SAMPLE_MONEY.topup}`,
+  '/risk',
+  '/audit',
+  '/team',
+];
