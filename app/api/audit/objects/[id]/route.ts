@@ -3,14 +3,14 @@
 import { readObjectHistory } from '@/lib/audit/history';
 import { OBJECT_HISTORY_LIMIT } from '@/lib/audit/keys';
 import { toAuditEntryView } from '@/lib/audit/view';
-import { withPermission, type SessionOperator } from '@/lib/auth/guard';
+import { withPermission } from '@/lib/auth/guard';
 import { errorResponse } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
 const OBJECT_ID = /^[A-Za-z0-9_]{3,255}$/;
 
-export const GET = withPermission('audit.read', async (request: Request, context: { params: Promise<{ id?: string }>; operator: SessionOperator }) => {
+export const GET = withPermission<{ params: Promise<{ id?: string }> }>('audit.read', async (request, context) => {
   const id = (await context.params).id ?? '';
   // A malformed id names no object, like an unknown one: 404 (the rule of lib/http/json.ts).
   if (!OBJECT_ID.test(id)) return errorResponse(404, 'Not an object id.');
