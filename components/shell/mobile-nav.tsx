@@ -2,34 +2,42 @@
 // The navigation on small screens: a menu button in the header opens the same section list in a
 // drawer from the left (focus moves in, Escape or a tap outside closes it, focus returns to the
 // button). Following a link closes it. From the `lg` breakpoint the sidebar shows instead. On a
-// phone the drawer also holds the theme toggle, which the header has no room for.
+// phone the drawer also holds the theme toggle, which the header has no room for. The drawer's
+// code (and Radix's) is fetched when the pointer or focus reaches the button, as the command
+// palette's is: not part of every page's first load.
 import { Menu } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { ThemeToggle } from '@/components/theme/theme-toggle';
 import type { Theme } from '@/components/theme/theme';
-import { Sheet, SheetContent, SheetTrigger } from '@/components/ui/sheet';
 import type { NavItem } from '@/lib/auth/routes';
-import { ConsoleNav } from './console-nav';
+
+const loadDrawer = () => import('./mobile-nav-drawer');
+const MobileNavDrawer = dynamic(() => loadDrawer().then((m) => m.MobileNavDrawer), { ssr: false });
 
 export function MobileNav({ items, theme }: { items: NavItem[]; theme: Theme }) {
   const [open, setOpen] = useState(false);
+  // Mounted from the first time it is asked for, then kept (Radix restores focus on close).
+  const [wanted, setWanted] = useState(false);
 
   return (
-    <Sheet open={open} onOpenChange={setOpen}>
-      <SheetTrigger
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+        onPointerEnter={() => void loadDrawer()}
+        onFocus={() => void loadDrawer()}
+        aria-haspopup="dialog"
+        aria-expanded={open}
         className="grid size-8 shrink-0 place-items-center rounded-md text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 lg:hidden"
         aria-label="Open the navigation"
         data-testid="nav-open"
       >
         <Menu aria-hidden className="size-5" />
-      </SheetTrigger>
-      <SheetContent title="Connect Console" description="Sections" side="left" testId="nav-drawer">
-        <ConsoleNav items={items} testId="console-nav-drawer" onNavigate={() => setOpen(false)} />
-        <div className="mt-4 flex items-center justify-between border-t border-neutral-200 pt-3 text-sm text-neutral-700">
-          Theme
-          <ThemeToggle initial={theme} />
-        </div>
-      </SheetContent>
-    </Sheet>
+      </button>
+      {wanted ? <MobileNavDrawer items={items} theme={theme} open={open} onOpenChange={setOpen} /> : null}
+    </>
   );
 }

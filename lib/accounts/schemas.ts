@@ -3,7 +3,7 @@
 // limits (metadata sizes, reject reasons of the pinned API version) are checked here so the
 // operator sees them before a round trip. Client-safe.
 import { z } from 'zod';
-import { objectIdSchema } from '@/lib/stripe/ids';
+import { objectIdSchema } from '@/lib/stripe/id-schema';
 import { editableMetadataSchema } from '@/lib/metadata';
 import { PINNED_API_VERSION, rejectReasons } from './rules';
 

@@ -2,7 +2,7 @@
 // server actions (which add the idempotency key). Amounts travel as the text the operator typed and
 // are parsed with the fee's own currency on the server, never trusted from the browser. Client-safe.
 import { z } from 'zod';
-import { objectIdSchema } from '@/lib/stripe/ids';
+import { objectIdSchema } from '@/lib/stripe/id-schema';
 import { editableMetadataSchema } from '@/lib/metadata';
 
 export const feeId = objectIdSchema('fee_', 'Not an application fee id (fee_...)');

@@ -2,7 +2,7 @@
 // each list's filter schema (lib/<resource>/filter-schema.ts). Pure; it carries zod, so browser
 // code that only builds links imports ./url-filters.ts instead.
 import { z } from 'zod';
-import { objectIdSchema } from '@/lib/stripe/ids';
+import { objectIdSchema } from '@/lib/stripe/id-schema';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type SearchParamsLike } from './url-filters';
 
 export const dayParam = z

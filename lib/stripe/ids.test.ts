@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idOf, isObjectId, objectIdSchema } from './ids';
+import { objectIdSchema } from './id-schema';
+import { idOf, isObjectId } from './ids';
 
 describe('Stripe ids', () => {
   it('knows an id of a prefix by its shape', () => {

@@ -2,7 +2,7 @@
 // idempotency key). Top-ups are in the platform's default currency; the server parses the amount
 // with it. Client-safe.
 import { z } from 'zod';
-import { objectIdSchema } from '@/lib/stripe/ids';
+import { objectIdSchema } from '@/lib/stripe/id-schema';
 import { formatMoney, parseAmount } from '@/lib/money';
 
 export const topupId = objectIdSchema('tu_', 'Not a top-up id (tu_...)');

@@ -2,7 +2,7 @@
 // actions (which add the idempotency key). Amounts travel as typed and are parsed with the
 // transfer's own currency on the server. Client-safe.
 import { z } from 'zod';
-import { objectIdSchema } from '@/lib/stripe/ids';
+import { objectIdSchema } from '@/lib/stripe/id-schema';
 import { editableMetadataSchema } from '@/lib/metadata';
 
 export const transferId = objectIdSchema('tr_', 'Not a transfer id (tr_...)');
