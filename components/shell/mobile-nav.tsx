@@ -7,7 +7,8 @@
 // palette's is: not part of every page's first load.
 import { Menu } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusBackOnClose } from './use-focus-back';
 import type { Theme } from '@/components/theme/theme';
 import type { NavItem } from '@/lib/auth/routes';
 
@@ -18,10 +19,13 @@ export function MobileNav({ items, theme }: { items: NavItem[]; theme: Theme }) 
   const [open, setOpen] = useState(false);
   // Mounted from the first time it is asked for, then kept (Radix restores focus on close).
   const [wanted, setWanted] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useFocusBackOnClose(open, button);
 
   return (
     <>
       <button
+        ref={button}
         type="button"
         onClick={() => {
           setWanted(true);

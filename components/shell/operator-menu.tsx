@@ -6,7 +6,8 @@
 // part of every page's first load.
 import { LogOut } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusBackOnClose } from './use-focus-back';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { signOutAction } from '@/lib/auth/actions';
@@ -17,10 +18,13 @@ const OperatorDialog = dynamic(() => loadDialog().then((m) => m.OperatorDialog),
 
 export function OperatorMenu({ name, email, role }: { name: string; email: string; role: Role }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useFocusBackOnClose(open, button);
   return (
     <div className="flex min-w-0 items-center gap-1.5 sm:gap-2" data-testid="operator-menu">
       <>
         <button
+          ref={button}
           type="button"
           onClick={() => setOpen(true)}
           onPointerEnter={() => void loadDialog()}
