@@ -8,6 +8,7 @@ import { requestId as newRequestId } from './core/ids';
 import { Router, type Ctx } from './core/router';
 import { atLeast, DEFAULT_API_VERSION, isValidVersion } from './core/versions';
 import { World, type Mode } from './core/world';
+import type { EventRecord } from './events/store';
 import { checkControlRequest } from './control-guard';
 import { FaultInjector, type FaultHit, type FaultPlan, type FaultRequest } from './faults';
 import { registerResources } from './resources';
@@ -52,6 +53,7 @@ export class Emulator {
   readonly defaultVersion: string;
   readonly now: () => number;
   readonly faults: FaultInjector;
+  private readonly eventListeners = new Set<(world: World, e: EventRecord) => void>();
 
   constructor(opts: EmulatorOptions = {}) {
     this.seed = opts.seed ?? 'demo';
@@ -66,8 +68,15 @@ export class Emulator {
   /** Back to the seed: all state and the request log are dropped. */
   reset(): void {
     this.worlds = seedWorlds(this.seed, this.now());
+    for (const world of Object.values(this.worlds)) world.events.subscribe((e) => this.eventListeners.forEach((l) => l(world, e)));
     this.requestLog.length = 0;
     this.faults.reset();
+  }
+
+  /** Hears every event of every World as it is made, across resets (webhook deliveries listen here). */
+  onEvent(listener: (world: World, e: EventRecord) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

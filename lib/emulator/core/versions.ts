@@ -23,3 +23,22 @@ export function isValidVersion(v: string): boolean {
 export function atLeast(version: string, since: string): boolean {
   return version.slice(0, 10) >= since.slice(0, 10);
 }
+
+/**
+ * The versions at which an object's rendering changes (oldest first): an event renders its object
+ * once per era and gives each reader the era of its version. Add a version here when a change in
+ * VERSION alters how an object looks (not just which routes exist).
+ */
+export const RENDER_ERAS: readonly string[] = ['', VERSION.rejectReasons];
+
+/** A version that renders like every version of `era` (the era's own first version, or the default for the oldest). */
+export function eraVersion(era: string): string {
+  return era === '' ? '2020-08-27' : era;
+}
+
+/** The era `version` renders in: the newest of RENDER_ERAS not newer than it. */
+export function eraOf(version: string): string {
+  let era = RENDER_ERAS[0];
+  for (const e of RENDER_ERAS) if (e === '' || atLeast(version, e)) era = e;
+  return era;
+}

@@ -2,6 +2,7 @@
 // tables of Stripe-typed objects. Internal facts Stripe keeps but does not show (why an account
 // is restricted, who rejected it) live beside the object, never inside it.
 import type Stripe from 'stripe';
+import { EventStore } from '../events/store';
 
 export type Mode = 'test' | 'live';
 
@@ -11,12 +12,20 @@ export interface Row<T> {
   seq: number;
 }
 
+/** What a table tells before it changes a row (the events recorder listens: events/recorder.ts). */
+export interface TableOwner {
+  nextSeq(): number;
+  willWrite?(kind: string, id: string): void;
+}
+
 export class Table<T extends { id: string }> {
   private rows = new Map<string, Row<T>>();
   /** Ids by group key (a person's or bank account's account), when the table is grouped. */
   private groups = new Map<string, Set<string>>();
   constructor(
-    private readonly world: { nextSeq(): number },
+    private readonly world: TableOwner,
+    /** The Stripe object the table holds (`account`, `transfer`, ...): what a write is reported as. */
+    readonly kind: string,
     private readonly groupOf?: (t: T) => string,
   ) {}
   get(id: string): T | undefined {
@@ -26,6 +35,7 @@ export class Table<T extends { id: string }> {
     return this.rows.has(id);
   }
   insert(obj: T): T {
+    this.world.willWrite?.(this.kind, obj.id);
     this.ungroup(obj.id);
     this.rows.set(obj.id, { obj, seq: this.world.nextSeq() });
     this.group(obj);
@@ -33,6 +43,7 @@ export class Table<T extends { id: string }> {
   }
   /** Replaces an object, keeping its place in lists. */
   put(obj: T): T {
+    this.world.willWrite?.(this.kind, obj.id);
     const row = this.rows.get(obj.id);
     this.ungroup(obj.id);
     this.rows.set(obj.id, { obj, seq: row?.seq ?? this.world.nextSeq() });
@@ -40,6 +51,7 @@ export class Table<T extends { id: string }> {
     return obj;
   }
   delete(id: string): boolean {
+    if (this.rows.has(id)) this.world.willWrite?.(this.kind, id);
     this.ungroup(id);
     return this.rows.delete(id);
   }
@@ -128,32 +140,36 @@ export interface IdempotentResult {
 
 export class World {
   private seq = 0;
-  readonly accounts = new Table<Stripe.Account>(this);
+  readonly accounts = new Table<Stripe.Account>(this, 'account');
   readonly accountFacts = new Map<string, AccountFacts>();
-  readonly persons = new Table<Person>(this, (p) => p.account);
-  readonly externalAccounts = new Table<ExternalAccount>(this, (e) => (typeof e.account === 'string' ? e.account : (e.account?.id ?? '')));
+  readonly persons = new Table<Person>(this, 'person', (p) => p.account);
+  readonly externalAccounts = new Table<ExternalAccount>(this, 'external_account', (e) => (typeof e.account === 'string' ? e.account : (e.account?.id ?? '')));
   readonly loginLinks: { account: string; url: string; created: number }[] = [];
   /** Accounts whose hosted onboarding has started (an account link was made): Stripe then owns their persons and external accounts. */
   readonly onboardingStarted = new Set<string>();
   readonly idempotency = new Map<string, IdempotentResult>();
 
   // Money (see ledger.ts): balance transactions and whose balance each one moves.
-  readonly balanceTransactions = new Table<Stripe.BalanceTransaction>(this);
+  readonly balanceTransactions = new Table<Stripe.BalanceTransaction>(this, 'balance_transaction');
   readonly ledgerOwner = new Map<string, string>();
-  readonly charges = new Table<Stripe.Charge>(this);
+  readonly charges = new Table<Stripe.Charge>(this, 'charge');
   /** Which account a charge was made on: 'platform', or a connected account for direct charges. */
   readonly chargeOwner = new Map<string, string>();
-  readonly transfers = new Table<Stripe.Transfer>(this);
-  readonly transferReversals = new Table<Stripe.TransferReversal>(this);
-  readonly applicationFees = new Table<Stripe.ApplicationFee>(this);
-  readonly feeRefunds = new Table<Stripe.FeeRefund>(this);
-  readonly topups = new Table<Stripe.Topup>(this);
-  readonly earlyFraudWarnings = new Table<Stripe.Radar.EarlyFraudWarning>(this);
-  readonly reviews = new Table<Stripe.Review>(this);
-  readonly testClocks = new Table<Stripe.TestHelpers.TestClock>(this);
-  readonly appSecrets = new Table<Stripe.Apps.Secret>(this);
+  readonly transfers = new Table<Stripe.Transfer>(this, 'transfer');
+  readonly transferReversals = new Table<Stripe.TransferReversal>(this, 'transfer_reversal');
+  readonly applicationFees = new Table<Stripe.ApplicationFee>(this, 'application_fee');
+  readonly feeRefunds = new Table<Stripe.FeeRefund>(this, 'fee_refund');
+  readonly topups = new Table<Stripe.Topup>(this, 'topup');
+  readonly earlyFraudWarnings = new Table<Stripe.Radar.EarlyFraudWarning>(this, 'radar.early_fraud_warning');
+  readonly reviews = new Table<Stripe.Review>(this, 'review');
+  readonly testClocks = new Table<Stripe.TestHelpers.TestClock>(this, 'test_helpers.test_clock');
+  readonly appSecrets = new Table<Stripe.Apps.Secret>(this, 'apps.secret');
   /** The platform's own account (GET /v1/account without Stripe-Account). */
   platform: Stripe.Account | null = null;
+  /** Events (`/v1/events`), made by the recorder from what changes (events/recorder.ts). */
+  readonly events = new EventStore();
+  /** Told before a table row changes; set by the events recorder while it records. */
+  willWrite?: (kind: string, id: string) => void;
 
   constructor(readonly mode: Mode) {}
 
