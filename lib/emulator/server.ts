@@ -8,6 +8,7 @@ import { requestId as newRequestId } from './core/ids';
 import { Router, type Ctx } from './core/router';
 import { atLeast, DEFAULT_API_VERSION, isValidVersion } from './core/versions';
 import { World, type Mode } from './core/world';
+import { recorderOf } from './events/recorder';
 import type { EventRecord } from './events/store';
 import { checkControlRequest } from './control-guard';
 import { FaultInjector, type FaultHit, type FaultPlan, type FaultRequest } from './faults';
@@ -68,9 +69,17 @@ export class Emulator {
   /** Back to the seed: all state and the request log are dropped. */
   reset(): void {
     this.worlds = seedWorlds(this.seed, this.now());
-    for (const world of Object.values(this.worlds)) world.events.subscribe((e) => this.eventListeners.forEach((l) => l(world, e)));
+    for (const world of Object.values(this.worlds)) {
+      world.events.subscribe((e) => this.eventListeners.forEach((l) => l(world, e)));
+      recorderOf(world).tick(this.now());
+    }
     this.requestLog.length = 0;
     this.faults.reset();
+  }
+
+  /** What time alone changes (top-ups arriving, deadlines passing) becomes events: run before each request and on a timer. */
+  tick(): void {
+    for (const world of Object.values(this.worlds)) recorderOf(world).tick(this.now());
   }
 
   /** Hears every event of every World as it is made, across resets (webhook deliveries listen here). */
@@ -188,7 +197,21 @@ export class Emulator {
     }
     const ctx: Ctx = { method, path: url.pathname, mode, world, apiVersion: version, stripeAccount, requestId: rid, params, baseUrl: `http://${header(req, 'host') ?? '127.0.0.1'}`, now: this.now };
     if (method === 'POST' && matched.route.object) checkExpandable(matched.route.object, params.expand);
-    const run = async () => JSON.stringify(await matched.route.handler(ctx, matched.params), null, 2);
+    const recorder = recorderOf(world);
+    recorder.tick(this.now());
+    // One batch of changes per request: what it changes becomes its events (events/recorder.ts).
+    // The account a request names is seen first: some changes to it are made in place.
+    const request = method === 'GET' ? null : { id: rid, idempotency_key: idem };
+    const named = [matched.params.account, stripeAccount, typeof params.account === 'string' ? params.account : undefined];
+    const run = async () =>
+      JSON.stringify(
+        recorder.run({ request, now: this.now() }, () => {
+          if (request) for (const id of named) if (id) recorder.touch('account', id);
+          return matched.route.handler(ctx, matched.params);
+        }),
+        null,
+        2,
+      );
     if (method !== 'POST' || idem === null) return { status: 200, body: await run() };
     return this.idempotent(world, idem, method, url.pathname, stripeAccount, params, version, run, extra);
   }
@@ -341,8 +364,11 @@ export interface RunningEmulator {
 }
 
 /** Starts an emulator on 127.0.0.1 (port 0 picks a free one: what tests use). */
-export async function startEmulator(opts: EmulatorOptions & { port?: number; host?: string } = {}): Promise<RunningEmulator> {
+export async function startEmulator(opts: EmulatorOptions & { port?: number; host?: string; tickMs?: number } = {}): Promise<RunningEmulator> {
   const emulator = new Emulator(opts);
+  // The clock's own changes become events (and deliveries) even when no request comes.
+  const ticker = setInterval(() => emulator.tick(), opts.tickMs ?? 1000);
+  ticker.unref();
   const server = createServer((req, res) => void emulator.handle(req, res));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
@@ -357,6 +383,7 @@ export async function startEmulator(opts: EmulatorOptions & { port?: number; hos
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(ticker);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

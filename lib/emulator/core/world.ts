@@ -15,7 +15,7 @@ export interface Row<T> {
 /** What a table tells before it changes a row (the events recorder listens: events/recorder.ts). */
 export interface TableOwner {
   nextSeq(): number;
-  willWrite?(kind: string, id: string): void;
+  willWrite?(kind: string, id: string, next: unknown): void;
 }
 
 export class Table<T extends { id: string }> {
@@ -35,7 +35,7 @@ export class Table<T extends { id: string }> {
     return this.rows.has(id);
   }
   insert(obj: T): T {
-    this.world.willWrite?.(this.kind, obj.id);
+    this.world.willWrite?.(this.kind, obj.id, obj);
     this.ungroup(obj.id);
     this.rows.set(obj.id, { obj, seq: this.world.nextSeq() });
     this.group(obj);
@@ -43,7 +43,7 @@ export class Table<T extends { id: string }> {
   }
   /** Replaces an object, keeping its place in lists. */
   put(obj: T): T {
-    this.world.willWrite?.(this.kind, obj.id);
+    this.world.willWrite?.(this.kind, obj.id, obj);
     const row = this.rows.get(obj.id);
     this.ungroup(obj.id);
     this.rows.set(obj.id, { obj, seq: row?.seq ?? this.world.nextSeq() });
@@ -51,7 +51,7 @@ export class Table<T extends { id: string }> {
     return obj;
   }
   delete(id: string): boolean {
-    if (this.rows.has(id)) this.world.willWrite?.(this.kind, id);
+    if (this.rows.has(id)) this.world.willWrite?.(this.kind, id, undefined);
     this.ungroup(id);
     return this.rows.delete(id);
   }
@@ -169,7 +169,7 @@ export class World {
   /** Events (`/v1/events`), made by the recorder from what changes (events/recorder.ts). */
   readonly events = new EventStore();
   /** Told before a table row changes; set by the events recorder while it records. */
-  willWrite?: (kind: string, id: string) => void;
+  willWrite?: (kind: string, id: string, next: unknown) => void;
 
   constructor(readonly mode: Mode) {}
 

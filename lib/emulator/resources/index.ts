@@ -4,6 +4,7 @@ import { accountRoutes } from './accounts';
 import { appSecretRoutes } from './apps-secrets';
 import { capabilityRoutes } from './capabilities';
 import { countrySpecRoutes } from './country-specs';
+import { eventRoutes } from './events';
 import { externalAccountRoutes } from './external-accounts';
 import { linkRoutes } from './links';
 import { moneyRoutes } from '../money';
@@ -14,6 +15,6 @@ import { topupRoutes } from './topups';
 
 export function registerResources(router: Router): void {
   router.add(...accountRoutes, ...capabilityRoutes, ...personRoutes, ...externalAccountRoutes, ...linkRoutes, ...countrySpecRoutes);
-  router.add(...topupRoutes, ...radarRoutes, ...testClockRoutes, ...appSecretRoutes);
+  router.add(...topupRoutes, ...radarRoutes, ...testClockRoutes, ...appSecretRoutes, ...eventRoutes);
   router.add(...moneyRoutes);
 }

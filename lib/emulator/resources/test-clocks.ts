@@ -28,8 +28,14 @@ function testModeOnly(ctx: Ctx): void {
   if (ctx.mode !== 'test') throw unrecognizedUrl(ctx.method, ctx.path);
 }
 
+/** Who made a clock: null for the platform, else the connected account (for its events). */
+export function clockOwner(world: World, id: string): string | null {
+  const owner = ownersOf(world).get(id);
+  return owner === undefined || owner === 'platform' ? null : owner;
+}
+
 /** Finishes advances (nothing here takes time) and removes clocks past `deletes_after`. */
-function tick(world: World, now: number): void {
+export function tick(world: World, now: number): void {
   for (const c of world.testClocks.values()) {
     if (c.deletes_after <= now) {
       world.testClocks.delete(c.id);
