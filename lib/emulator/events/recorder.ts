@@ -114,6 +114,8 @@ export class Recorder {
     const key = `${kind}:${id}`;
     if (b.touched.has(key)) return;
     b.touched.set(key, { kind, id, before: this.snapshot(kind, id, b.meta.beforeNow ?? b.meta.now) });
+    // A person's requirements are the account's: whatever changes the account may change its persons.
+    if (kind === 'account') for (const p of this.world.persons.newestFirstIn(id)) this.touch('person', p.id);
   }
 
   private willWrite(kind: string, id: string, next: unknown): void {
@@ -159,8 +161,6 @@ export class Recorder {
     this.batch = null;
     const { meta } = b;
     const request = meta.request ? { id: meta.request.id, idempotency_key: meta.request.idempotency_key } : { id: null, idempotency_key: null };
-    const deletedAccounts = new Set<string>();
-    for (const t of b.touched.values()) if (t.kind === 'account' && t.before && !SOURCES.account.get(this.world, t.id)) deletedAccounts.add(t.id);
     const emit = (type: string, account: string | null, object: Versioned, previous: Versioned | null) =>
       this.world.events.append({ id: makeId('evt'), type, account, created: meta.now, request, object, previous });
 
@@ -170,13 +170,13 @@ export class Recorder {
       const before = t.before;
       if (!before && !after) continue;
       const owner = after?.owner ?? before?.owner ?? null;
-      // Children of a deleted account go with it: Stripe tells only the account's deauthorization.
-      if (!after && owner && deletedAccounts.has(owner) && t.kind !== 'account') continue;
       if (t.kind === 'account' && !after) {
         const app = platformApplication(this.world);
         emit('account.application.deauthorized', t.id, [[RENDER_ERAS[0], JSON.stringify(app)]], null);
         continue;
       }
+      // A deleted account's objects go with it: Stripe tells only its deauthorization, and nothing after.
+      if (owner !== null && !this.world.accounts.has(owner)) continue;
       const changed = !sameVersioned(before?.object, after?.object);
       if (changed) {
         const types = source.types({ before: before && latest(before.object), after: after && latest(after.object) });
