@@ -127,6 +127,9 @@ export interface AccountFacts {
 }
 
 export type Person = Stripe.Person;
+
+/** The id a field holds, whether the field is an id or an expanded object. */
+const idOf = (v: string | { id: string } | null): string => (typeof v === 'string' ? v : (v?.id ?? ''));
 export type ExternalAccount = Stripe.BankAccount | Stripe.Card;
 
 export interface IdempotentResult {
@@ -156,9 +159,9 @@ export class World {
   /** Which account a charge was made on: 'platform', or a connected account for direct charges. */
   readonly chargeOwner = new Map<string, string>();
   readonly transfers = new Table<Stripe.Transfer>(this, 'transfer');
-  readonly transferReversals = new Table<Stripe.TransferReversal>(this, 'transfer_reversal');
+  readonly transferReversals = new Table<Stripe.TransferReversal>(this, 'transfer_reversal', (r) => idOf(r.transfer));
   readonly applicationFees = new Table<Stripe.ApplicationFee>(this, 'application_fee');
-  readonly feeRefunds = new Table<Stripe.FeeRefund>(this, 'fee_refund');
+  readonly feeRefunds = new Table<Stripe.FeeRefund>(this, 'fee_refund', (r) => idOf(r.fee));
   readonly topups = new Table<Stripe.Topup>(this, 'topup');
   readonly earlyFraudWarnings = new Table<Stripe.Radar.EarlyFraudWarning>(this, 'radar.early_fraud_warning');
   readonly reviews = new Table<Stripe.Review>(this, 'review');

@@ -12,7 +12,7 @@ import { DEFAULT_API_VERSION, RENDER_ERAS, eraVersion } from '../core/versions';
 import type { World } from '../core/world';
 import { platformApplication } from '../money/store';
 import { renderBalance } from '../resources/balance';
-import { renderCapability } from '../resources/requirements';
+import { computeAccountState, renderCapability } from '../resources/requirements';
 import { tick as tickTestClocks } from '../resources/test-clocks';
 import { settleTopups } from '../resources/topups';
 import { SOURCES, type Source } from './sources';
@@ -149,8 +149,9 @@ export class Recorder {
     const capabilities = new Map<string, Versioned>();
     if (facts) {
       const account = obj as unknown as Stripe.Account;
+      const states = new Map(RENDER_ERAS.map((era) => [era, computeAccountState(this.world, account, facts, now, eraVersion(era))]));
       for (const name of facts.capabilities.keys()) {
-        capabilities.set(name, perEra(RENDER_ERAS, (era) => renderCapability(this.world, account, facts, name, now, eraVersion(era))));
+        capabilities.set(name, perEra(RENDER_ERAS, (era) => renderCapability(this.world, account, facts, name, now, eraVersion(era), states.get(era))));
       }
     }
     return { owner, object, capabilities };

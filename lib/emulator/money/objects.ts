@@ -97,17 +97,17 @@ export function chargeObject(f: ChargeFields): Stripe.Charge {
 
 /** A charge as answered: its refunds (for destination payments, the transfer reversals' refunds) embedded. */
 export function renderCharge(world: World, charge: Stripe.Charge): Stripe.Charge {
-  const refunds = paymentRefunds(world).newestFirst((r) => r.charge === charge.id);
+  const refunds = paymentRefunds(world).newestFirstIn(charge.id);
   return { ...charge, refunds: embeddedList(refunds, `/v1/charges/${charge.id}/refunds`) };
 }
 
 export function renderTransfer(world: World, transfer: Stripe.Transfer): Stripe.Transfer {
-  const reversals = world.transferReversals.newestFirst((r) => r.transfer === transfer.id);
+  const reversals = world.transferReversals.newestFirstIn(transfer.id);
   return { ...transfer, reversals: embeddedList(reversals, `/v1/transfers/${transfer.id}/reversals`) };
 }
 
 export function renderApplicationFee(world: World, fee: Stripe.ApplicationFee): Stripe.ApplicationFee {
-  const refunds = world.feeRefunds.newestFirst((r) => r.fee === fee.id);
+  const refunds = world.feeRefunds.newestFirstIn(fee.id);
   return { ...fee, refunds: embeddedList(refunds, `/v1/application_fees/${fee.id}/refunds`) };
 }
 

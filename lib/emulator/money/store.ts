@@ -20,7 +20,7 @@ function perWorld<T>(make: (world: World) => T): (world: World) => T {
 }
 
 /** Refunds of destination payments (`pyr_`): each one the connected side of a transfer reversal. */
-export const paymentRefunds = perWorld((world) => new Table<Stripe.Refund>(world, 'refund'));
+export const paymentRefunds = perWorld((world) => new Table<Stripe.Refund>(world, 'refund', (r) => (typeof r.charge === 'string' ? r.charge : (r.charge?.id ?? ''))));
 
 /** What capturing an authorized charge needs to know that the charge object does not say. */
 export interface Authorization {

@@ -76,7 +76,7 @@ export const applicationFeeRoutes: Route[] = [
     handler: (ctx, { fee }) => {
       const p = parseParams(hash({ ...listParams }), ctx.params);
       requireApplicationFee(ctx, fee);
-      const items = ctx.world.feeRefunds.newestFirst((r) => r.fee === fee);
+      const items = ctx.world.feeRefunds.newestFirstIn(fee);
       return listResponse(ctx, items, p, `/v1/application_fees/${fee}/refunds`);
     },
   },

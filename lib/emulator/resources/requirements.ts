@@ -170,8 +170,16 @@ export function computeAccountState(world: World, account: Stripe.Account, facts
 }
 
 /** The capability object Stripe answers for one capability of an account. */
-export function renderCapability(world: World, account: Stripe.Account, facts: AccountFacts, name: string, now: number, version: string): Stripe.Capability {
-  const state = computeAccountState(world, account, facts, now, version);
+export function renderCapability(
+  world: World,
+  account: Stripe.Account,
+  facts: AccountFacts,
+  name: string,
+  now: number,
+  version: string,
+  /** The account's state at `now` and `version`, when the caller has it already (one per account, not per capability). */
+  state: AccountState = computeAccountState(world, account, facts, now, version),
+): Stripe.Capability {
   const c = facts.capabilities.get(name)!;
   const status = state.capabilityStatus[name];
   const r = state.requirements;

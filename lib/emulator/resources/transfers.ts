@@ -125,7 +125,7 @@ export const transferRoutes: Route[] = [
     handler: (ctx, { transfer }) => {
       const p = parseParams(hash({ ...listParams }), ctx.params);
       requireTransfer(ctx, transfer);
-      const items = ctx.world.transferReversals.newestFirst((r) => r.transfer === transfer);
+      const items = ctx.world.transferReversals.newestFirstIn(transfer);
       return listResponse(ctx, items, p, `/v1/transfers/${transfer}/reversals`);
     },
   },
