@@ -103,7 +103,8 @@ export class WebhookDispatcher {
   private readonly agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
   constructor(
-    private readonly options: WebhookOptions,
+    /** Retries and timeout, as given (validated by webhookOptions). */
+    readonly options: WebhookOptions,
     /** The version events are rendered at for an endpoint without its own `api_version`. */
     private readonly defaultVersion: string,
     faultSeed?: string | number,
