@@ -57,21 +57,27 @@ export function deliveriesPage(webhooks: WebhookDispatcher): string {
     })
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Emulator webhook deliveries</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Emulator webhook deliveries</title>
 <style>
-body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2937}
-table{border-collapse:collapse;font-size:.875rem;margin-bottom:2rem}
+:root{color-scheme:light dark}
+body{font-family:system-ui,sans-serif;margin:2rem auto;padding:0 1rem;max-width:90rem;color:#1f2937;background:#fff}
+.scroll{overflow-x:auto;margin-bottom:2rem}
+table{border-collapse:collapse;font-size:.8125rem}
 th,td{border-bottom:1px solid #e5e7eb;padding:.25rem .5rem;text-align:left;vertical-align:top}
+td.nowrap{white-space:nowrap}
 tr.bad td{color:#b91c1c}
-code{font-size:.875rem}
+code{font-size:.8125rem}
+a{color:#4338ca}
+@media (prefers-color-scheme:dark){body{color:#e5e7eb;background:#111827}th,td{border-color:#374151}tr.bad td{color:#fca5a5}a{color:#a5b4fc}}
+@media (max-width:40rem){body{margin:1rem auto}}
 </style></head>
 <body>
 <h1>Webhook deliveries</h1>
 <p>The local Stripe emulator's webhook endpoints and every delivery attempt, newest first (the last ${PAGE_ROWS} shown). Deliveries still owed: ${escapeHtml(webhooks.owedCount)}.
 JSON: <a href="/_emulator/webhooks/deliveries"><code>/_emulator/webhooks/deliveries</code></a>. Reload the page to see new attempts.</p>
 <h2>Endpoints</h2>
-${endpoints.length === 0 ? '<p>None: create one with <code>POST /v1/webhook_endpoints</code>.</p>' : `<table><thead><tr><th>id</th><th>mode</th><th>kind</th><th>status</th><th>url</th><th>api_version</th><th>enabled_events</th></tr></thead><tbody>\n${endpointRows}\n</tbody></table>`}
+${endpoints.length === 0 ? '<p>None: create one with <code>POST /v1/webhook_endpoints</code>.</p>' : `<div class="scroll"><table><thead><tr><th>id</th><th>mode</th><th>kind</th><th>status</th><th>url</th><th>api_version</th><th>enabled_events</th></tr></thead><tbody>\n${endpointRows}\n</tbody></table></div>`}
 <h2>Attempts</h2>
-${attempts.length === 0 ? '<p>No delivery attempts yet.</p>' : `<table><thead><tr><th>time</th><th>event</th><th>type</th><th>endpoint</th><th>attempt</th><th>status</th><th>outcome</th><th>duration</th><th>faults</th></tr></thead><tbody>\n${attemptRows}\n</tbody></table>`}
+${attempts.length === 0 ? '<p>No delivery attempts yet.</p>' : `<div class="scroll"><table><thead><tr><th>time</th><th>event</th><th>type</th><th>endpoint</th><th>attempt</th><th>status</th><th>outcome</th><th>duration</th><th>faults</th></tr></thead><tbody>\n${attemptRows}\n</tbody></table></div>`}
 </body></html>`;
 }
