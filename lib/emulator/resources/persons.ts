@@ -6,8 +6,8 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { invalidRequest, noSuch, StripeApiError } from '../core/errors';
 import { makeId, type RandomSource } from '../core/ids';
-import type { FormObject, FormValue } from '../core/form';
-import { bool, emptyableHash, expand, hash, int, listParams, mergeMetadata, metadata, NO_PARAMS, oneOf, parseParams, str, unsettableStr } from '../core/params';
+import type { FormObject } from '../core/form';
+import { bool, emptyableHash, expand, hash, int, listParams, mergeMetadata, metadata, NO_PARAMS, oneOf, parseParams, parseSdkParams, str, unsettableStr, type ParseSdkParams } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
 import { renderPerson } from './requirements';
@@ -320,18 +320,6 @@ function claimRepresentative(world: World, person: Stripe.Person): void {
 // ---------------------------------------------------------------------------------------------
 // Shared logic (routes and the demo seeder)
 
-/** Turns SDK-shaped values (numbers, booleans, null) into the strings a form request carries. */
-export function toForm(value: unknown): FormValue {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(toForm);
-  if (typeof value === 'object') {
-    const out: FormObject = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = toForm(v);
-    return out;
-  }
-  return String(value);
-}
-
 /** The persons of an account, newest first. */
 export function personsOf(world: World, accountId: string): Stripe.Person[] {
   return world.persons.newestFirstIn(accountId);
@@ -340,6 +328,8 @@ export function personsOf(world: World, accountId: string): Stripe.Person[] {
 export interface AddPersonOptions {
   /** Draws the id from this source (the demo seeder's seeded generator). */
   random?: RandomSource;
+  /** How `input` is validated: as a request's would be (the default), or the scale seed's check by shape. */
+  parse?: ParseSdkParams;
 }
 
 /**
@@ -356,7 +346,7 @@ export function addPerson(
 ): Stripe.Person {
   const account = world.accounts.get(accountId);
   if (!account) throw noSuch('account', accountId, 'account');
-  const p = parseParams(personParams, toForm(input) as FormObject);
+  const p = (opts.parse ?? parseSdkParams)(personParams, input);
   return createPerson(world, account, p, now, opts);
 }
 

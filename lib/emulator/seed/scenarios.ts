@@ -1,25 +1,24 @@
-// Demo data: a deterministic set of connected accounts in every state an ops reviewer meets,
-// made over the last two years through the emulator's own rules (the same parameter checks and
-// the same requirement engine as the API), so that nothing here could not exist on Stripe.
-//
-// Each account follows a scenario: what its holder has provided (`Provide`) and what Stripe
-// made of it (deadlines, errors, verification in progress, rejections). The requirement engine
-// derives `currently_due`, `past_due`, capability statuses and `disabled_reason` from that.
+// The seeds' scenarios: what each connected account's holder has provided (`Provide`) and what
+// Stripe made of it (deadlines, errors, verification in progress, rejections), and the machinery
+// that makes a world of accounts from a list of scenarios through the emulator's own rules (the
+// same parameter checks and the same requirement engine as the API), so that nothing here could not
+// exist on Stripe. The requirement engine derives `currently_due`, `past_due`, capability statuses
+// and `disabled_reason` from that. The demo seed (`demo.ts`) makes ~240 accounts from them; the
+// scale seed (`scale.ts`) the same spread at any size.
 import type Stripe from 'stripe';
-import { parseParams } from '../core/params';
+import { parseSdkParams, type ParseSdkParams } from '../core/params';
 import { seededRandom, withSeededIds } from '../core/ids';
 import type { Ctx } from '../core/router';
-import type { AccountFacts, Mode, Rejection, World } from '../core/world';
+import type { AccountFacts, Rejection, World } from '../core/world';
 import { createAccountParams } from '../resources/account-params';
 import { createAccount } from '../resources/accounts';
 import { addExternalAccount } from '../resources/external-accounts';
-import { addPerson, toForm } from '../resources/persons';
-import type { FormObject } from '../core/form';
+import { addPerson } from '../resources/persons';
 import { ADDRESS_ERROR, DOCUMENT_ERRORS, EXTRA_CAPABILITIES, KEYED_IDENTITY_ERROR, PLATFORM_REJECT_REASONS, STRIPE_REJECT_REASONS, TAX_ID_ERRORS } from './catalog';
-import { COUNTRIES, type Country } from './names';
+import type { Country } from './names';
 import { accountParams, externalAccounts, FULL, personParams, type Provide } from './params';
 import { between, makeBusiness, pick, type Business, type Rng } from './profile';
-import { seedMoney } from './money';
+import { DEMO_MONEY, seedMoney, type MoneyPlan } from './money';
 import { seedMoneyIds } from '../money';
 
 const DAY = 86_400;
@@ -28,7 +27,7 @@ const SEED = 20261123;
 /** What Stripe made of an account after it was created: `at` is its creation time. */
 type Aftermath = (facts: AccountFacts, s: { rng: Rng; now: number; at: number; account: Stripe.Account; lead: string | null; business: Business; n: number }) => void;
 
-interface Scenario {
+export interface Scenario {
   name: string;
   count: number;
   provide: Partial<Provide>;
@@ -44,7 +43,8 @@ const identityField = (s: { account: Stripe.Account; lead: string | null }, tail
 
 const futureDeadline = (rng: Rng, now: number, min: number, max: number) => now + between(rng, min, max) * DAY;
 
-const SCENARIOS: Scenario[] = [
+/** The test-mode scenarios, with the demo's count of each (240 accounts in all). */
+export const SCENARIOS: Scenario[] = [
   { name: 'enabled', count: 100, provide: {} },
   { name: 'enabled, several payout destinations', count: 12, provide: { multiCurrency: true } },
   {
@@ -178,7 +178,7 @@ interface Made {
   business: Business;
 }
 
-function makeAccount(world: World, rng: Rng, scenario: Scenario, i: number, now: number, used: Set<string>, live: boolean): Made {
+function makeAccount(world: World, rng: Rng, scenario: Scenario, i: number, now: number, used: Set<string>, live: boolean, parse: ParseSdkParams): Made {
   const country = live ? pick(rng, ['US', 'US', 'GB', 'CA'] as Country[]) : weighted(rng, COUNTRY_WEIGHTS);
   const kind = rng(3) === 0 ? 'individual' : 'company';
   const type = weighted<'custom' | 'express' | 'standard'>(rng, [['custom', 60], ['express', 25], ['standard', 15]]);
@@ -198,37 +198,52 @@ function makeAccount(world: World, rng: Rng, scenario: Scenario, i: number, now:
   const tos = params.tos_acceptance as Stripe.AccountCreateParams.TosAcceptance | undefined;
   if (type !== 'custom') delete params.tos_acceptance;
   const ctx = seedCtx(world, created);
-  const account = createAccount(ctx, parseParams(createAccountParams, toForm(params) as FormObject));
+  const account = createAccount(ctx, parse(createAccountParams, params));
   if (type !== 'custom' && tos) account.tos_acceptance = { date: tos.date ?? null, ip: tos.ip ?? null, user_agent: tos.user_agent ?? null };
 
   const later = (minutes: number) => created + minutes * 60;
   if (!provide.bare && kind === 'company') {
     business.people.forEach((p, n) => {
-      addPerson(world, account.id, personParams(rng, p.human, p.relationship, country, provide) as FormObject, later(5 + n));
+      addPerson(world, account.id, personParams(rng, p.human, p.relationship, country, provide), later(5 + n), { parse });
     });
   }
   if (provide.external) {
     const inputs = externalAccounts(rng, business, { multi: provide.multiCurrency, live, nowYear });
-    for (const [n, input] of inputs.entries()) addExternalAccount(world, account.id, input, later(30 + n), { metadata: n === 0 ? {} : { added_by: 'account_holder' } });
+    for (const [n, input] of inputs.entries()) addExternalAccount(world, account.id, input, later(30 + n), { metadata: n === 0 ? {} : { added_by: 'account_holder' }, parse });
   }
   return { account, business };
 }
 
-function seedWorld(world: World, now: number, live: boolean): void {
+/** Live mode's few accounts: enabled, one due with a deadline, one rejected by the platform. */
+const LIVE_SCENARIOS: Scenario[] = [
+  { name: 'enabled', count: 6, provide: {} },
+  { name: 'currently due with a deadline', count: 1, provide: { additional: false }, after: SCENARIOS[2].after },
+  { name: 'rejected by the platform', count: 1, provide: {}, after: SCENARIOS[10].after },
+];
+
+/** What a world is made of: its scenarios (with their counts) and, in test mode, its money. */
+export interface WorldPlan {
+  live: boolean;
+  scenarios: readonly Scenario[];
+  /** Test mode: how much money history (see seedMoney). */
+  money?: MoneyPlan;
+  /** How the accounts' parameters are validated: in full, as a request's (the default), or by shape (the scale seed). */
+  parse?: ParseSdkParams;
+}
+
+/** The demo's worlds: the test-mode scenarios as listed, with money for every merchant; live mode's few. */
+export const DEMO_TEST: WorldPlan = { live: false, scenarios: SCENARIOS, money: DEMO_MONEY };
+export const DEMO_LIVE: WorldPlan = { live: true, scenarios: LIVE_SCENARIOS };
+
+export function seedWorld(world: World, now: number, plan: WorldPlan): void {
+  const { live, scenarios } = plan;
   const rng = seededRandom(live ? SEED + 1 : SEED);
   const used = new Set<string>();
-  const scenarios: Scenario[] = live
-    ? [
-        { name: 'enabled', count: 6, provide: {} },
-        { name: 'currently due with a deadline', count: 1, provide: { additional: false }, after: SCENARIOS[2].after },
-        { name: 'rejected by the platform', count: 1, provide: {}, after: SCENARIOS[10].after },
-      ]
-    : SCENARIOS;
   withSeededIds(rng, () => {
     let i = 0;
     for (const scenario of scenarios) {
       for (let n = 0; n < scenario.count; n++, i++) {
-        const { account, business } = makeAccount(world, rng, scenario, i, now, used, live);
+        const { account, business } = makeAccount(world, rng, scenario, i, now, used, live, plan.parse ?? parseSdkParams);
         const facts = world.accountFacts.get(account.id)!;
         const lead = world.persons.newestFirstIn(account.id).find((p) => p.relationship?.representative)?.id ?? null;
         scenario.after?.(facts, { rng, now, at: account.created ?? now, account, lead, business, n });
@@ -241,15 +256,18 @@ function seedWorld(world: World, now: number, live: boolean): void {
       for (const a of enabled) world.accountFacts.get(a.id)!.balance = { available: { usd: between(rng, 1000, 90000) }, pending: { usd: between(rng, 0, 20000) } };
     } else {
       seedMoneyIds(world, rng);
-      seedMoney(world, rng, now);
+      seedMoney(world, rng, now, plan.money ?? DEMO_MONEY);
     }
   });
 }
 
-/** Fills both worlds: ~240 test-mode accounts and a handful in live mode. */
-export function seedDemo(worlds: Record<Mode, World>, now: number): void {
-  seedWorld(worlds.test, now, false);
-  seedWorld(worlds.live, now, true);
+/** The scenarios in proportion for `total` accounts: the counts scaled, rounded by largest remainder so they add up to `total`. */
+export function inProportion(scenarios: readonly Scenario[], total: number): Scenario[] {
+  const whole = scenarios.reduce((sum, s) => sum + s.count, 0);
+  const exact = scenarios.map((s) => (s.count * total) / whole);
+  const counts = exact.map(Math.floor);
+  const byRemainder = exact.map((_, i) => i).sort((a, b) => exact[b] - counts[b] - (exact[a] - counts[a]) || a - b);
+  const left = total - counts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < left; k++) counts[byRemainder[k]]++;
+  return scenarios.map((s, i) => ({ ...s, count: counts[i] }));
 }
-
-export const DEMO_COUNTRIES = COUNTRIES;
