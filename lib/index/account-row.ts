@@ -89,6 +89,7 @@ export function accountColumns(a: Stripe.Account): AccountColumns {
     dueFields,
     capabilities: capabilityStatuses(a),
     metadata,
-    searchText: [a.id, businessName, email, ...Object.values(metadata)].filter(Boolean).join(' ').toLowerCase(),
+    // Metadata values in key order: the same account gives the same text whatever order its keys came in.
+    searchText: [a.id, businessName, email, ...Object.keys(metadata).sort().map((key) => metadata[key])].filter(Boolean).join(' ').toLowerCase(),
   };
 }

@@ -168,6 +168,7 @@ export async function runBackfill(db: Db, stripe: Stripe, options: BackfillOptio
       if (row?.status === 'done') continue;
       let cursor = row?.cursor ?? undefined;
       let objects = row?.objects ?? 0;
+      let firstAnswer = row?.watermark ?? null;
       const stepStarted = new Date();
       if (!row?.startedAt) await saveState(db, key, { status: 'running', startedAt: stepStarted });
       else await saveState(db, key, { status: 'running' });
@@ -196,8 +197,10 @@ export async function runBackfill(db: Db, stripe: Stripe, options: BackfillOptio
           objects += items.length;
         }
         const done = !page.has_more || items.length === 0;
-        await saveState(db, key, { cursor: cursor ?? null, objects, ...(done ? { status: 'done', finishedAt: new Date() } : {}) });
-        if (done && step.key === 'accounts') await sweepDeletedAccounts(db, row?.startedAt ?? stepStarted);
+        // The step's first answer, on Stripe's clock: rows changed since then were not missed.
+        firstAnswer ??= freshness.created;
+        await saveState(db, key, { cursor: cursor ?? null, objects, watermark: firstAnswer, ...(done ? { status: 'done', finishedAt: new Date() } : {}) });
+        if (done && step.key === 'accounts') await sweepDeletedAccounts(db, row?.startedAt ?? stepStarted, firstAnswer);
         options.onProgress?.(await backfillProgress(db));
         if (done) break;
         if (options.shouldStop?.()) return { status: 'stopped', progress: await backfillProgress(db) };
@@ -217,12 +220,13 @@ export async function runBackfill(db: Db, stripe: Stripe, options: BackfillOptio
 }
 
 /**
- * Accounts the whole list no longer has: rows neither written by this run nor changed since it
- * began are gone from Stripe (deleted while no event could tell), so they become tombstones.
+ * Accounts the whole list no longer has: rows neither written by this run nor holding a change
+ * from after its first answer are gone from Stripe (deleted while no event could tell), so they
+ * become tombstones.
  */
-async function sweepDeletedAccounts(db: Db, stepStarted: Date): Promise<void> {
+async function sweepDeletedAccounts(db: Db, stepStarted: Date, firstAnswer: number): Promise<void> {
   await db
     .update(indexAccounts)
     .set({ deleted: true, syncedAt: sql`now()` })
-    .where(and(eq(indexAccounts.deleted, false), lt(indexAccounts.syncedAt, stepStarted)));
+    .where(and(eq(indexAccounts.deleted, false), lt(indexAccounts.syncedAt, stepStarted), lt(indexAccounts.eventCreated, firstAnswer - 1)));
 }
