@@ -116,7 +116,8 @@ export const faultRequestSchema = z
 
 export type FaultRequest = z.input<typeof faultRequestSchema>;
 
-const envNumber = (schema: z.ZodNumber) =>
+/** A number from an environment variable: unset or '' is undefined. */
+export const envNumber = (schema: z.ZodNumber) =>
   z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), schema.optional());
 
 /** The fault variables of the environment (merged into main.ts's schema). */
@@ -182,6 +183,20 @@ export function seededRandom(seed: string | number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Whether a matching rule fires now: never once its count is used up; else by its rate (0 and 1
+ * draw nothing from `random`). A firing counts a hit and uses one of its count; the caller retires
+ * the rule when `remaining` reaches 0. (Also the webhook delivery faults' rule: webhooks/faults.ts.)
+ */
+export function ruleFires(rule: { rate: number; remaining: number | null; hits: number }, random: () => number): boolean {
+  if (rule.remaining !== null && rule.remaining <= 0) return false;
+  const hit = rule.rate >= 1 ? true : rule.rate <= 0 ? false : random() < rule.rate;
+  if (!hit) return false;
+  rule.hits++;
+  if (rule.remaining !== null) rule.remaining--;
+  return true;
 }
 
 interface LiveRule extends FaultRule {
@@ -275,11 +290,8 @@ export class FaultInjector {
 
   /** Whether a matching rule fires now (consuming one of its count if so). */
   private fires(rule: LiveRule): boolean {
-    if (rule.remaining !== null && rule.remaining <= 0) return false;
-    const hit = rule.rate >= 1 ? true : rule.rate <= 0 ? false : this.random() < rule.rate;
-    if (!hit) return false;
-    rule.hits++;
-    if (rule.remaining !== null && --rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);
+    if (!ruleFires(rule, this.random)) return false;
+    if (rule.remaining === 0) this.rules = this.rules.filter((r) => r !== rule);
     return true;
   }
 

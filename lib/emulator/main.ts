@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { startEmulator } from './server';
 import { DEFAULT_API_VERSION, isValidVersion } from './core/versions';
 import { faultEnvRules, faultEnvShape } from './faults';
+import { webhookEnvOptions, webhookEnvShape } from './webhooks/backoff';
 
 const Env = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
@@ -13,6 +14,8 @@ const Env = z.object({
     .default(DEFAULT_API_VERSION),
   // Fault injection at start (lib/emulator/README.md, "Fault injection").
   ...faultEnvShape,
+  // Webhook retries and timeout (lib/emulator/README.md, "Webhooks").
+  ...webhookEnvShape,
 });
 
 const parsed = Env.safeParse(process.env);
@@ -30,9 +33,12 @@ async function main(): Promise<void> {
     apiVersion: env.EMULATOR_API_VERSION,
     faults,
     faultSeed: env.EMULATOR_FAULT_SEED,
+    webhooks: webhookEnvOptions(env),
   });
   const counts = running.emulator.worlds.test.accounts.size;
   console.log(`[emulator] listening on ${running.url} (seed ${env.EMULATOR_SEED}: ${counts} test-mode accounts; default API version ${env.EMULATOR_API_VERSION})`);
+  const hooks = running.emulator.webhooks.options;
+  console.log(`[emulator] webhooks: timeout ${hooks.timeoutMs} ms, ${hooks.maxAttempts} tries, first retry after ${hooks.retryBaseMs} ms (x${hooks.retryFactor} each next one); deliveries at ${running.url}/_emulator/`);
   for (const rule of running.emulator.faults.list()) {
     const what = rule.kind === 'latency' ? `latency ${rule.ms} ms + up to ${rule.jitter_ms} ms jitter` : `error ${rule.status} at rate ${rule.rate}`;
     console.log(`[emulator] fault ${rule.id}: ${what} for ${rule.method ?? 'any method'} ${rule.path}`);

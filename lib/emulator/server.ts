@@ -15,6 +15,9 @@ import { FaultInjector, type FaultHit, type FaultPlan, type FaultRequest } from 
 import { registerResources } from './resources';
 import { checkExpandable } from './resources/shared';
 import { seedWorlds, type SeedName } from './seed';
+import { webhookOptions, type WebhookOptions } from './webhooks/backoff';
+import { webhookControl } from './webhooks/control';
+import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export interface EmulatorOptions {
   seed?: SeedName;
@@ -24,8 +27,10 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Fault rules installed at start and again on reset (see faults.ts). */
   faults?: FaultRequest[];
-  /** Seed for fault rates and jitter, so runs repeat; without one, Math.random. */
+  /** Seed for fault rates and jitter (webhook delivery faults too), so runs repeat; without one, Math.random. */
   faultSeed?: string | number;
+  /** Webhook retries and timeout (webhooks/backoff.ts); the defaults otherwise. */
+  webhooks?: Partial<WebhookOptions>;
 }
 
 export interface RequestLogEntry {
@@ -54,6 +59,8 @@ export class Emulator {
   readonly defaultVersion: string;
   readonly now: () => number;
   readonly faults: FaultInjector;
+  /** Webhook deliveries (webhooks/dispatcher.ts): every event to the endpoints that want it. */
+  readonly webhooks: WebhookDispatcher;
   private readonly eventListeners = new Set<(world: World, e: EventRecord) => void>();
 
   constructor(opts: EmulatorOptions = {}) {
@@ -63,12 +70,15 @@ export class Emulator {
     this.now = opts.now ?? (() => Math.floor(Date.now() / 1000));
     registerResources(this.router);
     this.faults = new FaultInjector({ seed: opts.faultSeed, initial: opts.faults });
+    this.webhooks = new WebhookDispatcher(webhookOptions(opts.webhooks), this.defaultVersion, opts.faultSeed);
+    this.onEvent((world, e) => this.webhooks.onEvent(world, e));
     this.reset();
   }
 
-  /** Back to the seed: all state and the request log are dropped. */
+  /** Back to the seed: all state and the request log are dropped, and with the Worlds their webhook endpoints, deliveries and delivery faults. */
   reset(): void {
     this.worlds = seedWorlds(this.seed, this.now());
+    this.webhooks.reset(Object.values(this.worlds));
     for (const world of Object.values(this.worlds)) {
       world.events.subscribe((e) => this.eventListeners.forEach((l) => l(world, e)));
       recorderOf(world).tick(this.now());
@@ -285,6 +295,10 @@ export class Emulator {
       const answer = this.faults.control(method, url.pathname, method === 'POST' ? await readBody(req) : '');
       if (answer) return answer;
     }
+    if (url.pathname === '/_emulator/' || url.pathname.startsWith('/_emulator/webhooks/')) {
+      const answer = webhookControl(this.webhooks, method, url, method === 'POST' ? await readBody(req) : '');
+      if (answer) return answer;
+    }
     const link = /^\/_emulator\/(express|onboarding)\/(acct_[A-Za-z0-9]+)\/[A-Za-z0-9_-]+$/.exec(url.pathname);
     if (method === 'GET' && link) return { status: 200, body: linkPage(link[1], link[2]), contentType: 'text/html; charset=utf-8' };
     throw unrecognizedUrl(method, url.pathname);
@@ -384,6 +398,7 @@ export async function startEmulator(opts: EmulatorOptions & { port?: number; hos
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(ticker);
+        emulator.webhooks.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

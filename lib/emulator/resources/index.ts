@@ -12,9 +12,10 @@ import { personRoutes } from './persons';
 import { radarRoutes } from './radar';
 import { testClockRoutes } from './test-clocks';
 import { topupRoutes } from './topups';
+import { webhookEndpointRoutes } from './webhook-endpoints';
 
 export function registerResources(router: Router): void {
   router.add(...accountRoutes, ...capabilityRoutes, ...personRoutes, ...externalAccountRoutes, ...linkRoutes, ...countrySpecRoutes);
-  router.add(...topupRoutes, ...radarRoutes, ...testClockRoutes, ...appSecretRoutes, ...eventRoutes);
+  router.add(...topupRoutes, ...radarRoutes, ...testClockRoutes, ...appSecretRoutes, ...eventRoutes, ...webhookEndpointRoutes);
   router.add(...moneyRoutes);
 }

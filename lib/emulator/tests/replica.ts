@@ -5,6 +5,7 @@
 // object, so `created` orders them). Embedded lists (a transfer's reversals, a fee's refunds, a
 // charge's refunds, an account's external accounts) fill the copy too.
 import type Stripe from 'stripe';
+import { expect } from 'vitest';
 
 export interface Held {
   kind: string;
@@ -119,4 +120,13 @@ export async function apiObjects(stripe: Stripe): Promise<Record<string, Record<
 /** The replica's objects of the same kinds, in the same shape. */
 export function replicaObjects(r: Replica, kinds: readonly string[]): Record<string, Record<string, unknown>[]> {
   return Object.fromEntries(kinds.map((k) => [k, r.all(k).map(withoutEmbedded).sort(byId)]));
+}
+
+/** The replica holds exactly what the API answers: every object, field by field; reviews (the API lists open ones only) one by one. */
+export async function expectReplicaEqualsApi(replica: Replica, stripe: Stripe): Promise<void> {
+  const api = await apiObjects(stripe);
+  expect(replicaObjects(replica, Object.keys(api))).toEqual(api);
+  for (const r of replica.all('review')) expect(await stripe.reviews.retrieve(String(r.id))).toEqual(r);
+  const open = (await stripe.reviews.list({ limit: 100 })).data.map((r) => r.id).sort();
+  expect(replica.all('review').filter((r) => r.open === true).map((r) => String(r.id)).sort()).toEqual(open);
 }
