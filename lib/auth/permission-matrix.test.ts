@@ -20,8 +20,6 @@ const stripeSpy = vi.hoisted(() => {
   const account = { id: 'acct_Test123', object: 'account', type: 'custom', country: 'US', capabilities: {}, metadata: {}, requirements: null, controller: { type: 'application' } };
   return {
     countConnectedAccounts: vi.fn(async () => 7),
-    listAccounts: vi.fn(async () => ({ items: [account], scanned: 1, next: null, prev: null, partial: false, budget: 25, filtered: false })),
-    exportAccounts: vi.fn(async () => ({ items: [account], complete: true })),
     getAccount: vi.fn(async () => account),
     listCapabilities: vi.fn(async () => []),
     listPersons: vi.fn(async () => []),

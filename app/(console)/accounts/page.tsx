@@ -1,13 +1,12 @@
-// Connected accounts: the list with its filters in the URL. Stripe filters `created`; type,
-// country and state are applied by the server to the pages it reads (lib/lists/scan.ts), and
-// the screen says how far it looked. The first page is prefetched here and hydrated into the
-// browser's cache; an account id typed in the search box opens that account.
+// Connected accounts: the list from the console's index, its view (tab, filters, search, sort,
+// page) in the URL. The first page, its tab counts and the index's freshness are prefetched here
+// and hydrated into the browser's cache; an account id in `?q=` opens that account.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { parseAccountFilters } from '@/lib/accounts/filter-schema';
 import { accountQueries } from '@/lib/accounts/keys';
-import { listAccounts } from '@/lib/accounts/queries';
+import { listIndexedAccounts } from '@/lib/accounts/index-list';
 import { requirePermission } from '@/lib/auth/guard';
 import { objectRouteFor } from '@/lib/auth/routes';
 import { makeQueryClient } from '@/lib/query-client';
@@ -26,7 +25,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   if (q?.route.prefix === 'acct_') redirect(q.href);
   const filters = parseAccountFilters(params);
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ ...accountQueries.list(filters), queryFn: () => listAccounts(filters) });
+  await queryClient.prefetchQuery({ ...accountQueries.list(filters), queryFn: () => listIndexedAccounts(filters) });
   return (
     <main className="mx-auto max-w-[90rem] space-y-4 px-6 py-8">
       <HydrationBoundary state={dehydrate(queryClient)}>
