@@ -14,6 +14,7 @@ import { PAGE_ROUTES } from '@/lib/auth/routes';
 import { API_ROUTES, PUBLIC_API_ROUTE_FILES, samplePath } from '@/tests/fixtures/routes';
 import { openPglite, type OpenDb } from '@/lib/db/open';
 import { createOperator } from '@/lib/operators/store';
+import { recordEvent } from '@/lib/index/inbox';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 const stripeSpy = vi.hoisted(() => {
@@ -87,6 +88,9 @@ const backendProbe = vi.hoisted(() => ({
   getBackendStatus: vi.fn(async () => ({ reachable: true, backend: 'emulator', supervised: false, apiBase: 'http://127.0.0.1:12111', emulatorPort: 12111, checkedAt: 0 })),
 }));
 vi.mock('@/lib/stripe/health', () => backendProbe);
+// The index's background jobs (the Data sync page's actions wake them): not started here.
+const indexJobs = vi.hoisted(() => ({ kickIndexSync: vi.fn(), kickInboxWorker: vi.fn(), ensureIndexJobs: vi.fn() }));
+vi.mock('@/lib/index/background', () => indexJobs);
 const moneySpies = () => [...Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]), backendProbe.getBackendStatus];
 // next-auth itself is not under test here (and does not load outside Next).
 vi.mock('next-auth', () => {
@@ -270,6 +274,13 @@ describe('server actions', () => {
     updateTransferReversal: async () => ({ transferId: 'tr_Test123', reversalId: 'trr_Test123', description: 'Order cancelled', metadata: [] }),
     createTopup: async () => ({ amount: '100.00', description: 'Funding', statementDescriptor: '', source: '' }),
     cancelTopup: async () => ({ topupId: 'tu_Test123' }),
+    // An event the inbox could not apply, one per call (an allowed retry puts it back to pending).
+    retryWebhookEventAction: async () => {
+      const id = `evt_Matrix${Math.random().toString(36).slice(2)}`;
+      await recordEvent(opened.db, { id, type: 'account.updated', created: 1, account: null, data: { object: { id: 'acct_Test123', object: 'account' } } });
+      return { eventId: id };
+    },
+    runBackfillAction: async () => ({}),
   };
   // Public by design: signing in and out.
   const PUBLIC_ACTIONS = ['signInWithPasswordAction', 'signInWithSsoAction', 'signOutAction'];

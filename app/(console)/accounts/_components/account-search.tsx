@@ -26,6 +26,8 @@ export function AccountSearch({ value, onSearch }: { value: string; onSearch: (t
   useEffect(() => {
     if (text.trim() === sent.current) return;
     const timer = setTimeout(() => {
+      // Enter may have opened an account meanwhile (it marks the text as sent).
+      if (text.trim() === sent.current) return;
       sent.current = text.trim();
       onSearch(text.trim());
     }, SEARCH_DEBOUNCE_MS);
@@ -34,7 +36,10 @@ export function AccountSearch({ value, onSearch }: { value: string; onSearch: (t
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const target = objectRouteFor(text);
-    if (target?.route.prefix === 'acct_') router.push(target.href);
+    if (target?.route.prefix === 'acct_') {
+      sent.current = text.trim();
+      router.push(target.href);
+    }
     else if (text.trim() !== sent.current) {
       sent.current = text.trim();
       onSearch(text.trim());
