@@ -15,6 +15,7 @@ import { API_ROUTES, PUBLIC_API_ROUTE_FILES, samplePath } from '@/tests/fixtures
 import { openPglite, type OpenDb } from '@/lib/db/open';
 import { createOperator } from '@/lib/operators/store';
 import { recordEvent } from '@/lib/index/inbox';
+import { insertSavedView } from '@/lib/saved-views/store';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 const stripeSpy = vi.hoisted(() => {
@@ -281,6 +282,13 @@ describe('server actions', () => {
       return { eventId: id };
     },
     runBackfillAction: async () => ({}),
+    saveViewAction: async () => ({ list: 'accounts', name: `View ${Math.random()}`, shared: false, query: '?tab=rejected&country=US' }),
+    // A view of the caller's own (the action deletes only those); for a refused caller, any well-formed id.
+    deleteViewAction: async () => {
+      const owner = session.operator?.id;
+      if (!owner) return { viewId: 'view_0000000000000000' };
+      return { viewId: await insertSavedView(opened.db, { list: 'accounts', name: `Del ${Math.random()}`, ownerId: owner, shared: false, query: '' }) };
+    },
   };
   // Public by design: signing in and out.
   const PUBLIC_ACTIONS = ['signInWithPasswordAction', 'signInWithSsoAction', 'signOutAction'];
