@@ -2,7 +2,8 @@
 // accounts with a past-due requirement, searches a name fragment, and every tab's count matches
 // what the emulator's own API holds (each account's tab derived by the index's own function);
 // an account rejected elsewhere (the test plays "another tab" through the emulator's API) shows
-// up under Rejected within seconds, without a reload.
+// up under Rejected within seconds, without a reload. The narrowed view is saved for the team and
+// opened again from the Views menu.
 import { expect, test, type Page } from '@playwright/test';
 import type Stripe from 'stripe';
 import { accountColumns } from '../lib/index/account-row';
@@ -83,6 +84,27 @@ test('Restricted, US, past due, a name fragment: the counts match the emulator',
   await expect(rows.filter({ hasText: firstId })).toHaveCount(1);
   for (const status of await rows.getByTestId('account-status').allInnerTexts()) expect(status).toBe('Restricted: past due');
 
+  // Save the view for the team; from a bare list, the saved view brings back the same filters and counts.
+  const viewName = `US past due ${fragment} ${Date.now().toString(36)}`;
+  await page.getByTestId('views-open').click();
+  await page.getByTestId('view-name').fill(viewName);
+  await page.getByTestId('view-shared').check();
+  await page.getByTestId('view-save').click();
+  await expect(page.getByTestId('view-message')).toHaveText(`Saved “${viewName}”.`);
+  const saved = page.getByTestId('saved-view').filter({ hasText: viewName });
+  await expect(saved).toContainText('(team, yours)');
+  await page.goto('/accounts');
+  await page.getByTestId('views-open').click();
+  await saved.getByTestId('saved-view-open').click();
+  await expect(page).toHaveURL(/tab=restricted/);
+  await expect(page).toHaveURL(/country=US/);
+  await expect(page).toHaveURL(/past_due=1/);
+  await expect(page.getByTestId('account-search')).toHaveValue(fragment);
+  await expectCountsToMatch(page, { country: 'US', pastDue: true, search: fragment });
+  // The audit log has it.
+  const audit = await page.request.get(`/api/audit/export?action=saved_view.create`);
+  expect(await audit.text()).toContain(viewName);
+
   // A row opens the account's page (live from Stripe).
   await rows.filter({ hasText: firstId }).getByTestId('account-link').click();
   await expect(page).toHaveURL(new RegExp(`/accounts/${firstId}$`));
@@ -146,4 +168,32 @@ test('the CSV export streams the whole filtered set', async ({ page }) => {
   // Other journeys change accounts as this runs: the count may move by a few, never by a page's worth.
   expect(Math.abs(lines.length - 1 - expected.restricted)).toBeLessThanOrEqual(3);
   expect(lines.slice(1).every((l) => l.includes(',US,'))).toBe(true);
+});
+
+test('a view saved by one operator for the team is offered to another, who cannot delete it; its owner can', async ({ browser }) => {
+  const name = `Team rejected ${Date.now().toString(36)}`;
+  const ops = await browser.newPage({ storageState: storageStateFor('ops') });
+  await ops.goto('/accounts?tab=rejected');
+  await ops.getByTestId('views-open').click();
+  await ops.getByTestId('view-name').fill(name);
+  await ops.getByTestId('view-shared').check();
+  await ops.getByTestId('view-save').click();
+  await expect(ops.getByTestId('view-message')).toHaveText(`Saved “${name}”.`);
+
+  const viewer = await browser.newPage({ storageState: storageStateFor('viewer') });
+  await viewer.goto('/accounts');
+  await viewer.getByTestId('views-open').click();
+  const offered = viewer.getByTestId('saved-view').filter({ hasText: name });
+  await expect(offered).toContainText('(team, by');
+  await expect(offered.getByTestId('saved-view-delete')).toHaveCount(0);
+
+  const mine = ops.getByTestId('saved-view').filter({ hasText: name });
+  await mine.getByTestId('saved-view-delete').click();
+  await expect(ops.getByTestId('view-message')).toHaveText(`Deleted “${name}”.`);
+  await expect(mine).toHaveCount(0);
+  await viewer.reload();
+  await viewer.getByTestId('views-open').click();
+  await expect(viewer.getByTestId('saved-view').filter({ hasText: name })).toHaveCount(0);
+  await ops.close();
+  await viewer.close();
 });

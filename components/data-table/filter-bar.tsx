@@ -31,7 +31,7 @@ export interface FilterBarProps {
 function FieldInput({ field, id, value }: { field: FilterField; id: string; value: string }) {
   if (field.kind === 'select') {
     return (
-      <Select id={id} name={field.name} defaultValue={value} data-testid={field.testId}>
+      <Select id={id} name={field.name} defaultValue={value} data-testid={field.testId} className="max-w-full sm:max-w-xs">
         {field.any !== undefined ? <option value="">{field.any}</option> : null}
         {field.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -61,7 +61,7 @@ export function FilterBar({ action, fields, values, idPrefix = 'f', testId, appl
       {fields.map((field) => {
         const id = `${idPrefix}-${field.name}`;
         return (
-          <div key={field.name} className="flex flex-col gap-1">
+          <div key={field.name} className="flex min-w-0 max-w-full flex-col gap-1">
             <label htmlFor={id} className="text-xs font-medium text-neutral-600">
               {field.label}
             </label>

@@ -5,7 +5,7 @@
 // first paint) and asks again every few seconds, so an account changed elsewhere moves tab
 // without a reload.
 import { useQuery } from '@tanstack/react-query';
-import { Download } from 'lucide-react';
+import { Download, SlidersHorizontal } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState, useTransition, type ReactNode } from 'react';
 import { ColumnToggle } from '@/components/data-table/column-toggle';
@@ -42,6 +42,9 @@ export function AccountsList({ filters, deleted, views }: { filters: AccountFilt
   const [pending, startTransition] = useTransition();
   const query = useQuery(accountQueries.list(filters));
   const [visibility, setVisibility] = useState<ColumnVisibility>(DEFAULT_VISIBILITY);
+  // On a phone the filter bar folds behind a button (it is taller than the screen).
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersSet = ACCOUNT_FILTER_FIELDS.filter((field) => field.name !== 'limit' && filters[field.name as keyof AccountFilters] !== undefined).length;
 
   useEffect(() => {
     try {
@@ -92,17 +95,31 @@ export function AccountsList({ filters, deleted, views }: { filters: AccountFilt
         </p>
       ) : null}
       <StatusTabs filters={filters} counts={page?.counts} onNavigate={navigate} />
-      <AccountSearch value={filters.search ?? ''} onSearch={search} />
-      <FilterBar
-        action="/accounts"
-        fields={ACCOUNT_FILTER_FIELDS}
-        values={fieldValues(filters, ACCOUNT_FILTER_FIELDS)}
-        keep={{ tab: filters.tab === 'all' ? '' : filters.tab, search: filters.search ?? '', sort: filters.sort === 'created' ? '' : filters.sort, order: filters.order === 'desc' ? '' : filters.order }}
-        testId="account-filters"
-        applyTestId="apply-filters"
-        pending={pending}
-        onNavigate={navigate}
-      />
+      <div className="flex flex-wrap items-center gap-2">
+        <AccountSearch value={filters.search ?? ''} onSearch={search} />
+        <button
+          type="button"
+          onClick={() => setFiltersOpen(!filtersOpen)}
+          aria-expanded={filtersOpen}
+          aria-controls="account-filter-bar"
+          className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3 text-sm font-medium text-neutral-800 sm:hidden"
+          data-testid="filters-toggle"
+        >
+          <SlidersHorizontal aria-hidden className="size-4" /> Filters{filtersSet ? ` (${filtersSet} set)` : ''}
+        </button>
+      </div>
+      <div id="account-filter-bar" className={filtersOpen ? undefined : 'hidden sm:block'}>
+        <FilterBar
+          action="/accounts"
+          fields={ACCOUNT_FILTER_FIELDS}
+          values={fieldValues(filters, ACCOUNT_FILTER_FIELDS)}
+          keep={{ tab: filters.tab === 'all' ? '' : filters.tab, search: filters.search ?? '', sort: filters.sort === 'created' ? '' : filters.sort, order: filters.order === 'desc' ? '' : filters.order }}
+          testId="account-filters"
+          applyTestId="apply-filters"
+          pending={pending}
+          onNavigate={navigate}
+        />
+      </div>
       {query.isError ? (
         <div role="alert" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4 text-sm text-mode-live-ink" data-testid="list-error">
           {query.error.message}
