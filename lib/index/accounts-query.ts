@@ -50,11 +50,15 @@ export type AccountQuery = z.output<typeof accountQuerySchema>;
 
 const t = indexAccounts;
 
-/** The sort's expression: nullable columns fall back to a value that sorts them last in ascending order. */
+/**
+ * The sort's expression: nullable columns fall back to a value that sorts them last in ascending
+ * order. `created` is sorted as it is, so its indexes serve the default order (every account has
+ * one; only a tombstone lacks it).
+ */
 function sortExpression(sort: AccountSort): SQL {
   switch (sort) {
     case 'created':
-      return sql`coalesce(${t.created}, 0)`;
+      return sql`${t.created}`;
     case 'business_name':
       return sql`${t.businessName}`;
     case 'email':

@@ -2,6 +2,7 @@
 // filter, the tab counts, search, sorts and keyset pages answer what filtering the API's own
 // accounts in code answers; the CSV export streams the whole filtered set. On PGlite, and on
 // PostgreSQL when DATABASE_URL is set.
+import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDb } from '@/lib/db/open';
@@ -131,6 +132,12 @@ describe.each(testDatabases())('the accounts query on $name', ({ open }) => {
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([...accounts].sort(byCreatedDesc).map((a) => a.id));
     const restricted = (await new Response(q.exportAccountsCsv(opened.db, { tab: 'restricted' })).text()).trim().split('\r\n');
     expect(restricted).toHaveLength(1 + accounts.filter((a) => accountTab(a) === 'restricted').length);
+  });
+
+  it('searches through a trigram index', async () => {
+    const result = await opened.db.execute(sql`select indexdef from pg_indexes where indexname = 'index_accounts_search_trgm_idx'`);
+    const rows = ((result as { rows?: unknown[] }).rows ?? result) as Array<{ indexdef: string }>;
+    expect(rows[0]?.indexdef).toMatch(/gin_trgm_ops/);
   });
 
   it('says how fresh the index is', async () => {

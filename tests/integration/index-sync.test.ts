@@ -117,9 +117,11 @@ describe.each(testDatabases())('the index on $name', ({ open }) => {
     expect(await db().$count(indexAccounts)).toBe(100);
 
     // Another instance resumes it: the two pages left, not the whole list again.
+    const beforeResume = await apiRequests('/v1/accounts');
+    expect(beforeResume - before).toBeGreaterThanOrEqual(1);
     const resumed = await backfill.runBackfill(db(), (await import('@/lib/stripe/client')).getStripe(), { holder: 'test-b' });
     expect(resumed.status).toBe('done');
-    expect((await apiRequests('/v1/accounts')) - before).toBe(3);
+    expect((await apiRequests('/v1/accounts')) - beforeResume).toBe(2);
     expect(resumed.progress.steps.every((s) => s.status === 'done')).toBe(true);
     expect(resumed.progress.steps[0]!.objects).toBe(240);
     expect(await backfill.backfillEverFinished(db())).toBe(true);
