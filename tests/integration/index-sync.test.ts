@@ -148,6 +148,9 @@ describe.each(testDatabases())('the index on $name', ({ open }) => {
     expect((await route.POST(delivery(forged, { timestamp: Math.floor(Date.now() / 1000) - 600 }))).status).toBe(400);
     const unsigned = new Request('http://localhost/api/webhooks/stripe', { method: 'POST', body: JSON.stringify(forged) });
     expect((await route.POST(unsigned)).status).toBe(400);
+    // A body larger than any event is refused unread, signed or not.
+    const huge = { ...forged, padding: 'x'.repeat(3 * 1024 * 1024) };
+    expect((await route.POST(delivery(huge))).status).toBe(413);
     expect(await db().$count(webhookInbox)).toBe(count);
     const [row] = await db().select().from(indexAccounts).where(eq(indexAccounts.id, account.id));
     expect(row!.email).not.toBe('attacker@evil.test');
