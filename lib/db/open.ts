@@ -47,7 +47,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migratio
 export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<OpenDb> {
   if (dataDir) ensurePrivateDir(dataDir);
   // pg_trgm: the trigram index behind the accounts search (lib/db/migrations/0005).
-  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir, extensions: { pg_trgm } });
   try {
     const db = drizzlePglite(client, { schema });
     if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -164,8 +164,9 @@ export const indexAccounts = pgTable(
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('index_accounts_created_idx').on(table.created.desc(), table.id.desc()),
-    index('index_accounts_status_created_idx').on(table.status, table.created.desc(), table.id.desc()),
+    // Ascending: read backwards for the newest first (a DESC NULLS LAST index would not serve ORDER BY ... DESC).
+    index('index_accounts_created_idx').on(table.created, table.id),
+    index('index_accounts_status_created_idx').on(table.status, table.created, table.id),
     index('index_accounts_name_idx').on(table.businessName, table.id),
     index('index_accounts_email_idx').on(table.email, table.id),
     index('index_accounts_country_idx').on(table.country),
@@ -210,8 +211,8 @@ export const indexObjects = pgTable(
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('index_objects_type_created_idx').on(table.type, table.created.desc(), table.id.desc()),
-    index('index_objects_account_idx').on(table.account, table.type, table.created.desc()),
+    index('index_objects_type_created_idx').on(table.type, table.created, table.id),
+    index('index_objects_account_idx').on(table.account, table.type, table.created),
     index('index_objects_parent_idx').on(table.parent),
     index('index_objects_type_status_idx').on(table.type, table.status),
     index('index_objects_risk_level_idx').on(table.riskLevel),

@@ -168,27 +168,41 @@ export async function runBackfill(db: Db, stripe: Stripe, options: BackfillOptio
       if (row?.status === 'done') continue;
       let cursor = row?.cursor ?? undefined;
       let objects = row?.objects ?? 0;
-      let firstAnswer = row?.watermark ?? null;
+      let firstAnswer: number | null = row?.watermark ?? null;
       const stepStarted = new Date();
       if (!row?.startedAt) await saveState(db, key, { status: 'running', startedAt: stepStarted });
       else await saveState(db, key, { status: 'running' });
-      for (let attempt = 0; ; ) {
-        if (!(await takeLease(db, BACKFILL_LEASE, holder, LEASE_MS))) return { status: 'busy', progress: await backfillProgress(db) };
-        let page: Page;
-        try {
-          page = await step.list(stripe, { limit: PAGE_LIMIT, ...(cursor ? { starting_after: cursor } : {}) });
-        } catch (error) {
-          if (!isRateLimit(error)) throw error;
-          rateLimited += 1;
-          await saveState(db, RUN_KEY, { rateLimited });
-          await sleep(backoffMs(attempt++));
-          continue;
+      /** One page, 429s waited out with a growing delay. */
+      const fetchPage = async (after: string | undefined): Promise<Page> => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await step.list(stripe, { limit: PAGE_LIMIT, ...(after ? { starting_after: after } : {}) });
+          } catch (error) {
+            if (!isRateLimit(error)) throw error;
+            rateLimited += 1;
+            await saveState(db, RUN_KEY, { rateLimited });
+            await sleep(backoffMs(attempt));
+          }
         }
-        attempt = 0;
+      };
+      let pending = fetchPage(cursor);
+      for (;;) {
+        if (!(await takeLease(db, BACKFILL_LEASE, holder, LEASE_MS))) return { status: 'busy', progress: await backfillProgress(db) };
+        const page = await pending;
         const items = page.data as StripeObject[];
+        const done = !page.has_more || items.length === 0;
+        // The next page is read while this one is written; the cursor saved is this page's.
+        if (!done) {
+          pending = fetchPage(items[items.length - 1]!.id);
+          pending.catch(() => undefined);
+        }
         const freshness = { created: answeredAt(page), fetched: true };
-        // Events from the start of the first run on are the catch-up's to read.
-        await startCatchUpWatermark(db, freshness.created);
+        if (firstAnswer === null) {
+          // The step's first answer, on Stripe's clock: rows changed since then were not missed.
+          firstAnswer = freshness.created;
+          // Events from the start of the first run on are the catch-up's to read.
+          await startCatchUpWatermark(db, freshness.created);
+        }
         if (items.length > 0) {
           await applyObjects(db, items, freshness);
           const children = (await Promise.all(items.filter((o) => o.object === 'transfer' || o.object === 'application_fee').map((o) => allChildren(stripe, o)))).flat();
@@ -196,14 +210,15 @@ export async function runBackfill(db: Db, stripe: Stripe, options: BackfillOptio
           cursor = items[items.length - 1]!.id;
           objects += items.length;
         }
-        const done = !page.has_more || items.length === 0;
-        // The step's first answer, on Stripe's clock: rows changed since then were not missed.
-        firstAnswer ??= freshness.created;
         await saveState(db, key, { cursor: cursor ?? null, objects, watermark: firstAnswer, ...(done ? { status: 'done', finishedAt: new Date() } : {}) });
         if (done && step.key === 'accounts') await sweepDeletedAccounts(db, row?.startedAt ?? stepStarted, firstAnswer);
-        options.onProgress?.(await backfillProgress(db));
+        if (options.onProgress) options.onProgress(await backfillProgress(db));
         if (done) break;
-        if (options.shouldStop?.()) return { status: 'stopped', progress: await backfillProgress(db) };
+        if (options.shouldStop?.()) {
+          // The page read ahead is not written: the next run reads it again from the saved cursor.
+          await pending.catch(() => undefined);
+          return { status: 'stopped', progress: await backfillProgress(db) };
+        }
       }
     }
     const finished = new Date();

@@ -30,15 +30,17 @@ export async function recordEvent(db: Db, event: IndexEvent & Record<string, unk
   return rows.length > 0;
 }
 
+/** The time a claim and a retry are reckoned from: the database's clock (what inserts stamp), or a given one (tests). */
+const clock = (now: Date | undefined) => (now ? sql`${now.toISOString()}::timestamptz` : sql`now()`);
+
 /** Claims up to `limit` events due now, oldest first, that no live claim holds. */
-export async function claimEvents(db: Db, limit: number, now: Date = new Date()): Promise<WebhookInboxRow[]> {
-  const until = new Date(now.getTime() + CLAIM_MS).toISOString();
-  const at = now.toISOString();
+export async function claimEvents(db: Db, limit: number, now?: Date): Promise<WebhookInboxRow[]> {
+  const at = clock(now);
   const result = await db.execute(sql`
-    update webhook_inbox set claimed_until = ${until}::timestamptz, attempts = attempts + 1
+    update webhook_inbox set claimed_until = ${at} + ${`${CLAIM_MS} milliseconds`}::interval, attempts = attempts + 1
     where event_id in (
       select event_id from webhook_inbox
-      where status = 'pending' and next_attempt_at <= ${at}::timestamptz and (claimed_until is null or claimed_until < ${at}::timestamptz)
+      where status = 'pending' and next_attempt_at <= ${at} and (claimed_until is null or claimed_until < ${at})
       order by event_created, received_at
       limit ${limit}
       for update skip locked)
@@ -55,10 +57,10 @@ export interface DrainReport {
 }
 
 /** Applies every event due now, in batches, until none is left; returns what happened. */
-export async function drainInbox(db: Db, stripe: Stripe, { batch = 50, now = () => new Date() }: { batch?: number; now?: () => Date } = {}): Promise<DrainReport> {
+export async function drainInbox(db: Db, stripe: Stripe, { batch = 50, now }: { batch?: number; now?: () => Date } = {}): Promise<DrainReport> {
   const report: DrainReport = { applied: 0, failed: 0, retrying: 0 };
   for (;;) {
-    const claimed = await claimEvents(db, batch, now());
+    const claimed = await claimEvents(db, batch, now?.());
     for (const row of claimed) {
       try {
         await applyEvent(db, stripe, row.payload as unknown as IndexEvent);
@@ -67,9 +69,9 @@ export async function drainInbox(db: Db, stripe: Stripe, { batch = 50, now = () 
       } catch (error) {
         const message = summarizeErrorForLog(error).slice(0, 2000);
         const giveUp = row.attempts >= MAX_ATTEMPTS;
-        const next = new Date(now().getTime() + retryDelayMs(row.attempts)).toISOString();
         await db.execute(sql`
-          update webhook_inbox set status = ${giveUp ? 'failed' : 'pending'}, last_error = ${message}, claimed_until = null, next_attempt_at = ${next}::timestamptz
+          update webhook_inbox set status = ${giveUp ? 'failed' : 'pending'}, last_error = ${message}, claimed_until = null,
+            next_attempt_at = ${clock(now?.())} + ${`${retryDelayMs(row.attempts)} milliseconds`}::interval
           where event_id = ${row.eventId}`);
         if (giveUp) report.failed += 1;
         else report.retrying += 1;

@@ -10,6 +10,9 @@ import { kickInboxWorker } from './background';
 import type { IndexEvent } from './events';
 import { recordEvent } from './inbox';
 
+/** Stripe's events are far smaller; a public route reads no more than this. */
+export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
+
 const answer = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 /** The event if `signature` signs `payload` with one of the secrets (and is recent); null otherwise. */
@@ -26,6 +29,7 @@ export function verifiedEvent(payload: string, signature: string | null, secrets
 }
 
 export async function receiveWebhook(payload: string, signature: string | null): Promise<Response> {
+  if (Buffer.byteLength(payload) > MAX_WEBHOOK_BYTES) return answer(413, { error: 'Too large for a Stripe event.' });
   const secrets = getEnv().stripeWebhookSecrets;
   let event: Stripe.Event | null;
   try {

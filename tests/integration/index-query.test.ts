@@ -2,9 +2,11 @@
 // filter, the tab counts, search, sorts and keyset pages answer what filtering the API's own
 // accounts in code answers; the CSV export streams the whole filtered set. On PGlite, and on
 // PostgreSQL when DATABASE_URL is set.
+import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDb } from '@/lib/db/open';
+import { accountCsvRow } from '@/lib/accounts/csv';
 import { testDatabases } from '@/lib/db/testing';
 import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
 import { accountColumns, accountTab, ACCOUNT_TABS } from '@/lib/index/account-row';
@@ -128,9 +130,19 @@ describe.each(testDatabases())('the accounts query on $name', ({ open }) => {
     const response = new Response(q.exportAccountsCsv(opened.db, { tab: 'all', sort: 'created', order: 'desc' }));
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines[0]).toMatch(/^id,name,email,type,country,status/);
+    // Row by row what the accounts export writes for the API's own account (lib/accounts/csv.ts).
+    const now = Math.floor(Date.now() / 1000);
+    const exact = (await new Response(q.exportAccountsCsv(opened.db, { tab: 'all', sort: 'created', order: 'desc' }, { now, batch: 17 })).text()).trim().split('\r\n');
+    expect(exact.slice(1)).toEqual([...accounts].sort(byCreatedDesc).map((a) => accountCsvRow(a, now).trimEnd()));
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([...accounts].sort(byCreatedDesc).map((a) => a.id));
-    const restricted = (await new Response(q.exportAccountsCsv(opened.db, { tab: 'restricted' })).text()).trim().split('\r\n');
+    const restricted = (await new Response(q.exportAccountsCsv(opened.db, { tab: 'restricted', sort: 'business_name', order: 'asc' }, { batch: 9 })).text()).trim().split('\r\n');
     expect(restricted).toHaveLength(1 + accounts.filter((a) => accountTab(a) === 'restricted').length);
+  });
+
+  it('searches through a trigram index', async () => {
+    const result = await opened.db.execute(sql`select indexdef from pg_indexes where indexname = 'index_accounts_search_trgm_idx'`);
+    const rows = ((result as { rows?: unknown[] }).rows ?? result) as Array<{ indexdef: string }>;
+    expect(rows[0]?.indexdef).toMatch(/gin_trgm_ops/);
   });
 
   it('says how fresh the index is', async () => {

@@ -77,8 +77,8 @@ CREATE TABLE "webhook_inbox" (
 	"applied_at" timestamp with time zone
 );
 --> statement-breakpoint
-CREATE INDEX "index_accounts_created_idx" ON "index_accounts" USING btree ("created" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "index_accounts_status_created_idx" ON "index_accounts" USING btree ("status","created" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "index_accounts_created_idx" ON "index_accounts" USING btree ("created","id");--> statement-breakpoint
+CREATE INDEX "index_accounts_status_created_idx" ON "index_accounts" USING btree ("status","created","id");--> statement-breakpoint
 CREATE INDEX "index_accounts_name_idx" ON "index_accounts" USING btree ("business_name","id");--> statement-breakpoint
 CREATE INDEX "index_accounts_email_idx" ON "index_accounts" USING btree ("email","id");--> statement-breakpoint
 CREATE INDEX "index_accounts_country_idx" ON "index_accounts" USING btree ("country");--> statement-breakpoint
@@ -90,8 +90,8 @@ CREATE INDEX "index_accounts_due_fields_idx" ON "index_accounts" USING gin ("due
 CREATE INDEX "index_accounts_capabilities_idx" ON "index_accounts" USING gin ("capabilities" jsonb_path_ops);--> statement-breakpoint
 CREATE INDEX "index_accounts_metadata_idx" ON "index_accounts" USING gin ("metadata" jsonb_path_ops);--> statement-breakpoint
 CREATE INDEX "index_accounts_synced_at_idx" ON "index_accounts" USING btree ("synced_at");--> statement-breakpoint
-CREATE INDEX "index_objects_type_created_idx" ON "index_objects" USING btree ("type","created" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "index_objects_account_idx" ON "index_objects" USING btree ("account","type","created" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "index_objects_type_created_idx" ON "index_objects" USING btree ("type","created","id");--> statement-breakpoint
+CREATE INDEX "index_objects_account_idx" ON "index_objects" USING btree ("account","type","created");--> statement-breakpoint
 CREATE INDEX "index_objects_parent_idx" ON "index_objects" USING btree ("parent");--> statement-breakpoint
 CREATE INDEX "index_objects_type_status_idx" ON "index_objects" USING btree ("type","status");--> statement-breakpoint
 CREATE INDEX "index_objects_risk_level_idx" ON "index_objects" USING btree ("risk_level");--> statement-breakpoint
@@ -101,7 +101,7 @@ CREATE INDEX "webhook_inbox_received_at_idx" ON "webhook_inbox" USING btree ("re
 CREATE INDEX "webhook_inbox_account_created_idx" ON "webhook_inbox" USING btree ("account","event_created");--> statement-breakpoint
 -- Search over id, business name, e-mail and metadata values as a trigram index (pg_trgm: PGlite
 -- loads it, lib/db/open.ts; on PostgreSQL it is a trusted extension the database's owner may
--- create). Where it cannot be created the search still works, as a scan (ILIKE without an index).
+-- create). Where it cannot be created the search still works, as a scan (LIKE without the index).
 DO $$
 BEGIN
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
