@@ -6,9 +6,8 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { getDb } from '@/lib/db/client';
 import type { Db } from '@/lib/db/open';
-import { countAccountTabs, exportAccountsCsv, indexFreshness as lastIndexWrite, queryAccounts, type TabCounts } from '@/lib/index/accounts-query';
-import { backfillProgress } from '@/lib/index/backfill';
-import { inboxSummary } from '@/lib/index/inbox';
+import { countAccountTabs, exportAccountsCsv, queryAccounts, type TabCounts } from '@/lib/index/accounts-query';
+import { indexSyncStatus } from '@/lib/index/sync-status';
 import type { IndexFreshness } from '@/lib/lists/freshness';
 import { toIndexQuery, type AccountFilters } from './filter-schema';
 
@@ -24,12 +23,12 @@ export interface AccountListResult {
 
 /** How fresh the index is (for the list's line and the Data sync page). */
 export async function readIndexFreshness(db: Db): Promise<IndexFreshness> {
-  const [written, inbox, backfill] = await Promise.all([lastIndexWrite(db), inboxSummary(db), backfillProgress(db)]);
+  const status = await indexSyncStatus(db);
   return {
-    lastSyncedAt: written.lastSyncedAt?.toISOString() ?? null,
-    lastWebhookAt: inbox.lastReceivedAt?.toISOString() ?? null,
-    backfill: backfill.status,
-    backfillObjects: backfill.objects,
+    lastSyncedAt: status.freshness.lastSyncedAt?.toISOString() ?? null,
+    lastWebhookAt: status.inbox.lastReceivedAt?.toISOString() ?? null,
+    backfill: status.backfill.status,
+    backfillObjects: status.backfill.objects,
   };
 }
 
@@ -42,5 +41,5 @@ export async function listIndexedAccounts(f: AccountFilters): Promise<AccountLis
 
 /** Every account of the view, sorted as the list is, as CSV read in batches while the download is pulled. */
 export async function exportIndexedAccounts(f: AccountFilters): Promise<ReadableStream<Uint8Array>> {
-  return exportAccountsCsv(await getDb(), toIndexQuery(f), Math.floor(Date.now() / 1000));
+  return exportAccountsCsv(await getDb(), toIndexQuery(f), { now: Math.floor(Date.now() / 1000) });
 }

@@ -8,12 +8,14 @@ import { Badge } from '@/components/ui/badge';
 import { requirePermission } from '@/lib/auth/guard';
 import { getDb } from '@/lib/db/client';
 import { ago } from '@/lib/lists/freshness';
-import { readSyncOverview } from '@/lib/sync/queries';
+import { indexSyncStatus } from '@/lib/index/sync-status';
 import { AutoRefresh, RetryEventButton, RunBackfillButton } from './_components/sync-actions';
 
 export const metadata: Metadata = { title: 'Data sync' };
 export const dynamic = 'force-dynamic';
 
+/** The time the page's "3 s ago" counts from. */
+const renderedAt = () => Date.now();
 const n = (value: number) => value.toLocaleString('en-US');
 const when = (date: Date | null, now: number) => (date ? `${ago(now - date.getTime())} ago (${date.toISOString().replace('T', ' ').slice(0, 19)} UTC)` : '—');
 const duration = (seconds: number | null) => (seconds === null ? 'unknown' : seconds < 1 ? 'none' : seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
@@ -45,8 +47,8 @@ function Figure({ label, value, testId }: { label: string; value: React.ReactNod
 
 export default async function DataSyncPage() {
   await requirePermission('sync.manage');
-  const o = await readSyncOverview(await getDb());
-  const now = o.readAt;
+  const o = await indexSyncStatus(await getDb());
+  const now = renderedAt();
   const b = o.backfill;
   const received = o.inbox.applied + o.inbox.pending + o.inbox.failed;
   const running = b.status === 'running' || b.status === 'requested';
@@ -104,7 +106,7 @@ export default async function DataSyncPage() {
           </table>
         </div>
         <p className="text-sm text-neutral-600" data-testid="index-accounts">
-          The index holds {n(o.accounts)} connected accounts; last written {when(o.lastSyncedAt, now)}.
+          The index holds {n(o.freshness.accounts)} connected accounts; last written {when(o.freshness.lastSyncedAt, now)}.
         </p>
       </Section>
 
@@ -116,6 +118,7 @@ export default async function DataSyncPage() {
         ) : (
           <div role="status" className="space-y-1 rounded-md border border-mode-test/30 bg-mode-test-soft px-3 py-2 text-sm text-mode-test-ink" data-testid="no-webhook">
             <p className="font-medium">No webhook has arrived yet.</p>
+            {o.webhooksConfigured ? null : <p>STRIPE_WEBHOOK_SECRET is not set, so every delivery is refused.</p>}
             <p>
               Until one does, changes made outside this console reach the index only through the catch-up (every 5 minutes). Against real Stripe: in the Dashboard,
               Developers → Webhooks, add an endpoint at <code className="font-mono">https://your-console/api/webhooks/stripe</code> listening to events on your account
@@ -166,16 +169,15 @@ export default async function DataSyncPage() {
       </Section>
 
       <Section title="Catch-up" testId="sync-catch-up">
-        {o.catchUp ? (
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
-            <Figure label="State" value={<Badge tone={TONE[o.catchUp.status] ?? 'neutral'}>{o.catchUp.status}</Badge>} testId="catch-up-state" />
-            <Figure label="Reads events from" value={o.catchUp.watermark ? when(new Date(o.catchUp.watermark * 1000), now) : '—'} />
-            <Figure label="Last ran" value={when(o.catchUp.updatedAt, now)} />
-          </dl>
+        {o.catchUpFrom ? (
+          <p className="text-sm text-neutral-700" data-testid="catch-up-from">
+            The next catch-up reads Stripe&apos;s events from {when(new Date(o.catchUpFrom * 1000), now)}.
+          </p>
         ) : (
-          <p className="text-sm text-neutral-600">The catch-up starts after the first backfill.</p>
+          <p className="text-sm text-neutral-600" data-testid="catch-up-from">
+            The catch-up starts after the first backfill.
+          </p>
         )}
-        {o.catchUp?.lastError ? <p className="text-sm text-mode-live-ink">{o.catchUp.lastError}</p> : null}
         <p className="text-xs text-neutral-500">At start and every 5 minutes the console reads Stripe&apos;s events since the newest it applied (Stripe keeps 30 days); beyond that, it runs a backfill.</p>
       </Section>
     </main>
