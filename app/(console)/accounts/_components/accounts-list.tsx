@@ -82,7 +82,7 @@ export function AccountsList({ filters, deleted, views }: { filters: AccountFilt
             <a
               href={exportHref}
               data-testid="accounts-export"
-              className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
+              className="inline-flex h-9 items-center gap-1.5 whitespace-nowrap rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
             >
               <Download aria-hidden className="size-4" /> Export CSV
             </a>

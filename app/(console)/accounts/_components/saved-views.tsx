@@ -49,7 +49,7 @@ export function SavedViews({ views, query }: { views: SavedView[]; query: string
 
   return (
     <div className="relative">
-      <Button onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="saved-views-menu" data-testid="views-open">
+      <Button onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="saved-views-menu" data-testid="views-open" className="whitespace-nowrap">
         <Bookmark aria-hidden className="size-4" /> Views{views.length ? ` (${views.length})` : ''}
       </Button>
       {open ? (
