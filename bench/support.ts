@@ -69,16 +69,30 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The emulator in its own process (so it shares no event loop with what is measured); resolves once it answers. */
+export async function startEmulatorProcess(o: { port: number; seed?: string }): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const url = `http://127.0.0.1:${o.port}`;
+  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'lib/emulator/main.ts'], {
+    env: { ...process.env, EMULATOR_PORT: String(o.port), EMULATOR_SEED: o.seed ?? 'demo' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = () => stopChild(child);
+  try {
+    await waitFor(`${url}/v1/accounts?limit=1`, 600_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, child, stop };
+}
+
 /**
  * Starts the emulator (demo seed) and `next start` from the last build, each in its own process,
  * with a fresh data folder under .data/<name>. Needs `next build` first.
  */
 export async function startStack(o: { name: string; appPort: number; emulatorPort: number }): Promise<Stack> {
-  const emulatorUrl = `http://127.0.0.1:${o.emulatorPort}`;
-  const emulator = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'lib/emulator/main.ts'], {
-    env: { ...process.env, EMULATOR_PORT: String(o.emulatorPort), EMULATOR_SEED: 'demo' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const emulator = await startEmulatorProcess({ port: o.emulatorPort });
+  const emulatorUrl = emulator.url;
   const dataDir = path.resolve('.data', o.name);
   rmSync(dataDir, { recursive: true, force: true });
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (where the time goes).
@@ -99,11 +113,10 @@ export async function startStack(o: { name: string; appPort: number; emulatorPor
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = async () => {
-    await Promise.all([stopChild(app), stopChild(emulator)]);
+    await Promise.all([stopChild(app), emulator.stop()]);
   };
   try {
     const base = `http://127.0.0.1:${o.appPort}`;
-    await waitFor(`${emulatorUrl}/v1/accounts?limit=1`);
     await waitFor(`${base}/sign-in`);
     return { base, emulatorUrl, appPid: app.pid!, stop };
   } catch (e) {

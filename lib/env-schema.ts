@@ -48,6 +48,18 @@ const envSchema = z.object({
     (base) => base === undefined || isHttpUrl(base),
     { message: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:12111' },
   ),
+  // Comma-separated: one signing secret per webhook endpoint (the platform's and the Connect one).
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean))
+      // Never echo the value: it is a secret.
+      .refine((secrets) => secrets.every((secret) => secret.startsWith('whsec_') && secret.length > 'whsec_'.length), {
+        message: 'must be whsec_ signing secrets (one per webhook endpoint, separated by commas)',
+      }),
+  ),
   EMULATOR_PORT: wholeNumber(1, 65535, DEFAULT_EMULATOR_PORT),
   // Set by npm start / npm run dev (scripts/lib/run-app.mjs), which restart the emulator if it exits.
   CONSOLE_EMULATOR_SUPERVISED: z.preprocess(emptyToUndefined, z.enum(['1', '0']).optional()),
@@ -106,6 +118,8 @@ export type AppEnv = {
   stripeSecretKey: string | undefined;
   /** Where Stripe API calls go; undefined means Stripe's own API (api.stripe.com). */
   stripeApiBase: string | undefined;
+  /** The webhook endpoints' signing secrets (STRIPE_WEBHOOK_SECRET); none: the webhook route refuses every event. */
+  stripeWebhookSecrets: string[];
   emulatorPort: number;
   /** True when no key is set: the app uses the emulator's key and address. */
   usingEmulator: boolean;
@@ -181,6 +195,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   return {
     stripeSecretKey: data.STRIPE_SECRET_KEY,
     stripeApiBase: data.STRIPE_API_BASE ?? (usingEmulator ? `http://127.0.0.1:${data.EMULATOR_PORT}` : undefined),
+    stripeWebhookSecrets: data.STRIPE_WEBHOOK_SECRET,
     emulatorPort: data.EMULATOR_PORT,
     usingEmulator,
     emulatorSupervised: usingEmulator && data.CONSOLE_EMULATOR_SUPERVISED === '1',

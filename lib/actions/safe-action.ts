@@ -2,7 +2,8 @@
 // operator from the database; a refused caller learns nothing about the input), parse the input
 // with the form's zod schema, write the audit entry as started, refuse if an earlier request on the
 // same object is still open (exclusive actions), run the change (a Stripe call with the form's
-// idempotency key, or a database write), record the outcome, and return a typed result. Expected
+// idempotency key, or a database write; Stripe's answers update the console's index at once:
+// lib/index/write-back.ts), record the outcome, and return a typed result. Expected
 // failures are results, never throws.
 //
 // An outcome is never guessed. When Stripe's answer is lost (a dropped connection, a timeout, a
@@ -25,7 +26,8 @@ import { getDb, type Db } from '@/lib/db/client';
 import { resolveEntry } from '@/lib/outcomes/resolve';
 import { entriesForRequest, markRequestEnded, markRequestRunning, openEarlierRequests, recordResolution, requestRunning } from '@/lib/outcomes/store';
 import { isUncertain, uncertainMessage } from '@/lib/outcomes/uncertain';
-import { stripeMode } from '@/lib/stripe/client';
+import { withWriteBack } from '@/lib/index/write-back';
+import { getStripe, stripeMode } from '@/lib/stripe/client';
 import { describeStripeError, summarizeErrorForLog } from '@/lib/stripe/errors';
 import type { StripeMode } from '@/lib/stripe/mode';
 
@@ -154,7 +156,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
         }
       }
       try {
-        const output = await definition.run(input, context);
+        const output = await runWritingBack(input, context);
         await recordSuccess(db, entryId, idempotencyKey, output, null);
         return { ok: true, data: output.data };
       } catch (error) {
@@ -166,6 +168,11 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     }
   };
 
+  /** The action's work; Stripe's answers to its writes update the console's index at once. */
+  function runWritingBack(input: z.output<S>, context: ActionContext): Promise<RunOutput<T>> {
+    return withWriteBack(context.db, getStripe(), () => definition.run(input, context));
+  }
+
   /** The answer was lost: record it as unknown, then find out by sending the same request again. */
   async function settleUncertain(db: Db, entryId: number, input: z.output<S>, context: ActionContext, error: unknown): Promise<ActionResult<T>> {
     console.error(`${definition.name}: outcome unknown: ${summarizeErrorForLog(error)}`);
@@ -176,7 +183,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     for (const delay of RECHECK_DELAYS_MS) {
       await sleep(delay);
       try {
-        const output = await definition.run(input, context);
+        const output = await runWritingBack(input, context);
         const how = output.foundBy
           ? `The answer was lost; on checking, found: ${output.foundBy}.`
           : 'The answer was lost; the same request (same idempotency key) was sent again and Stripe answered.';

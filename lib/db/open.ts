@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -45,7 +46,8 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migratio
  */
 export async function openPglite(dataDir?: string, options: OpenOptions = {}): Promise<OpenDb> {
   if (dataDir) ensurePrivateDir(dataDir);
-  const client = new PGlite(dataDir);
+  // pg_trgm: the trigram index behind the accounts search (lib/db/migrations/0005).
+  const client = new PGlite({ dataDir, extensions: { pg_trgm } });
   try {
     const db = drizzlePglite(client, { schema });
     if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });

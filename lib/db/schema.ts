@@ -2,7 +2,7 @@
 // the append-only (hash-chained) audit log, and leases that keep a background job to one instance.
 // One schema for PGlite and PostgreSQL; `npm run db:generate` turns changes into SQL migrations.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/auth/permissions';
 
 export const operatorRole = pgEnum('operator_role', ROLES);
@@ -113,3 +113,188 @@ export type OperatorRow = typeof operators.$inferSelect;
 export type AuditEntryRow = typeof auditEntries.$inferSelect;
 export type AuditOutcome = (typeof auditOutcome.enumValues)[number];
 export type OperatorSessionRow = typeof operatorSessions.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// The console's index of Stripe objects (lib/index/): its own copy of connected accounts and of
+// what ops, support and finance filter on, filled by a backfill and kept fresh by webhooks, so
+// lists, counts and search read the database instead of scanning Stripe's lists.
+//
+// `event_created` is the Stripe-clock second of the newest change the row is known to hold: the
+// `created` of the event applied, or for an object fetched from Stripe the second its answer was
+// made (`from_fetch`). An event older than it never overwrites the row (lib/index/apply.ts).
+// A deleted object stays as a tombstone (`deleted`), so a late event cannot bring it back.
+
+/** Connected accounts with the columns the accounts list filters, sorts, counts and searches on. */
+export const indexAccounts = pgTable(
+  'index_accounts',
+  {
+    id: text('id').primaryKey(),
+    type: text('type'),
+    country: text('country'),
+    /** business_profile.name, else the company's or individual's name; '' when none (sortable). */
+    businessName: text('business_name').notNull().default(''),
+    email: text('email').notNull().default(''),
+    created: bigint('created', { mode: 'number' }),
+    chargesEnabled: boolean('charges_enabled').notNull().default(false),
+    payoutsEnabled: boolean('payouts_enabled').notNull().default(false),
+    detailsSubmitted: boolean('details_submitted').notNull().default(false),
+    /** The Stripe Dashboard's tab: enabled, restricted, restricted_soon, in_review, rejected (lib/index/account-row.ts). */
+    status: text('status').notNull(),
+    disabledReason: text('disabled_reason'),
+    currentlyDueCount: integer('currently_due_count').notNull().default(0),
+    pastDueCount: integer('past_due_count').notNull().default(0),
+    eventuallyDueCount: integer('eventually_due_count').notNull().default(0),
+    pendingVerificationCount: integer('pending_verification_count').notNull().default(0),
+    currentDeadline: bigint('current_deadline', { mode: 'number' }),
+    /** Every requirement field currently or past due, for "field X is due". */
+    dueFields: text('due_fields').array().notNull().default(sql`'{}'::text[]`),
+    /** { card_payments: 'active', ... }: "capability X has status Y" is containment. */
+    capabilities: jsonb('capabilities').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    /** Risk signals on the account's charges (lib/index/apply.ts keeps them counted). */
+    openEarlyFraudWarnings: integer('open_early_fraud_warnings').notNull().default(0),
+    openReviews: integer('open_reviews').notNull().default(0),
+    metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    /** Lower-cased id, business name, email and metadata values: what search matches (trigram index). */
+    searchText: text('search_text').notNull().default(''),
+    /** The account as Stripe last gave it. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    eventCreated: bigint('event_created', { mode: 'number' }).notNull(),
+    fromFetch: boolean('from_fetch').notNull().default(false),
+    deleted: boolean('deleted').notNull().default(false),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Ascending: read backwards for the newest first (a DESC NULLS LAST index would not serve ORDER BY ... DESC).
+    index('index_accounts_created_idx').on(table.created, table.id),
+    index('index_accounts_status_created_idx').on(table.status, table.created, table.id),
+    index('index_accounts_name_idx').on(table.businessName, table.id),
+    index('index_accounts_email_idx').on(table.email, table.id),
+    index('index_accounts_country_idx').on(table.country),
+    index('index_accounts_type_idx').on(table.type),
+    index('index_accounts_disabled_reason_idx').on(table.disabledReason),
+    index('index_accounts_deadline_idx').on(table.currentDeadline),
+    index('index_accounts_past_due_idx').on(table.pastDueCount),
+    index('index_accounts_due_fields_idx').using('gin', table.dueFields),
+    index('index_accounts_capabilities_idx').using('gin', sql`${table.capabilities} jsonb_path_ops`),
+    index('index_accounts_metadata_idx').using('gin', sql`${table.metadata} jsonb_path_ops`),
+    index('index_accounts_synced_at_idx').on(table.syncedAt),
+  ],
+);
+
+/**
+ * Every other indexed object: transfers, transfer reversals, application fees, fee refunds,
+ * top-ups, charges (for their risk fields), early fraud warnings and reviews.
+ */
+export const indexObjects = pgTable(
+  'index_objects',
+  {
+    id: text('id').primaryKey(),
+    /** Stripe's `object`: transfer, transfer_reversal, application_fee, fee_refund, topup, charge, radar.early_fraud_warning, review. */
+    type: text('type').notNull(),
+    /** The connected account it concerns (a transfer's destination, a fee's account, a charge's destination), when any. */
+    account: text('account'),
+    /** The object it belongs to: a reversal's transfer, a fee refund's fee, a warning's or review's charge. */
+    parent: text('parent'),
+    created: bigint('created', { mode: 'number' }),
+    /** A status to filter on: a top-up's status, a charge's status, a warning's actionable/not_actionable, a review's open/closed. */
+    status: text('status'),
+    amount: bigint('amount', { mode: 'number' }),
+    currency: text('currency'),
+    /** A charge's outcome.risk_level. */
+    riskLevel: text('risk_level'),
+    riskScore: integer('risk_score'),
+    metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    eventCreated: bigint('event_created', { mode: 'number' }).notNull(),
+    fromFetch: boolean('from_fetch').notNull().default(false),
+    deleted: boolean('deleted').notNull().default(false),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('index_objects_type_created_idx').on(table.type, table.created, table.id),
+    index('index_objects_account_idx').on(table.account, table.type, table.created),
+    index('index_objects_parent_idx').on(table.parent),
+    index('index_objects_type_status_idx').on(table.type, table.status),
+    index('index_objects_risk_level_idx').on(table.riskLevel),
+    index('index_objects_metadata_idx').using('gin', sql`${table.metadata} jsonb_path_ops`),
+  ],
+);
+
+/** Stripe's webhook events, written on arrival (the id makes a duplicate a no-op), then applied by a worker. */
+export const webhookInbox = pgTable(
+  'webhook_inbox',
+  {
+    eventId: text('event_id').primaryKey(),
+    type: text('type').notNull(),
+    /** The connected account for a Connect event; null for the platform's own. */
+    account: text('account'),
+    eventCreated: bigint('event_created', { mode: 'number' }).notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** pending (to apply, maybe after a failure), applied, or failed (given up after the last try). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A worker's claim on the row; another worker takes it once this has passed. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** webhook or catch_up (read from /v1/events). */
+    source: text('source').notNull().default('webhook'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('webhook_inbox_pending_idx').on(table.status, table.nextAttemptAt),
+    index('webhook_inbox_received_at_idx').on(table.receivedAt),
+    index('webhook_inbox_account_created_idx').on(table.account, table.eventCreated),
+  ],
+);
+
+/**
+ * The index's bookkeeping, one row per key: each backfill step's cursor and progress
+ * (`backfill:<type>`), the backfill run itself (`backfill`), the catch-up's watermark (`catch_up`).
+ */
+export const indexSyncState = pgTable('index_sync_state', {
+  key: text('key').primaryKey(),
+  /** running, done, failed (backfill steps); free-form for others. */
+  status: text('status').notNull().default('idle'),
+  /** Where the list read resumes: the last id read (Stripe's starting_after). */
+  cursor: text('cursor'),
+  objects: integer('objects').notNull().default(0),
+  /** What the last finished run read, for the time-left estimate. */
+  expected: integer('expected'),
+  /** The Stripe-clock second of a watermark (the catch-up's newest event read). */
+  watermark: bigint('watermark', { mode: 'number' }),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  /** Backoffs on 429 and the like. */
+  rateLimited: integer('rate_limited').notNull().default(0),
+});
+
+export type IndexAccountRow = typeof indexAccounts.$inferSelect;
+export type IndexObjectRow = typeof indexObjects.$inferSelect;
+export type WebhookInboxRow = typeof webhookInbox.$inferSelect;
+export type IndexSyncStateRow = typeof indexSyncState.$inferSelect;
+
+/** Saved views of a list: an operator's filters under a name, for themselves or for the team. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    /** `view_` and 16 random letters and digits. */
+    id: text('id').primaryKey(),
+    /** Which list the view belongs to (`accounts`). */
+    list: text('list').notNull(),
+    name: text('name').notNull(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    /** Offered to every operator, not only its owner. */
+    shared: boolean('shared').notNull().default(false),
+    /** The view as the list's URL query (`?tab=restricted&country=US`), re-read with the list's schema when used. */
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('saved_views_owner_name_idx').on(table.list, table.ownerId, table.name), index('saved_views_shared_idx').on(table.list, table.shared)],
+);
+export type SavedViewRow = typeof savedViews.$inferSelect;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dashboardListen } from './listen-host.mjs';
 import { bin, answers, createSupervisor, runNode, waitForHttp } from './processes.mjs';
+import { registerConsoleWebhooks, withWebhookSecrets } from './webhook-endpoints.mjs';
 
 /** The demo operators' sign-in details, when password sign-in on the emulator offers them. */
 function demoOperatorsBanner(useEmulator) {
@@ -71,12 +72,15 @@ export async function runApp({ nextCommand, build }) {
   } else {
     console.log('STRIPE_SECRET_KEY is set: using Stripe, not starting the emulator.');
   }
+  // The emulator delivers the console's events to it (deliveries before Next answers are retried).
+  const webhookSecrets = useEmulator ? await registerConsoleWebhooks(emulatorUrl, listen.probeUrl) : null;
+  if (webhookSecrets) console.log(`> webhook endpoints in the emulator for ${listen.probeUrl}/api/webhooks/stripe (platform and Connect)`);
 
   console.log(`> next ${nextCommand} on ${listen.address}`);
   const hostArgs = listen.host ? ['--hostname', listen.host] : [];
   const next = supervisor.start('next', process.execPath, [bin.next, nextCommand, '--port', port, ...hostArgs], {
     // CONSOLE_EMULATOR_SUPERVISED tells the console's banner that this script restarts the emulator.
-    env: { ...childEnv, PORT: port, AUTH_TRUST_HOST: 'true', ...(useEmulator ? { CONSOLE_EMULATOR_SUPERVISED: '1' } : {}) },
+    env: { ...withWebhookSecrets(childEnv, webhookSecrets), PORT: port, AUTH_TRUST_HOST: 'true', ...(useEmulator ? { CONSOLE_EMULATOR_SUPERVISED: '1' } : {}) },
   });
   // Any HTTP answer means Next is listening; a static file avoids compiling a page in dev.
   const up = await waitForHttp(`${listen.probeUrl}/favicon.svg`, { child: next, timeoutMs: 120_000, ok: () => true });

@@ -2,7 +2,7 @@
 // with nothing in the answer but that.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const state = vi.hoisted(() => ({ fail: false, started: 0 }));
+const state = vi.hoisted(() => ({ fail: false, started: 0, indexJobs: 0 }));
 vi.mock('@/lib/db/client', () => ({
   getDb: async () => {
     if (state.fail) throw new Error('The audit chain key does not match the audit log');
@@ -10,11 +10,13 @@ vi.mock('@/lib/db/client', () => ({
   },
 }));
 vi.mock('@/lib/outcomes/background', () => ({ ensureReconciler: () => void (state.started += 1) }));
+vi.mock('@/lib/index/background', () => ({ ensureIndexJobs: () => void (state.indexJobs += 1) }));
 
 describe('GET /api/health', () => {
   beforeEach(() => {
     state.fail = false;
     state.started = 0;
+    state.indexJobs = 0;
   });
 
   it('answers 200 and starts the reconciler once the database is open', async () => {
@@ -23,6 +25,7 @@ describe('GET /api/health', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
     expect(state.started).toBe(1);
+    expect(state.indexJobs).toBe(1);
   });
 
   it('answers 503, saying nothing more, when the database cannot be opened', async () => {
@@ -32,5 +35,6 @@ describe('GET /api/health', () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ok: false });
     expect(state.started).toBe(0);
+    expect(state.indexJobs).toBe(0);
   });
 });

@@ -1,8 +1,10 @@
 // Liveness for load balancers and the start script: answers 200 once this instance has its
-// database open (migrated, audit chain key checked), and starts this instance's reconciler, so
-// open outcomes are resolved from the moment the console starts, not from its first page. Public
+// database open (migrated, audit chain key checked), and starts this instance's reconciler and the
+// index's jobs (lib/index/background.ts), so open outcomes are resolved and the index kept fresh
+// from the moment the console starts, not from its first page. Public
 // by design: it says nothing but whether the instance is ready.
 import { getDb } from '@/lib/db/client';
+import { ensureIndexJobs } from '@/lib/index/background';
 import { ensureReconciler } from '@/lib/outcomes/background';
 import { summarizeErrorForLog } from '@/lib/stripe/errors';
 
@@ -16,5 +18,6 @@ export async function GET(): Promise<Response> {
     return Response.json({ ok: false }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
   }
   ensureReconciler();
+  ensureIndexJobs();
   return Response.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } });
 }
