@@ -1,7 +1,8 @@
 // The Stripe backend going away does not take the console with it: with the emulator refusing
 // every connection (its "unreachable" fault, as if its process had died), every page says so in a
-// banner with what is happening, pages that need Stripe show their error, the audit log and team
-// pages keep working, and the banner clears once the backend answers again. Runs in its own
+// banner with what is happening, pages that need Stripe show their error, the accounts list (read
+// from the console's index), the audit log and team pages keep working, and the banner clears once
+// the backend answers again. Runs in its own
 // project, after every other journey, since the whole API is down meanwhile.
 import { expect, test } from '@playwright/test';
 import { addFault, removeFault } from './support/money';
@@ -37,10 +38,19 @@ test('while the emulator does not answer, every page says so and the audit log a
     await page.goto('/');
     await expect(banner).toBeVisible();
     await expect(page.getByTestId('error-box')).toContainText('Cannot reach the Stripe backend');
+    // The accounts list reads the console's index, not Stripe: every account is still listed.
     await page.goto('/accounts');
     await expect(banner).toBeVisible();
-    await expect(page.getByTestId('list-error')).toBeVisible({ timeout: 20_000 });
+    await expect(banner).toContainText('the accounts list');
+    await expect(page.getByTestId('tab-all')).toBeVisible();
+    await expect(page.getByTestId('list-error')).toHaveCount(0);
+    const rows = page.getByTestId('accounts-table').getByTestId('data-row');
+    await expect(rows.first()).toBeVisible();
     await expect(page.getByText('Application error')).toHaveCount(0);
+    // An account's own page reads Stripe live: it says it cannot.
+    await rows.first().getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/accounts\/acct_/);
+    await expect(page.getByTestId('error-box')).toContainText('Cannot reach the Stripe backend', { timeout: 20_000 });
   } finally {
     await removeFault(fault);
   }

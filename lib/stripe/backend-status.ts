@@ -17,7 +17,7 @@ export type BackendStatus = {
 
 export type BackendDownWords = { title: string; body: string; action: string };
 
-const MEANWHILE = 'Pages that need Stripe show an error until it answers again; the audit log and the team page keep working.';
+const MEANWHILE = 'Pages that need Stripe show an error until it answers again; the accounts list (from the console\'s index), the audit log and the team page keep working.';
 
 /** The banner's words while the backend cannot be reached; null while it answers. */
 export function backendDownWords(status: BackendStatus): BackendDownWords | null {
