@@ -14,10 +14,12 @@ let accountId = '';
 
 test('filter to past-due accounts, open one, read its requirements, capabilities and persons', async ({ page }) => {
   await page.goto('/accounts');
-  await page.getByTestId('filter-state').selectOption('past_due');
+  await page.getByTestId('tab-restricted').click();
+  await expect(page).toHaveURL(/tab=restricted/);
+  await page.getByTestId('filter-past-due').selectOption('1');
   await page.getByTestId('apply-filters').click();
-  await expect(page).toHaveURL(/state=past_due/);
-  await expect(page.getByTestId('scan-note')).toContainText(/Looked at \d+ accounts? to find \d+ matching/);
+  await expect(page).toHaveURL(/tab=restricted.*past_due=1|past_due=1.*tab=restricted/);
+  await expect(page.getByTestId('list-summary')).toContainText(/\d+ accounts? in Restricted matching these filters/);
   const rows = page.getByTestId('accounts-table').getByTestId('data-row');
   await expect(rows.first()).toBeVisible();
   for (const status of await rows.getByTestId('account-status').allInnerTexts()) expect(status).toBe('Restricted: past due');
@@ -150,7 +152,7 @@ test('an id typed in the search box opens the account; the export follows the fi
   await page.getByTestId('account-search').fill(accountId);
   await page.getByTestId('account-search').press('Enter');
   await expect(page).toHaveURL(new RegExp(`/accounts/${accountId}$`));
-  const csv = await page.request.get('/api/accounts/export?state=past_due&type=express');
+  const csv = await page.request.get('/api/accounts/export?past_due=1&type=express');
   expect(csv.headers()['content-type']).toContain('text/csv');
   const lines = (await csv.text()).trim().split('\r\n');
   expect(lines[0]).toMatch(/^id,name,email,type,country,status/);

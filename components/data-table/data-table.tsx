@@ -37,6 +37,7 @@ export function DataTable<TData extends RowData>({
   label,
   testId,
   sortable = false,
+  serverSort,
   columnVisibility,
 }: {
   columns: DataTableColumn<TData>[];
@@ -47,17 +48,29 @@ export function DataTable<TData extends RowData>({
   testId?: string;
   /** Sort the rows on this page by a clicked header (the server's order otherwise). */
   sortable?: boolean;
+  /** The server sorts the whole list: the sorted column, and what a click on a header asks for.
+   * Columns with `enableSorting: false` cannot be sorted. */
+  serverSort?: { sorting: SortingState; onSort: (next: SortingState) => void };
   columnVisibility?: ColumnVisibility;
 }) {
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const [localSorting, setLocalSorting] = useState<SortingState>([]);
+  const sorting = serverSort?.sorting ?? localSorting;
   const table = useTable({
     features,
     columns,
     data,
     getRowId: (row) => getRowId(row),
-    enableSorting: sortable,
+    enableSorting: sortable || Boolean(serverSort),
+    manualSorting: Boolean(serverSort),
+    // The server's sort starts descending on a first click, like the list's default (newest first).
+    sortDescFirst: Boolean(serverSort),
+    enableSortingRemoval: !serverSort,
     state: { sorting, columnVisibility: columnVisibility ?? {} },
-    onSortingChange: setSorting,
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      if (serverSort) serverSort.onSort(next);
+      else setLocalSorting(next);
+    },
   });
   const rows = table.getRowModel().rows;
   const visibleCount = table.getVisibleLeafColumns().length;
@@ -82,7 +95,7 @@ export function DataTable<TData extends RowData>({
                         onClick={header.column.getToggleSortingHandler()}
                         className="-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase tracking-wide hover:text-neutral-900"
                         data-testid={`sort-${header.column.id}`}
-                        title="Sort the rows on this page"
+                        title={serverSort ? 'Sort the whole list' : 'Sort the rows on this page'}
                       >
                         <table.FlexRender header={header} />
                         {sorted === 'asc' ? (

@@ -1,7 +1,7 @@
 'use client';
 // The section list (the sidebar, and the drawer on small screens): only the sections the operator's role may open (the server re-checks every one).
 import clsx from 'clsx';
-import { ArrowLeftRight, Building2, LayoutDashboard, type LucideIcon, Receipt, ScrollText, ShieldAlert, Users, Wallet } from 'lucide-react';
+import { ArrowLeftRight, Building2, DatabaseZap, LayoutDashboard, type LucideIcon, Receipt, ScrollText, ShieldAlert, Users, Wallet } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from '@/lib/auth/routes';
@@ -15,6 +15,7 @@ const ICONS: Record<string, LucideIcon> = {
   '/risk': ShieldAlert,
   '/audit': ScrollText,
   '/team': Users,
+  '/data-sync': DatabaseZap,
 };
 
 export function ConsoleNav({ items, testId = 'console-nav', onNavigate }: { items: NavItem[]; testId?: string; onNavigate?: () => void }) {

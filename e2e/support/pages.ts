@@ -18,4 +18,5 @@ export const CONSOLE_PAGES = [
   '/risk',
   '/audit',
   '/team',
+  '/data-sync',
 ];

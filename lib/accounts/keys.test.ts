@@ -8,7 +8,7 @@ async function staleAfter(invalidations: ReturnType<(typeof accountInvalidations
   const qc = new QueryClient();
   const keys = [
     accountKeys.list(parseAccountFilters({})),
-    accountKeys.list(parseAccountFilters({ state: 'past_due' })),
+    accountKeys.list(parseAccountFilters({ tab: 'rejected' })),
     ...['acct_1', 'acct_2'].flatMap((id) => [
       accountKeys.detail(id),
       accountKeys.capabilities(id),

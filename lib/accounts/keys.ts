@@ -5,7 +5,9 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type Stripe from 'stripe';
 import { getJson } from '@/lib/http/get-json';
 import { accountFiltersQuery, type AccountFilters } from './filters';
-import type { FilteredPage } from '@/lib/lists/scan';
+import type { AccountListResult } from './index-list';
+
+export type { AccountListResult };
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -22,8 +24,8 @@ export const accountKeys = {
 
 const path = (id: string, view = '') => `/api/accounts/${encodeURIComponent(id)}${view}`;
 
-/** One page of the list as the server scanned it (lib/lists/scan.ts). */
-export type AccountListResult = FilteredPage<Stripe.Account>;
+/** How often an open list asks again: an account changed elsewhere shows up within seconds. */
+export const LIST_REFRESH_MS = 3000;
 
 export interface FeesFrom {
   items: Stripe.ApplicationFee[];
@@ -32,7 +34,12 @@ export interface FeesFrom {
 }
 
 export const accountQueries = {
-  list: (f: AccountFilters) => queryOptions({ queryKey: accountKeys.list(f), queryFn: () => getJson<AccountListResult>(`/api/accounts${accountFiltersQuery(f)}`) }),
+  list: (f: AccountFilters) =>
+    queryOptions({
+      queryKey: accountKeys.list(f),
+      queryFn: () => getJson<AccountListResult>(`/api/accounts${accountFiltersQuery(f)}`),
+      refetchInterval: LIST_REFRESH_MS,
+    }),
   detail: (id: string) => queryOptions({ queryKey: accountKeys.detail(id), queryFn: () => getJson<Stripe.Account>(path(id)) }),
   capabilities: (id: string) => queryOptions({ queryKey: accountKeys.capabilities(id), queryFn: () => getJson<Stripe.Capability[]>(path(id, '/capabilities')) }),
   persons: (id: string) => queryOptions({ queryKey: accountKeys.persons(id), queryFn: () => getJson<Stripe.Person[]>(path(id, '/persons')) }),

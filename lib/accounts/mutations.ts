@@ -7,21 +7,10 @@ import type Stripe from 'stripe';
 import { ActionError, type Written } from '@/lib/actions/result';
 import { getStripe } from '@/lib/stripe/client';
 import type { StripeMode } from '@/lib/stripe/mode';
-import { accountWritten } from './queries';
 import { canCreateLoginLink, canDelete, canManageCapabilities, canReject, canUnreject, type BalanceTotals } from './rules';
 import { PINNED_API_VERSION } from './schemas';
 import { isRejected } from './status';
 import { updateFormValues, updateParams } from './view';
-
-/** An account write: whatever came of it (done, refused, or an answer lost), the accounts list
- * this process shares (queries.ts) is dropped once it has ended, so the next read asks Stripe. */
-async function written<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } finally {
-    accountWritten();
-  }
-}
 
 const requestIdOf = (r: { lastResponse?: { requestId?: string } }) => r.lastResponse?.requestId ?? null;
 
@@ -41,7 +30,7 @@ export async function updateAccount(
   const params = updateParams(updateFormValues(current), input);
   const changed = Object.keys(params);
   if (changed.length === 0) throw new ActionError('Nothing changed: the account already has these values.');
-  const account = await written(stripe.accounts.update(input.accountId, params, { idempotencyKey }));
+  const account = await stripe.accounts.update(input.accountId, params, { idempotencyKey });
   return { data: { account, changed }, requestId: requestIdOf(account) };
 }
 
@@ -52,7 +41,7 @@ export async function rejectAccount(input: { accountId: string; reason: string }
   // Stripe's replay of that answer; another key gets Stripe's own refusal.
   const verdict = isRejected(current) ? { allowed: true } : canReject(current, mode, balance);
   if (!verdict.allowed) throw new ActionError(verdict.why ?? 'Stripe would refuse to reject this account.');
-  const account = await written(stripe.accounts.reject(input.accountId, { reason: input.reason as Stripe.AccountRejectParams.Reason }, { idempotencyKey }));
+  const account = await stripe.accounts.reject(input.accountId, { reason: input.reason as Stripe.AccountRejectParams.Reason }, { idempotencyKey });
   return { data: account, requestId: requestIdOf(account) };
 }
 
@@ -62,7 +51,7 @@ export async function unrejectAccount(input: { accountId: string }, idempotencyK
   // Not rejected (any more): as for reject, a retried request gets Stripe's replay.
   const verdict = isRejected(current) ? canUnreject(current, PINNED_API_VERSION) : { allowed: true };
   if (!verdict.allowed) throw new ActionError(verdict.why ?? 'Stripe would refuse to unreject this account.');
-  const account = await written(stripe.accounts.unreject(input.accountId, {}, { idempotencyKey }));
+  const account = await stripe.accounts.unreject(input.accountId, {}, { idempotencyKey });
   return { data: account, requestId: requestIdOf(account) };
 }
 
@@ -72,7 +61,7 @@ export async function deleteAccount(input: { accountId: string }, idempotencyKey
   const verdict = canDelete(current, mode, balance);
   if (!verdict.allowed) throw new ActionError(verdict.why ?? 'Stripe would refuse to delete this account.');
   // Stripe's DELETE takes no Idempotency-Key header (only POSTs do); a repeated delete answers 404.
-  const deleted = await written(stripe.accounts.del(input.accountId));
+  const deleted = await stripe.accounts.del(input.accountId);
   return { data: { id: deleted.id, deleted: deleted.deleted }, requestId: requestIdOf(deleted) };
 }
 
@@ -84,7 +73,7 @@ export async function updateCapability(
   const current = await stripe.accounts.retrieve(input.accountId);
   const verdict = canManageCapabilities(current);
   if (!verdict.allowed) throw new ActionError(verdict.why ?? 'Stripe would refuse to change this capability.');
-  const capability = await written(stripe.accounts.updateCapability(input.accountId, input.capability, { requested: input.requested }, { idempotencyKey }));
+  const capability = await stripe.accounts.updateCapability(input.accountId, input.capability, { requested: input.requested }, { idempotencyKey });
   return { data: capability, requestId: requestIdOf(capability) };
 }
 

@@ -1,16 +1,11 @@
-// Server-side reads of connected accounts: the list (with the filters Stripe cannot apply done on
-// the pages read) and each view of the account page. Pages call these directly to prefetch; the
+// Server-side reads of connected accounts, live from Stripe: each view of the account page (the
+// list reads the console's index: ./index-list.ts). Pages call these directly to prefetch; the
 // browser reaches the same functions through GET route handlers. Each is one Stripe call or a
 // bounded walk, so a page can run them all at once.
 import 'server-only';
 import type Stripe from 'stripe';
-import { sharedReads } from '@/lib/cache/shared-reads';
 import { getStripe } from '@/lib/stripe/client';
-import { accountCreatedRange, accountMatches, filtersOnServer, type AccountFilters } from './filters';
-import { collectMatching, scan, scanFilteredList, type FilteredPage } from '@/lib/lists/scan';
-
-/** Accounts read at most for one filtered page: ten Stripe pages. */
-export const SCAN_BUDGET = 1000;
+import { scan } from '@/lib/lists/scan';
 
 /** Counts every connected account by paging through the list (Stripe has no count endpoint). */
 export async function countConnectedAccounts(): Promise<number> {
@@ -21,42 +16,6 @@ export async function countConnectedAccounts(): Promise<number> {
       count += 1;
     });
   return count;
-}
-
-export type AccountPage = FilteredPage<Stripe.Account>;
-
-/**
- * Pages of the accounts list, shared for two seconds by the requests of this process that ask for
- * the same filters and cursor (many operators opening the list at once make one Stripe read, or
- * up to ten for a filtered page). Every account write made here drops them (`accountWritten`).
- */
-const listReads = sharedReads<AccountPage>({ ttlMs: 2000 });
-
-/** Called after every account write, so the next list read asks Stripe. */
-export function accountWritten(): void {
-  listReads.invalidate();
-}
-
-export function listAccounts(f: AccountFilters): Promise<AccountPage> {
-  return listReads.get(JSON.stringify(f), () => readAccountPage(f));
-}
-
-function readAccountPage(f: AccountFilters): Promise<AccountPage> {
-  const created = accountCreatedRange(f);
-  return scanFilteredList((cursor) => getStripe().accounts.list({ ...cursor, ...(created ? { created } : {}) }), {
-    matches: accountMatches(f),
-    filtered: filtersOnServer(f),
-    budget: SCAN_BUDGET,
-    limit: f.limit,
-    after: f.after,
-    before: f.before,
-  });
-}
-
-/** Every account the filters select, for the CSV export (bounded like the list, by a larger budget). */
-export function exportAccounts(f: AccountFilters, max = 10_000): Promise<{ items: Stripe.Account[]; complete: boolean }> {
-  const created = accountCreatedRange(f);
-  return collectMatching(getStripe().accounts.list({ limit: 100, ...(created ? { created } : {}) }), accountMatches(f), max);
 }
 
 export function getAccount(id: string): Promise<Stripe.Account> {

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { accountStatus, capabilityTone, disabledReasonText, matchesState } from './status';
+import { accountStatus, capabilityTone, disabledReasonText } from './status';
 
 const NOW = 1_780_272_000;
 type A = Parameters<typeof accountStatus>[0];
@@ -19,21 +19,6 @@ describe('accountStatus', () => {
     expect(accountStatus(account({}, { errors: [{ code: 'invalid_tax_id', reason: 'r', requirement: 'company.tax_id' }] }), NOW).label).toBe('Verification errors');
     expect(accountStatus(account(), NOW)).toEqual({ label: 'Enabled', tone: 'good' });
     expect(accountStatus(account({ charges_enabled: false, payouts_enabled: false, details_submitted: false }), NOW).label).toBe('Onboarding');
-  });
-});
-
-describe('matchesState', () => {
-  it('lets an account match several states', () => {
-    const a = account({ charges_enabled: false }, { disabled_reason: 'requirements.past_due', past_due: ['x'], errors: [{ code: 'invalid_tax_id', reason: 'r', requirement: 'company.tax_id' }] });
-    expect(['enabled', 'restricted', 'past_due', 'currently_due', 'rejected', 'has_errors'].filter((s) => matchesState(a, s as never))).toEqual(['restricted', 'past_due', 'has_errors']);
-  });
-  it('sees an enabled account only as enabled', () => {
-    expect(['enabled', 'restricted', 'past_due', 'currently_due', 'rejected', 'has_errors'].filter((s) => matchesState(account(), s as never))).toEqual(['enabled']);
-  });
-  it('knows a deadline from a past due list', () => {
-    expect(matchesState(account({}, { currently_due: ['x'], current_deadline: NOW }), 'currently_due')).toBe(true);
-    expect(matchesState(account({}, { currently_due: ['x'] }), 'currently_due')).toBe(false);
-    expect(matchesState(account({}, { disabled_reason: 'rejected.listed' }), 'rejected')).toBe(true);
   });
 });
 

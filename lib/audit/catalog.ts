@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = {
   'transfer_reversal.update': 'Edited a transfer reversal',
   'topup.create': 'Created a top-up',
   'topup.cancel': 'Cancelled a top-up',
+  'index.event_retry': 'Retried a webhook event',
+  'index.backfill_run': 'Ran the backfill',
+  'saved_view.create': 'Saved a list view',
+  'saved_view.delete': 'Deleted a saved list view',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

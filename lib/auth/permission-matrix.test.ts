@@ -14,14 +14,14 @@ import { PAGE_ROUTES } from '@/lib/auth/routes';
 import { API_ROUTES, PUBLIC_API_ROUTE_FILES, samplePath } from '@/tests/fixtures/routes';
 import { openPglite, type OpenDb } from '@/lib/db/open';
 import { createOperator } from '@/lib/operators/store';
+import { recordEvent } from '@/lib/index/inbox';
+import { insertSavedView } from '@/lib/saved-views/store';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 const stripeSpy = vi.hoisted(() => {
   const account = { id: 'acct_Test123', object: 'account', type: 'custom', country: 'US', capabilities: {}, metadata: {}, requirements: null, controller: { type: 'application' } };
   return {
     countConnectedAccounts: vi.fn(async () => 7),
-    listAccounts: vi.fn(async () => ({ items: [account], scanned: 1, next: null, prev: null, partial: false, budget: 25, filtered: false })),
-    exportAccounts: vi.fn(async () => ({ items: [account], complete: true })),
     getAccount: vi.fn(async () => account),
     listCapabilities: vi.fn(async () => []),
     listPersons: vi.fn(async () => []),
@@ -89,6 +89,9 @@ const backendProbe = vi.hoisted(() => ({
   getBackendStatus: vi.fn(async () => ({ reachable: true, backend: 'emulator', supervised: false, apiBase: 'http://127.0.0.1:12111', emulatorPort: 12111, checkedAt: 0 })),
 }));
 vi.mock('@/lib/stripe/health', () => backendProbe);
+// The index's background jobs (the Data sync page's actions wake them): not started here.
+const indexJobs = vi.hoisted(() => ({ kickIndexSync: vi.fn(), kickInboxWorker: vi.fn(), ensureIndexJobs: vi.fn() }));
+vi.mock('@/lib/index/background', () => indexJobs);
 const moneySpies = () => [...Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]), backendProbe.getBackendStatus];
 // next-auth itself is not under test here (and does not load outside Next).
 vi.mock('next-auth', () => {
@@ -272,6 +275,20 @@ describe('server actions', () => {
     updateTransferReversal: async () => ({ transferId: 'tr_Test123', reversalId: 'trr_Test123', description: 'Order cancelled', metadata: [] }),
     createTopup: async () => ({ amount: '100.00', description: 'Funding', statementDescriptor: '', source: '' }),
     cancelTopup: async () => ({ topupId: 'tu_Test123' }),
+    // An event the inbox could not apply, one per call (an allowed retry puts it back to pending).
+    retryWebhookEventAction: async () => {
+      const id = `evt_Matrix${Math.random().toString(36).slice(2)}`;
+      await recordEvent(opened.db, { id, type: 'account.updated', created: 1, account: null, data: { object: { id: 'acct_Test123', object: 'account' } } });
+      return { eventId: id };
+    },
+    runBackfillAction: async () => ({}),
+    saveViewAction: async () => ({ list: 'accounts', name: `View ${Math.random()}`, shared: false, query: '?tab=rejected&country=US' }),
+    // A view of the caller's own (the action deletes only those); for a refused caller, any well-formed id.
+    deleteViewAction: async () => {
+      const owner = session.operator?.id;
+      if (!owner) return { viewId: 'view_0000000000000000' };
+      return { viewId: await insertSavedView(opened.db, { list: 'accounts', name: `Del ${Math.random()}`, ownerId: owner, shared: false, query: '' }) };
+    },
   };
   // Public by design: signing in and out.
   const PUBLIC_ACTIONS = ['signInWithPasswordAction', 'signInWithSsoAction', 'signOutAction'];

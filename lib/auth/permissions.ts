@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   'risk.read': 'Read charges, reviews and early fraud warnings',
   'audit.read': 'Read the audit log',
   'operators.manage': 'Manage operators and their roles',
+  'sync.manage': "See how the console's index is kept, retry webhook events and run the backfill",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];

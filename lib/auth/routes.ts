@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/risk', label: 'Risk', permission: 'risk.read' },
   { href: '/audit', label: 'Audit', permission: 'audit.read' },
   { href: '/team', label: 'Team', permission: 'operators.manage' },
+  { href: '/data-sync', label: 'Data sync', permission: 'sync.manage' },
 ];
 
 export type ObjectRoute = {

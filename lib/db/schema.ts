@@ -2,7 +2,7 @@
 // the append-only (hash-chained) audit log, and leases that keep a background job to one instance.
 // One schema for PGlite and PostgreSQL; `npm run db:generate` turns changes into SQL migrations.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/auth/permissions';
 
 export const operatorRole = pgEnum('operator_role', ROLES);
@@ -276,3 +276,25 @@ export type IndexAccountRow = typeof indexAccounts.$inferSelect;
 export type IndexObjectRow = typeof indexObjects.$inferSelect;
 export type WebhookInboxRow = typeof webhookInbox.$inferSelect;
 export type IndexSyncStateRow = typeof indexSyncState.$inferSelect;
+
+/** Saved views of a list: an operator's filters under a name, for themselves or for the team. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    /** `view_` and 16 random letters and digits. */
+    id: text('id').primaryKey(),
+    /** Which list the view belongs to (`accounts`). */
+    list: text('list').notNull(),
+    name: text('name').notNull(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    /** Offered to every operator, not only its owner. */
+    shared: boolean('shared').notNull().default(false),
+    /** The view as the list's URL query (`?tab=restricted&country=US`), re-read with the list's schema when used. */
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('saved_views_owner_name_idx').on(table.list, table.ownerId, table.name), index('saved_views_shared_idx').on(table.list, table.shared)],
+);
+export type SavedViewRow = typeof savedViews.$inferSelect;

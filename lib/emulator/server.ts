@@ -21,6 +21,8 @@ import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export interface EmulatorOptions {
   seed?: SeedName;
+  /** How many test-mode accounts the `scale` seed makes (100,000 unless told; tests start small ones). */
+  scaleAccounts?: number;
   /** The version for requests without a Stripe-Version header. */
   apiVersion?: string;
   /** A fixed clock (seconds) for tests; defaults to the wall clock. */
@@ -56,6 +58,7 @@ export class Emulator {
   worlds!: Record<Mode, World>;
   readonly requestLog: RequestLogEntry[] = [];
   readonly seed: SeedName;
+  readonly scaleAccounts: number | undefined;
   readonly defaultVersion: string;
   readonly now: () => number;
   readonly faults: FaultInjector;
@@ -65,6 +68,7 @@ export class Emulator {
 
   constructor(opts: EmulatorOptions = {}) {
     this.seed = opts.seed ?? 'demo';
+    this.scaleAccounts = opts.scaleAccounts;
     this.defaultVersion = opts.apiVersion ?? DEFAULT_API_VERSION;
     if (!isValidVersion(this.defaultVersion)) throw new Error(`Invalid EMULATOR_API_VERSION: ${this.defaultVersion}`);
     this.now = opts.now ?? (() => Math.floor(Date.now() / 1000));
@@ -77,7 +81,7 @@ export class Emulator {
 
   /** Back to the seed: all state and the request log are dropped, and with the Worlds their webhook endpoints, deliveries and delivery faults. */
   reset(): void {
-    this.worlds = seedWorlds(this.seed, this.now());
+    this.worlds = seedWorlds(this.seed, this.now(), { scaleAccounts: this.scaleAccounts });
     this.webhooks.reset(Object.values(this.worlds));
     for (const world of Object.values(this.worlds)) {
       world.events.subscribe((e) => this.eventListeners.forEach((l) => l(world, e)));

@@ -83,3 +83,8 @@ export function ensureIndexJobs(): void {
   j.timers.push(inbox, catchUpTimer);
   void sync();
 }
+
+/** Runs the sync now (an owed or requested backfill, then the catch-up), as the Data sync page's "Run backfill" asks. */
+export function kickIndexSync(): void {
+  void sync();
+}

@@ -99,3 +99,12 @@ export async function inboxSummary(db: Db): Promise<{ pending: number; failed: n
     failures: failures.map((row) => ({ eventId: row.event_id, type: row.type, attempts: row.attempts, lastError: row.last_error })),
   };
 }
+
+/** Puts a failed or retrying event back to be applied now, with a fresh count of tries (the Data sync page's Retry); false when there is no such event to retry. */
+export async function retryInboxEvent(db: Db, eventId: string): Promise<boolean> {
+  const result = await db.execute(sql`
+    update webhook_inbox set status = 'pending', attempts = 0, next_attempt_at = now(), claimed_until = null
+    where event_id = ${eventId} and status <> 'applied'
+    returning event_id`);
+  return rowsOf<{ event_id: string }>(result).length > 0;
+}

@@ -5,6 +5,18 @@
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 export type FormObject = { [key: string]: FormValue };
 
+/** Turns SDK-shaped values (numbers, booleans, null) into the strings a form request carries. */
+export function toForm(value: unknown): FormValue {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(toForm);
+  if (typeof value === 'object') {
+    const out: FormObject = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = toForm(v);
+    return out;
+  }
+  return String(value);
+}
+
 export class FormSyntaxError extends Error {
   constructor(
     message: string,

@@ -40,9 +40,11 @@ const LENGTHS: Record<string, number> = { acct: 16 };
 
 export function makeId(prefix: string, random: RandomSource = cryptoRandom): string {
   const length = LENGTHS[prefix] ?? 24;
-  let out = prefix === 'acct' ? '1' : '';
-  while (out.length < length) out += ALPHABET[random(ALPHABET.length)];
-  return `${prefix}_${out}`;
+  // One flat string (adding a character at a time would keep every id as a chain of pieces in memory).
+  const chars: string[] = [prefix, '_'];
+  if (prefix === 'acct') chars.push('1');
+  for (let n = chars.length - 2; n < length; n++) chars.push(ALPHABET[random(ALPHABET.length)]);
+  return chars.join('');
 }
 
 export const requestId = () => makeId('req').slice(0, 18);

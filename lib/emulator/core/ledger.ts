@@ -65,30 +65,99 @@ export function post(world: World, p: Posting): Stripe.BalanceTransaction {
   };
   world.balanceTransactions.insert(bt);
   world.ledgerOwner.set(bt.id, p.owner);
-  idsOf(world, p.owner).push(bt.id);
+  indexOf(world, p.owner).add(bt);
   return bt;
 }
 
-// Each owner's transaction ids in the order they were made, so a balance is summed over its own
-// transactions only (a seeded world holds years of them).
-const byOwner = new WeakMap<World, Map<Owner, string[]>>();
+/**
+ * One currency of one owner's balance, summed as transactions are posted so that a balance is
+ * read without adding up every transaction (a seeded platform holds tens of thousands): the nets
+ * sorted by when they become available, with running sums, plus the few posted since the last
+ * merge, which a read adds up one by one.
+ */
+class CurrencyBalance {
+  total = 0;
+  private at: number[] = [];
+  /** sums[i]: the nets of the first i transactions by availability. */
+  private sums: number[] = [0];
+  private nets: number[] = [];
+  private recent: { at: number; net: number }[] = [];
 
-function idsOf(world: World, owner: Owner): string[] {
+  add(at: number, net: number): void {
+    this.total += net;
+    this.recent.push({ at, net });
+    if (this.recent.length > 32 + 8 * Math.sqrt(this.at.length)) this.merge();
+  }
+
+  /** The nets available at `now` (available_on <= now). */
+  availableAt(now: number): number {
+    let lo = 0;
+    let hi = this.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.at[mid] <= now) lo = mid + 1;
+      else hi = mid;
+    }
+    let sum = this.sums[lo];
+    for (const r of this.recent) if (r.at <= now) sum += r.net;
+    return sum;
+  }
+
+  /** Folds the recent transactions into the sorted ones (a merge of two sorted runs) and sums again. */
+  private merge(): void {
+    const recent = this.recent.sort((a, b) => a.at - b.at);
+    const at: number[] = [];
+    const nets: number[] = [];
+    const take = (t: number, net: number) => {
+      at.push(t);
+      nets.push(net);
+    };
+    let i = 0;
+    for (const r of recent) {
+      for (; i < this.at.length && this.at[i] <= r.at; i++) take(this.at[i], this.nets[i]);
+      take(r.at, r.net);
+    }
+    for (; i < this.at.length; i++) take(this.at[i], this.nets[i]);
+    const sums = [0];
+    for (const n of nets) sums.push(sums[sums.length - 1] + n);
+    this.at = at;
+    this.nets = nets;
+    this.sums = sums;
+    this.recent = [];
+  }
+}
+
+/** An owner's transactions: their ids in the order they were made, and the balance per currency (in the order first moved). */
+class OwnerLedger {
+  readonly ids: string[] = [];
+  readonly currencies = new Map<string, CurrencyBalance>();
+  add(bt: Stripe.BalanceTransaction): void {
+    this.ids.push(bt.id);
+    let c = this.currencies.get(bt.currency);
+    if (!c) this.currencies.set(bt.currency, (c = new CurrencyBalance()));
+    c.add(bt.available_on, bt.net);
+  }
+}
+
+// Each owner's ledger, so a balance is read from its own transactions only (a seeded world holds years of them).
+const byOwner = new WeakMap<World, Map<Owner, OwnerLedger>>();
+
+function indexOf(world: World, owner: Owner): OwnerLedger {
   let index = byOwner.get(world);
   if (!index) {
     index = new Map();
     byOwner.set(world, index);
   }
-  let ids = index.get(owner);
-  if (!ids) {
-    ids = [];
-    index.set(owner, ids);
+  let ledger = index.get(owner);
+  if (!ledger) {
+    ledger = new OwnerLedger();
+    index.set(owner, ledger);
   }
-  return ids;
+  return ledger;
 }
 
 function ownTransactions(world: World, owner: Owner): Stripe.BalanceTransaction[] {
-  return idsOf(world, owner).flatMap((id) => world.balanceTransactions.get(id) ?? []);
+  return indexOf(world, owner).ids.flatMap((id) => world.balanceTransactions.get(id) ?? []);
 }
 
 /** A balance transaction as Stripe answers it: its status follows the clock. */
@@ -107,18 +176,17 @@ export interface Amounts {
   pending: Record<string, number>;
 }
 
-/** The balance of one owner per currency: the sum of its transactions' nets. */
+/** The balance of one owner per currency: the sum of its transactions' nets (every currency it has moved money in, zero included). */
 export function balanceOf(world: World, owner: Owner, now: number): Amounts {
   const out: Amounts = { available: {}, pending: {} };
-  for (const bt of ownTransactions(world, owner)) {
-    const side = bt.available_on <= now ? out.available : out.pending;
-    side[bt.currency] = (side[bt.currency] ?? 0) + bt.net;
-    const other = side === out.available ? out.pending : out.available;
-    other[bt.currency] ??= 0;
+  for (const [currency, c] of indexOf(world, owner).currencies) {
+    const available = c.availableAt(now);
+    out.available[currency] = available;
+    out.pending[currency] = c.total - available;
   }
   return out;
 }
 
 export function availableIn(world: World, owner: Owner, currency: string, now: number): number {
-  return balanceOf(world, owner, now).available[currency] ?? 0;
+  return indexOf(world, owner).currencies.get(currency)?.availableAt(now) ?? 0;
 }

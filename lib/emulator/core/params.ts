@@ -2,7 +2,7 @@
 // issues into the 400s Stripe sends: the first problem only, named by its bracketed `param`.
 import { z } from 'zod';
 import { paramError } from './errors';
-import type { FormObject } from './form';
+import { toForm, type FormObject } from './form';
 
 type StripeIssue = { code?: string; message: string };
 
@@ -173,3 +173,9 @@ export function parseParams<S extends z.ZodType>(schema: S, input: FormObject): 
   if (result.success) return result.data;
   throw toStripeError(result.error.issues[0], input);
 }
+
+/** Validates SDK-shaped parameters (numbers, booleans, null), in-process callers' (the seeds'). */
+export type ParseSdkParams = <S extends z.ZodType>(schema: S, input: unknown) => z.output<S>;
+
+/** As the form request carrying them would be: turned into its strings, then parsed. */
+export const parseSdkParams: ParseSdkParams = (schema, input) => parseParams(schema, toForm(input) as FormObject);

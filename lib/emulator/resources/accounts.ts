@@ -204,8 +204,7 @@ export const accountRoutes: Route[] = [
     pattern: '/v1/accounts',
     handler: (ctx) => {
       const p = parseParams(listAccountParams, ctx.params);
-      const items = ctx.world.accounts.newestFirst().map((a) => renderAccount(ctx, a));
-      return listResponse(ctx, items, p, '/v1/accounts');
+      return listResponse(ctx, ctx.world.accounts.ordered(), p, '/v1/accounts', (a) => renderAccount(ctx, a));
     },
   },
   {

@@ -37,9 +37,8 @@ export const applicationFeeRoutes: Route[] = [
       const p = parseParams(listFeeParams, ctx.params);
       // `charge` names the charge the fee was taken from; a destination charge's own id finds its fee too.
       const items = ctx.world.applicationFees
-        .newestFirst((f) => p.charge === undefined || f.charge === p.charge || f.originating_transaction === p.charge)
-        .map((f) => renderApplicationFee(ctx.world, f));
-      return listResponse(ctx, items, p, '/v1/application_fees');
+        .newestFirst((f) => p.charge === undefined || f.charge === p.charge || f.originating_transaction === p.charge);
+      return listResponse(ctx, items, p, '/v1/application_fees', (f) => renderApplicationFee(ctx.world, f));
     },
   },
   {

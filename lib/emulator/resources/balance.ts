@@ -73,9 +73,8 @@ function listTransactions(ctx: Ctx) {
   const currency = p.currency?.toLowerCase();
   const now = ctx.now();
   const items = transactionsOf(ctx.world, ownerOf(ctx))
-    .filter((bt) => (p.type === undefined || bt.type === p.type) && (p.source === undefined || bt.source === p.source) && (currency === undefined || bt.currency === currency))
-    .map((bt) => renderBalanceTransaction(bt, now));
-  return listResponse(ctx, items, p, '/v1/balance_transactions');
+    .filter((bt) => (p.type === undefined || bt.type === p.type) && (p.source === undefined || bt.source === p.source) && (currency === undefined || bt.currency === currency));
+  return listResponse(ctx, items, p, '/v1/balance_transactions', (bt) => renderBalanceTransaction(bt, now));
 }
 
 export function retrieveBalanceTransaction(ctx: Ctx, id: string): Stripe.BalanceTransaction {

@@ -174,9 +174,8 @@ export const chargeRoutes: Route[] = [
             (p.customer === undefined || c.customer === p.customer) &&
             (p.payment_intent === undefined || c.payment_intent === p.payment_intent) &&
             (p.transfer_group === undefined || c.transfer_group === p.transfer_group),
-        )
-        .map((c) => renderCharge(ctx.world, c));
-      return listResponse(ctx, items, p, '/v1/charges');
+        );
+      return listResponse(ctx, items, p, '/v1/charges', (c) => renderCharge(ctx.world, c));
     },
   },
   {

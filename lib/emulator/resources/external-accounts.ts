@@ -6,13 +6,13 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { invalidRequest, noSuch, paramError } from '../core/errors';
-import type { FormObject } from '../core/form';
+import { toForm, type FormObject } from '../core/form';
 import { makeId, type RandomSource } from '../core/ids';
-import { bool, expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, NO_PARAMS, oneOf, parseParams, str, unsettableStr } from '../core/params';
+import { bool, expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, NO_PARAMS, oneOf, parseParams, parseSdkParams, str, unsettableStr, type ParseSdkParams } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { ExternalAccount, World } from '../core/world';
 import { countrySpec } from '../data/country-specs';
-import { requireCollection, toForm } from './persons';
+import { requireCollection } from './persons';
 import { expandObject, listResponse, registerResolver, requireAccount } from './shared';
 import { bankToken, cardToken, checkBankAccount, checkCard, COUNTRY_CURRENCY, type BankInput, type CardInput } from './tokens';
 
@@ -114,12 +114,28 @@ export interface AddExternalAccountOptions {
   replacesDefault?: boolean;
   /** Draws the id from this source (the demo seeder's seeded generator). */
   random?: RandomSource;
+  /** How a hash is validated: as a request's would be (the default), or the scale seed's check by shape. */
+  parse?: ParseSdkParams;
 }
+
+/** A hash schema under its parameter name (`external_account[...]`), made once per name: zod compiles a schema on its first use. */
+const under = <S extends z.ZodType>(schema: S) => {
+  type Under = z.ZodType<Record<string, z.output<S>>>;
+  const made = new Map<string, Under>();
+  return (prefix: string): Under => {
+    let s = made.get(prefix);
+    if (!s) made.set(prefix, (s = hash({ [prefix]: schema }) as unknown as Under));
+    return s;
+  };
+};
+const bankHashUnder = under(bankHash);
+const cardHashUnder = under(cardHash);
+const cardTokenHashUnder = under(cardTokenHash);
 
 type Made = { kind: 'bank'; input: BankInput; metadata?: Record<string, string> | null } | { kind: 'card'; input: CardInput; currency: string | null; metadata?: Record<string, string> | null };
 
 /** Reads `external_account` (a token, or a bank/card hash) into what it describes. */
-function readExternalAccount(world: World, value: unknown, now: number, prefix: string): Made {
+function readExternalAccount(world: World, value: unknown, now: number, prefix: string, parse: ParseSdkParams): Made {
   if (typeof value === 'string') {
     if (value === '') throw paramError(`You passed an empty string for '${prefix}'. We assume empty values are an attempt to unset a parameter; however '${prefix}' cannot be unset. You should remove '${prefix}' from your request or supply a non-empty value.`, prefix, 'parameter_invalid_empty');
     const bank = bankToken(value, world.mode);
@@ -133,7 +149,7 @@ function readExternalAccount(world: World, value: unknown, now: number, prefix: 
   const object = form.object;
   if (object === undefined) throw paramError(`Missing required param: ${prefix}[object].`, `${prefix}[object]`, 'parameter_missing');
   if (object === 'bank_account') {
-    const b = parseParams(hash({ [prefix]: bankHash }), { [prefix]: form })[prefix] as z.output<typeof bankHash>;
+    const b = parse(bankHashUnder(prefix), { [prefix]: value })[prefix];
     return {
       kind: 'bank',
       input: {
@@ -147,13 +163,13 @@ function readExternalAccount(world: World, value: unknown, now: number, prefix: 
     };
   }
   if (object === 'card' && 'token' in form) {
-    const t = parseParams(hash({ [prefix]: cardTokenHash }), { [prefix]: form })[prefix] as z.output<typeof cardTokenHash>;
+    const t = parse(cardTokenHashUnder(prefix), { [prefix]: value })[prefix];
     const card = cardToken(t.token, world.mode, now);
     if (!card) throw invalidRequest(`No such token: '${t.token}'`, { param: `${prefix}[token]`, code: 'resource_missing' });
     return { kind: 'card', input: card, currency: t.currency ?? null };
   }
   if (object === 'card') {
-    const c = parseParams(hash({ [prefix]: cardHash }), { [prefix]: form })[prefix] as z.output<typeof cardHash>;
+    const c = parse(cardHashUnder(prefix), { [prefix]: value })[prefix];
     return {
       kind: 'card',
       currency: c.currency ?? null,
@@ -208,7 +224,7 @@ export function addExternalAccount(world: World, accountId: string, input: unkno
   const account = world.accounts.get(accountId);
   if (!account) throw noSuch('account', accountId, 'account');
   const prefix = opts.paramPrefix ?? 'external_account';
-  const made = readExternalAccount(world, input, now, prefix);
+  const made = readExternalAccount(world, input, now, prefix, opts.parse ?? parseSdkParams);
   const hashGiven = typeof input === 'object';
   const paramOf = (field: string) => (field === '' || !hashGiven ? prefix : `${prefix}[${field}]`);
   const meta = mergeMetadata(mergeMetadata({}, made.metadata), opts.metadata);

@@ -6,8 +6,8 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { invalidRequest, noSuch, StripeApiError } from '../core/errors';
 import { makeId, type RandomSource } from '../core/ids';
-import type { FormObject, FormValue } from '../core/form';
-import { bool, emptyableHash, expand, hash, int, listParams, mergeMetadata, metadata, NO_PARAMS, oneOf, parseParams, str, unsettableStr } from '../core/params';
+import type { FormObject } from '../core/form';
+import { bool, emptyableHash, expand, hash, int, listParams, mergeMetadata, metadata, NO_PARAMS, oneOf, parseParams, parseSdkParams, str, unsettableStr, type ParseSdkParams } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
 import { renderPerson } from './requirements';
@@ -251,8 +251,11 @@ function testVerification(world: World, person: Stripe.Person, p: PersonParams):
   }
 }
 
-/** Applies parameters to a copy of `current`: the one place create and update land. */
-function applyPersonParams(world: World, account: Stripe.Account, current: Stripe.Person, p: PersonParams): Stripe.Person {
+/**
+ * Applies parameters to a copy of `current`: the one place create and update land. `fresh`: a
+ * blank `current` made for this person alone, filled in place (no copy needed).
+ */
+function applyPersonParams(world: World, account: Stripe.Account, current: Stripe.Person, p: PersonParams, fresh = false): Stripe.Person {
   if (p.person_token !== undefined) throw invalidRequest(`No such token: '${p.person_token}'`, { param: 'person_token', code: 'resource_missing' });
   if (p.dob) {
     const { day, month, year } = p.dob;
@@ -261,7 +264,7 @@ function applyPersonParams(world: World, account: Stripe.Account, current: Strip
       throw invalidRequest(`Invalid dob: ${year}-${month}-${day} is not a valid date.`, { param: 'dob' });
     }
   }
-  const next = structuredClone(current) as Stripe.Person & Record<string, unknown>;
+  const next = (fresh ? current : structuredClone(current)) as Stripe.Person & Record<string, unknown>;
   const simple = [
     'email', 'first_name', 'first_name_kana', 'first_name_kanji', 'gender', 'last_name', 'last_name_kana', 'last_name_kanji',
     'maiden_name', 'phone', 'political_exposure', 'full_name_aliases',
@@ -320,18 +323,6 @@ function claimRepresentative(world: World, person: Stripe.Person): void {
 // ---------------------------------------------------------------------------------------------
 // Shared logic (routes and the demo seeder)
 
-/** Turns SDK-shaped values (numbers, booleans, null) into the strings a form request carries. */
-export function toForm(value: unknown): FormValue {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(toForm);
-  if (typeof value === 'object') {
-    const out: FormObject = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = toForm(v);
-    return out;
-  }
-  return String(value);
-}
-
 /** The persons of an account, newest first. */
 export function personsOf(world: World, accountId: string): Stripe.Person[] {
   return world.persons.newestFirstIn(accountId);
@@ -340,6 +331,8 @@ export function personsOf(world: World, accountId: string): Stripe.Person[] {
 export interface AddPersonOptions {
   /** Draws the id from this source (the demo seeder's seeded generator). */
   random?: RandomSource;
+  /** How `input` is validated: as a request's would be (the default), or the scale seed's check by shape. */
+  parse?: ParseSdkParams;
 }
 
 /**
@@ -356,12 +349,12 @@ export function addPerson(
 ): Stripe.Person {
   const account = world.accounts.get(accountId);
   if (!account) throw noSuch('account', accountId, 'account');
-  const p = parseParams(personParams, toForm(input) as FormObject);
+  const p = (opts.parse ?? parseSdkParams)(personParams, input);
   return createPerson(world, account, p, now, opts);
 }
 
 function createPerson(world: World, account: Stripe.Account, p: PersonParams, now: number, opts: AddPersonOptions = {}): Stripe.Person {
-  const person = applyPersonParams(world, account, blankPerson(makeId('person', opts.random), account, now), p);
+  const person = applyPersonParams(world, account, blankPerson(makeId('person', opts.random), account, now), p, true);
   world.persons.insert(person);
   claimRepresentative(world, person);
   return person;

@@ -196,9 +196,8 @@ export const radarRoutes: Route[] = [
             ownerOfCharge(ctx.world, idOf(e.charge) ?? '') === owner &&
             (p.charge === undefined || idOf(e.charge) === p.charge) &&
             (p.payment_intent === undefined || idOf(e.payment_intent) === p.payment_intent),
-        )
-        .map((e) => renderEarlyFraudWarning(ctx.world, e));
-      return listResponse(ctx, items, p, '/v1/radar/early_fraud_warnings');
+        );
+      return listResponse(ctx, items, p, '/v1/radar/early_fraud_warnings', (e) => renderEarlyFraudWarning(ctx.world, e));
     },
   },
   {

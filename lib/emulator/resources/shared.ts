@@ -3,7 +3,7 @@
 import type Stripe from 'stripe';
 import { noSuch, paramError } from '../core/errors';
 import { applyExpand } from '../core/expand';
-import { paginate, type ListParams } from '../core/list';
+import { paginate, type ListParams, type OrderedView } from '../core/list';
 import type { Ctx } from '../core/router';
 import type { AccountFacts } from '../core/world';
 
@@ -65,12 +65,17 @@ export function expandObject<T>(ctx: Ctx, obj: T, paths: readonly string[] | und
   ) as T;
 }
 
-/** A Stripe list over `items` (already newest first), then expanded as asked. */
-export function listResponse<T extends { id: string; created?: number }>(
+/**
+ * A Stripe list over `items` (already newest first: an array, or a Table's `ordered()` view), each
+ * item of the page rendered (only the page's: a large table is not rendered whole), then expanded as asked.
+ */
+export function listResponse<T extends { id: string; created?: number }, R = T>(
   ctx: Ctx,
-  items: readonly T[],
+  items: readonly T[] | OrderedView<T>,
   params: ListParams & { expand?: string[] },
   url: string,
+  render?: (item: T) => R,
 ) {
-  return expandObject(ctx, paginate(items, params, url), params.expand);
+  const page = paginate(items, params, url);
+  return expandObject(ctx, render ? { ...page, data: page.data.map(render) } : page, params.expand);
 }

@@ -88,9 +88,8 @@ export const transferRoutes: Route[] = [
     handler: (ctx) => {
       const p = parseParams(listTransferParams, ctx.params);
       const items = ctx.world.transfers
-        .newestFirst((t) => (p.destination === undefined || t.destination === p.destination) && (p.transfer_group === undefined || t.transfer_group === p.transfer_group))
-        .map((t) => renderTransfer(ctx.world, t));
-      return listResponse(ctx, items, p, '/v1/transfers');
+        .newestFirst((t) => (p.destination === undefined || t.destination === p.destination) && (p.transfer_group === undefined || t.transfer_group === p.transfer_group));
+      return listResponse(ctx, items, p, '/v1/transfers', (t) => renderTransfer(ctx.world, t));
     },
   },
   {

@@ -1,10 +1,14 @@
-// Builds the emulator's starting state: `empty` (no connected accounts) or `demo` (a
-// deterministic set of accounts in every state an ops reviewer meets).
+// Builds the emulator's starting state: `empty` (no connected accounts), `demo` (a deterministic
+// set of accounts in every state an ops reviewer meets) or `scale` (the same spread at the size of
+// a real platform: 100,000 accounts unless told otherwise).
 import type Stripe from 'stripe';
 import { World, type Mode } from '../core/world';
 import { seedDemo } from './demo';
+import { DEFAULT_SCALE_ACCOUNTS, MAX_SCALE_ACCOUNTS, MIN_SCALE_ACCOUNTS, seedScale } from './scale';
 
-export type SeedName = 'demo' | 'empty';
+export const SEED_NAMES = ['demo', 'empty', 'scale'] as const;
+export type SeedName = (typeof SEED_NAMES)[number];
+export { DEFAULT_SCALE_ACCOUNTS, MAX_SCALE_ACCOUNTS, MIN_SCALE_ACCOUNTS };
 
 function platformAccount(mode: Mode, now: number): Stripe.Account {
   return {
@@ -26,9 +30,11 @@ function platformAccount(mode: Mode, now: number): Stripe.Account {
   };
 }
 
-export function seedWorlds(seed: SeedName, now: number): Record<Mode, World> {
+/** `scaleAccounts`: how many test-mode accounts the `scale` seed makes. */
+export function seedWorlds(seed: SeedName, now: number, opts: { scaleAccounts?: number } = {}): Record<Mode, World> {
   const worlds = { test: new World('test'), live: new World('live') };
   for (const w of Object.values(worlds)) w.platform = platformAccount(w.mode, now);
   if (seed === 'demo') seedDemo(worlds, now);
+  if (seed === 'scale') seedScale(worlds, now, opts.scaleAccounts ?? DEFAULT_SCALE_ACCOUNTS);
   return worlds;
 }

@@ -5,17 +5,29 @@
 // beyond its amount, transfers only from available funds) holds as it does on Stripe.
 import type Stripe from 'stripe';
 import { StripeApiError } from '../core/errors';
-import { parseParams } from '../core/params';
+import { parseSdkParams } from '../core/params';
 import type { Rng } from './profile';
 import { between, pick } from './profile';
 import type { World } from '../core/world';
 import { approveReview } from '../resources/radar';
 import { cancelTopup, createTopupParams, createTopup } from '../resources/topups';
-import { toForm } from '../resources/persons';
-import type { FormObject } from '../core/form';
 import { createCharge, createReversal, createTransfer, moneyCtx, refundApplicationFee } from '../money';
 
 const DAY = 86_400;
+
+/**
+ * How much money history a world gets. `every`: one merchant in `every` has a history (the first
+ * of each run of `every`), the others none. `factor`: the platform's own movements (its monthly
+ * float top-ups, separate transfers, the charges Radar flags) are `factor` times as many as the
+ * demo's, so that they stay in proportion to the merchants that sell.
+ */
+export interface MoneyPlan {
+  every: number;
+  factor: number;
+}
+
+/** The demo: every merchant sells, the platform's movements as they are. */
+export const DEMO_MONEY: MoneyPlan = { every: 1, factor: 1 };
 
 /** Stripe's default currency for each demo country. */
 const CURRENCY: Record<string, string> = { US: 'usd', GB: 'gbp', DE: 'eur', FR: 'eur', CA: 'cad', AU: 'aud', JP: 'jpy' };
@@ -50,15 +62,16 @@ function attempt<T>(fn: () => T): T | null {
   }
 }
 
-function merchants(world: World, rng: Rng): Merchant[] {
+function merchants(world: World, rng: Rng, every: number): Merchant[] {
   const out: Merchant[] = [];
+  let n = 0;
   for (const account of world.accounts.values()) {
     const facts = world.accountFacts.get(account.id)!;
     const requested = (name: string) => facts.capabilities.get(name)?.requested === true;
     if (!requested('card_payments') || !requested('transfers') || !account.business_type || !account.tos_acceptance?.date) continue;
     // Fully onboarded accounts sell; so did the ones later rejected or restricted.
     const hasBank = world.externalAccounts.countIn(account.id) > 0;
-    if (!hasBank) continue;
+    if (!hasBank || n++ % every !== 0) continue;
     const currency = CURRENCY[account.country ?? 'US'] ?? 'usd';
     const ticket = currency === 'jpy' ? between(rng, 20, 400) * 100 : between(rng, 15, 400) * 100;
     const suspicious = facts.rejection !== null || Number(account.metadata?.risk_score ?? 0) >= 55;
@@ -68,13 +81,15 @@ function merchants(world: World, rng: Rng): Merchant[] {
 }
 
 /** Two years of movements across the test world's merchants, oldest first. */
-export function seedMoney(world: World, rng: Rng, now: number): void {
-  const all = merchants(world, rng);
+export function seedMoney(world: World, rng: Rng, now: number, plan: MoneyPlan = DEMO_MONEY): void {
+  const all = merchants(world, rng, plan.every);
   const start = now - 720 * DAY;
   const platformTopups = () => {
     // The platform funds separate transfers with a monthly top-up from its US bank account.
     for (let t = start; t < now - 10 * DAY; t += between(rng, 26, 34) * DAY) {
-      createTopup(moneyCtx(world, t), parse({ amount: between(rng, 20, 60) * 100_000, currency: 'usd', source: 'btok_us_verified', description: 'Monthly float for separate transfers', statement_descriptor: 'PLATFORM FLOAT' }));
+      for (let k = 0; k < plan.factor; k++) {
+        createTopup(moneyCtx(world, t), parse({ amount: between(rng, 20, 60) * 100_000, currency: 'usd', source: 'btok_us_verified', description: 'Monthly float for separate transfers', statement_descriptor: 'PLATFORM FLOAT' }));
+      }
     }
   };
   platformTopups();
@@ -114,32 +129,39 @@ export function seedMoney(world: World, rng: Rng, now: number): void {
   }
   // Separate transfers from the platform's balance: bonuses and adjustments to US merchants.
   const usMerchants = all.filter((m) => m.currency === 'usd');
-  if (usMerchants.length === 0) throw new Error('The demo seed has no US merchants to transfer to.');
+  if (usMerchants.length === 0) throw new Error('The seed has no US merchants with a money history to transfer to.');
   for (let t = start + 20 * DAY; t < now - DAY; t += between(rng, 3, 9) * DAY) {
-    const m = pick(rng, usMerchants);
-    if ((m.account.created ?? now) > t) continue;
-    const tr = asBefore(world, m.account.id, () =>
-      attempt(() =>
-        createTransfer(moneyCtx(world, t), {
-          amount: between(rng, 5, 250) * 100,
-          currency: 'usd',
-          destination: m.account.id,
-          description: pick(rng, ['Referral bonus', 'Promotion credit', 'Shipping reimbursement', 'Chargeback goodwill credit', 'Monthly incentive']),
-          transfer_group: `payout_run_${new Date(t * 1000).toISOString().slice(0, 7)}`,
-          metadata: { reason: 'platform_credit' },
-        }),
-      ),
-    );
-    if (tr) transfers.push(tr);
+    for (let k = 0; k < plan.factor; k++) {
+      const tr = separateTransfer(world, rng, usMerchants, t, now);
+      if (tr) transfers.push(tr);
+    }
   }
   reverseSome(world, rng, transfers, now);
   refundSome(world, rng, fees, now);
   topupsInEveryStatus(world, rng, now);
-  radar(world, rng, all, now);
+  radar(world, rng, all, now, 16 * plan.factor);
+}
+
+/** A separate transfer from the platform's balance to one of the US merchants at `t`, if it was open then and the float covers it. */
+function separateTransfer(world: World, rng: Rng, usMerchants: Merchant[], t: number, now: number): Stripe.Transfer | null {
+  const m = pick(rng, usMerchants);
+  if ((m.account.created ?? now) > t) return null;
+  return asBefore(world, m.account.id, () =>
+    attempt(() =>
+      createTransfer(moneyCtx(world, t), {
+        amount: between(rng, 5, 250) * 100,
+        currency: 'usd',
+        destination: m.account.id,
+        description: pick(rng, ['Referral bonus', 'Promotion credit', 'Shipping reimbursement', 'Chargeback goodwill credit', 'Monthly incentive']),
+        transfer_group: `payout_run_${new Date(t * 1000).toISOString().slice(0, 7)}`,
+        metadata: { reason: 'platform_credit' },
+      }),
+    ),
+  );
 }
 
 function parse(p: Record<string, unknown>) {
-  return parseParams(createTopupParams, toForm(p) as FormObject);
+  return parseSdkParams(createTopupParams, p);
 }
 
 /** Partial and full reversals, some with the application fee refunded. */
@@ -190,9 +212,9 @@ function topupsInEveryStatus(world: World, rng: Rng, now: number): void {
 }
 
 /** Early fraud warnings and reviews, open and closed, on charges of suspicious accounts. */
-function radar(world: World, rng: Rng, all: Merchant[], now: number): void {
+function radar(world: World, rng: Rng, all: Merchant[], now: number, flagged: number): void {
   const suspicious = all.filter((m) => m.suspicious);
-  for (const [n, m] of suspicious.slice(0, 16).entries()) {
+  for (const [n, m] of suspicious.slice(0, flagged).entries()) {
     const at = Math.max((m.account.created ?? now) + DAY, now - between(rng, 2, 60) * DAY);
     const source = n % 2 === 0 ? 'tok_createIssuerFraudRecord' : 'tok_riskLevelElevated';
     const ch = asBefore(world, m.account.id, () =>

@@ -150,9 +150,10 @@ function names(rng: Rng, b: { country: Country; locale: Locale; vertical: Vertic
       legal = b.kind === 'company' ? `${trading} ${pick(rng, COMPANY_SUFFIXES[b.country as Exclude<Country, 'JP'>])}` : `${lead.first} ${lead.last}`;
       slug = ascii(trading);
     }
-    // After a few draws a city keeps the name unique ("Northwind Kitchen Leeds").
+    // After a few draws a city keeps the name unique ("Northwind Kitchen Leeds"), and once a large
+    // seed has used up the names, a branch number ("Northwind Kitchen Leeds 3").
     if (attempt >= 4) {
-      trading = `${trading} ${city}`;
+      trading = `${trading} ${city}${attempt >= 8 ? ` ${attempt - 6}` : ''}`;
       slug = ascii(trading);
     }
     if (used.has(trading)) continue;

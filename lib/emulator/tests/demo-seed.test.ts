@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '@/tests/fixtures/routes';
 import { seedWorlds } from '@/lib/emulator/seed';
-import { FIXED_NOW, emulatorForFile } from './harness';
+import { FIXED_NOW, emulatorForFile, expectBalancesEqualTransactions } from './harness';
 
 const h = emulatorForFile({ seed: 'demo', resetEach: false });
 let accounts: Stripe.Account[];
@@ -119,19 +119,7 @@ describe('demo money', () => {
   });
 
   it('keeps every balance equal to the sum of its balance transactions', async () => {
-    const owners = [null, ...accounts.filter((a) => a.charges_enabled).slice(0, 8).map((a) => a.id)];
-    for (const owner of owners) {
-      const opts = owner ? { stripeAccount: owner } : {};
-      const balance = await h.stripe.balance.retrieve({}, opts);
-      const txns = await h.stripe.balanceTransactions.list({ limit: 100 }, opts).autoPagingToArray({ limit: 10_000 });
-      const sums: Record<string, { available: number; pending: number }> = {};
-      for (const t of txns) {
-        sums[t.currency] ??= { available: 0, pending: 0 };
-        sums[t.currency][t.status === 'available' ? 'available' : 'pending'] += t.net;
-      }
-      for (const b of balance.available) expect(b.amount, `${owner ?? 'platform'} ${b.currency} available`).toBe(sums[b.currency]?.available ?? 0);
-      for (const b of balance.pending) expect(b.amount, `${owner ?? 'platform'} ${b.currency} pending`).toBe(sums[b.currency]?.pending ?? 0);
-    }
+    await expectBalancesEqualTransactions(h.stripe, [null, ...accounts.filter((a) => a.charges_enabled).slice(0, 8).map((a) => a.id)]);
   });
 
   it('gives two live accounts a balance, so live-mode reject and delete have something to refuse', async () => {

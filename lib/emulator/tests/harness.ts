@@ -273,6 +273,25 @@ export async function createEnabled(stripe: Stripe, country: Country = 'US', bus
  */
 export const STRIPE_FIXTURES = JSON.parse(readFileSync(new URL('../../../tests/fixtures/stripe-fixtures3.json', import.meta.url), 'utf8')).resources as Record<string, Record<string, unknown>>;
 
+/**
+ * Every balance of each owner (null: the platform; else a connected account, through
+ * Stripe-Account) equals the sum of its balance transactions' nets, read through the SDK.
+ */
+export async function expectBalancesEqualTransactions(stripe: Stripe, owners: readonly (string | null)[]): Promise<void> {
+  for (const owner of owners) {
+    const opts = owner ? { stripeAccount: owner } : {};
+    const balance = await stripe.balance.retrieve({}, opts);
+    const txns = await stripe.balanceTransactions.list({ limit: 100 }, opts).autoPagingToArray({ limit: 10_000 });
+    const sums: Record<string, { available: number; pending: number }> = {};
+    for (const t of txns) {
+      sums[t.currency] ??= { available: 0, pending: 0 };
+      sums[t.currency][t.status === 'available' ? 'available' : 'pending'] += t.net;
+    }
+    for (const b of balance.available) expect(b.amount, `${owner ?? 'platform'} ${b.currency} available`).toBe(sums[b.currency]?.available ?? 0);
+    for (const b of balance.pending) expect(b.amount, `${owner ?? 'platform'} ${b.currency} pending`).toBe(sums[b.currency]?.pending ?? 0);
+  }
+}
+
 /** The emulator of a test file, with its clock: `h.clock` is the emulator's time, moved by tests. */
 export type TestEmulator = Harness & { clock: number };
 

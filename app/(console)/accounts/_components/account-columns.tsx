@@ -1,6 +1,7 @@
 'use client';
 // The accounts list's columns: who the account is, its state at a glance (what is past due, due
-// by a deadline, in error, why it is disabled), its capabilities and when it was made.
+// by a deadline, in error, why it is disabled), its capabilities and when it was made. The server
+// sorts (lib/accounts/filters.ts SORT_OF_COLUMN); columns it cannot sort on say so.
 import { createColumnHelper } from '@tanstack/react-table';
 import { Check, X } from 'lucide-react';
 import Link from 'next/link';
@@ -64,6 +65,7 @@ export const ACCOUNT_COLUMNS = column.columns([
   }),
   column.accessor((a) => Number(a.charges_enabled) + Number(a.payouts_enabled), {
     id: 'enabled',
+    enableSorting: false,
     header: 'Charges / payouts',
     sortFn: 'basic',
     cell: (info) => (
@@ -98,6 +100,7 @@ export const ACCOUNT_COLUMNS = column.columns([
   }),
   column.accessor((a) => a.requirements?.disabled_reason ?? '', {
     id: 'disabled_reason',
+    enableSorting: false,
     header: 'Disabled reason',
     sortFn: 'text',
     cell: (info) => {
@@ -113,6 +116,7 @@ export const ACCOUNT_COLUMNS = column.columns([
   }),
   column.accessor((a) => capabilitySummary(a.capabilities).active, {
     id: 'capabilities',
+    enableSorting: false,
     header: 'Capabilities',
     sortFn: 'basic',
     cell: (info) => <span className="whitespace-nowrap text-xs text-neutral-700">{capabilitySummary(info.row.original.capabilities).text}</span>,

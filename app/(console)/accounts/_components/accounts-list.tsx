@@ -1,22 +1,25 @@
 'use client';
-// The accounts list: the toolbar (search, filters, columns, export), the honest note on how far
-// the server looked, the table (sortable within the page) and the cursor pager. Reads through
-// React Query under the list's key; the server's prefetch fills it on first paint.
+// The accounts list from the console's index: the status tabs with their counts, the search, the
+// filter bar, the freshness line, the table (sorted by the server) and the keyset pager. The view
+// lives in the URL; React Query reads it under the list's key (the server's prefetch fills it on
+// first paint) and asks again every few seconds, so an account changed elsewhere moves tab
+// without a reload.
 import { useQuery } from '@tanstack/react-query';
-import { Download } from 'lucide-react';
+import { Download, SlidersHorizontal } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useCallback, useEffect, useState, useTransition, type ReactNode } from 'react';
 import { ColumnToggle } from '@/components/data-table/column-toggle';
 import { DataTable, type ColumnVisibility } from '@/components/data-table/data-table';
-import { PageHeader } from '@/components/shell/page-header';
-import { ACCOUNT_FILTER_FIELDS, accountFiltersQuery, filtersOnServer, type AccountFilters } from '@/lib/accounts/filters';
-import { accountQueries, type AccountListResult } from '@/lib/accounts/keys';
-import { STATE_LABELS } from '@/lib/accounts/status';
-import { ACCOUNT_COLUMN_LABELS, ACCOUNT_COLUMNS } from './account-columns';
-import { AccountSearch } from './account-search';
 import { FilterBar } from '@/components/data-table/filter-bar';
+import { FreshnessLine } from '@/components/index/freshness-line';
+import { PageHeader } from '@/components/shell/page-header';
+import { ACCOUNT_FILTER_FIELDS, accountFiltersQuery, firstPage, isNarrowed, SORT_OF_COLUMN, TAB_LABELS, type AccountFilters } from '@/lib/accounts/filters';
+import { accountQueries, type AccountListResult } from '@/lib/accounts/keys';
 import { fieldValues } from '@/lib/lists/filter-fields';
 import { plural } from '@/lib/words';
+import { ACCOUNT_COLUMN_LABELS, ACCOUNT_COLUMNS } from './account-columns';
+import { AccountSearch } from './account-search';
+import { StatusTabs } from './status-tabs';
 
 const VISIBILITY_KEY = 'accounts.columns';
 /**
@@ -27,23 +30,21 @@ const VISIBILITY_KEY = 'accounts.columns';
 const DEFAULT_VISIBILITY: ColumnVisibility = { enabled: false, disabled_reason: false, capabilities: false };
 const NO_ROWS: AccountListResult['items'] = [];
 
-/** What the page holds and how far the server read to find it, in words. */
-export function scanNote(r: AccountListResult, f: AccountFilters): string {
-  const n = r.items.length;
-  const accounts = (k: number) => plural(k, 'account', 'accounts');
-  if (!r.filtered) return `${accounts(n)}, newest first${f.created_from || f.created_to ? ', in the created range' : ''}.`;
-  const what = [f.type && `${f.type}`, f.country && `in ${f.country}`, f.state && `“${STATE_LABELS[f.state]}”`].filter(Boolean).join(', ');
-  const base = `Looked at ${accounts(r.scanned)} to find ${n} matching (${what}).`;
-  if (r.partial) return `${base} Stopped after reading ${accounts(r.scanned)} (the limit for one page); Next reads further.`;
-  if (!r.next) return `${base} That is the end of the list.`;
-  return base;
+/** What the list holds, in words: the tab's count under the filters. */
+export function listSummary(r: AccountListResult, f: AccountFilters): string {
+  const total = r.counts[f.tab];
+  const where = f.tab === 'all' ? '' : ` in ${TAB_LABELS[f.tab]}`;
+  return `${plural(total, 'account', 'accounts')}${where}${isNarrowed(f) ? ' matching these filters' : ''}.`;
 }
 
-export function AccountsList({ filters, deleted }: { filters: AccountFilters; deleted: string | null }) {
+export function AccountsList({ filters, deleted, views }: { filters: AccountFilters; deleted: string | null; views?: ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const query = useQuery(accountQueries.list(filters));
   const [visibility, setVisibility] = useState<ColumnVisibility>(DEFAULT_VISIBILITY);
+  // On a phone the filter bar folds behind a button (it is taller than the screen).
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersSet = ACCOUNT_FILTER_FIELDS.filter((field) => field.name !== 'limit' && filters[field.name as keyof AccountFilters] !== undefined).length;
 
   useEffect(() => {
     try {
@@ -55,27 +56,33 @@ export function AccountsList({ filters, deleted }: { filters: AccountFilters; de
     }
   }, []);
 
-  const navigate = (q: string) => startTransition(() => router.push(`/accounts${q}`));
+  const navigate = useCallback((q: string) => startTransition(() => router.push(`/accounts${q}`, { scroll: false })), [router]);
+  const search = useCallback(
+    (text: string) => startTransition(() => router.replace(`/accounts${accountFiltersQuery({ ...firstPage(filters), search: text || undefined })}`, { scroll: false })),
+    [router, filters],
+  );
   const changeVisibility = (next: ColumnVisibility) => {
     setVisibility(next);
     window.localStorage.setItem(VISIBILITY_KEY, JSON.stringify(next));
   };
   const page = query.data;
-  const base = { ...filters, after: undefined, before: undefined };
-  const exportHref = `/api/accounts/export${accountFiltersQuery({ ...base, limit: 25 })}`;
+  const base = firstPage(filters);
+  const exportHref = `/api/accounts/export${accountFiltersQuery(base)}`;
+  const sortedColumn = Object.entries(SORT_OF_COLUMN).find(([, sort]) => sort === filters.sort)?.[0];
 
   return (
     <>
       <PageHeader
         title="Connected accounts"
-        description="Find an account by id, or narrow the list. Stripe filters by creation date; type, country and state are applied by the console to the accounts it reads, and it says how far it looked."
+        description="Every connected account, from the console's index of Stripe: filter, search and sort the whole list. An account's own page reads Stripe live."
         actions={
           <>
+            {views}
             <ColumnToggle columns={ACCOUNT_COLUMN_LABELS} visibility={visibility} onChange={changeVisibility} />
             <a
               href={exportHref}
               data-testid="accounts-export"
-              className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
+              className="inline-flex h-9 items-center gap-1.5 whitespace-nowrap rounded-md border border-neutral-300 bg-surface px-3.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
             >
               <Download aria-hidden className="size-4" /> Export CSV
             </a>
@@ -87,36 +94,61 @@ export function AccountsList({ filters, deleted }: { filters: AccountFilters; de
           Account <code className="font-mono">{deleted}</code> was deleted.
         </p>
       ) : null}
-      <AccountSearch />
-      <FilterBar
-        action="/accounts"
-        fields={ACCOUNT_FILTER_FIELDS}
-        values={fieldValues(filters, ACCOUNT_FILTER_FIELDS)}
-        testId="account-filters"
-        applyTestId="apply-filters"
-        pending={pending}
-        onNavigate={navigate}
-      />
+      <StatusTabs filters={filters} counts={page?.counts} onNavigate={navigate} />
+      <div className="flex flex-wrap items-center gap-2">
+        <AccountSearch value={filters.search ?? ''} onSearch={search} />
+        <button
+          type="button"
+          onClick={() => setFiltersOpen(!filtersOpen)}
+          aria-expanded={filtersOpen}
+          aria-controls="account-filter-bar"
+          className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3 text-sm font-medium text-neutral-800 sm:hidden"
+          data-testid="filters-toggle"
+        >
+          <SlidersHorizontal aria-hidden className="size-4" /> Filters{filtersSet ? ` (${filtersSet} set)` : ''}
+        </button>
+      </div>
+      <div id="account-filter-bar" className={filtersOpen ? undefined : 'hidden sm:block'}>
+        <FilterBar
+          action="/accounts"
+          fields={ACCOUNT_FILTER_FIELDS}
+          values={fieldValues(filters, ACCOUNT_FILTER_FIELDS)}
+          keep={{ tab: filters.tab === 'all' ? '' : filters.tab, search: filters.search ?? '', sort: filters.sort === 'created' ? '' : filters.sort, order: filters.order === 'desc' ? '' : filters.order }}
+          testId="account-filters"
+          applyTestId="apply-filters"
+          pending={pending}
+          onNavigate={navigate}
+        />
+      </div>
       {query.isError ? (
         <div role="alert" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4 text-sm text-mode-live-ink" data-testid="list-error">
           {query.error.message}
         </div>
       ) : null}
-      {page ? (
-        <p className="text-sm text-neutral-600" data-testid="scan-note" aria-live="polite">
-          {scanNote(page, filters)}
-          {filtersOnServer(filters) ? null : ' Sorting a column sorts this page only.'}
-        </p>
-      ) : null}
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        {page ? (
+          <p className="text-sm text-neutral-700" data-testid="list-summary" aria-live="polite">
+            {listSummary(page, filters)}
+          </p>
+        ) : null}
+        <FreshnessLine freshness={page?.freshness} />
+      </div>
       <div className={pending ? 'opacity-60 transition-opacity' : undefined}>
         <DataTable
           columns={ACCOUNT_COLUMNS}
           data={page?.items ?? NO_ROWS}
           getRowId={(a) => a.id}
-          empty={query.isPending ? 'Loading…' : 'No accounts match these filters in what was read.'}
+          empty={query.isPending ? 'Loading…' : 'No accounts match.'}
           label="Connected accounts"
           testId="accounts-table"
-          sortable
+          serverSort={{
+            sorting: sortedColumn ? [{ id: sortedColumn, desc: filters.order === 'desc' }] : [],
+            onSort: (next) => {
+              const chosen = next[0];
+              const sort = chosen ? SORT_OF_COLUMN[chosen.id] : undefined;
+              if (sort) navigate(accountFiltersQuery({ ...base, sort, order: chosen.desc ? 'desc' : 'asc' }));
+            },
+          }}
           columnVisibility={visibility}
         />
       </div>
