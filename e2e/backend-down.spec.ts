@@ -50,7 +50,8 @@ test('while the emulator does not answer, every page says so and the audit log a
     // An account's own page reads Stripe live: it says it cannot.
     await rows.first().getByRole('link').first().click();
     await expect(page).toHaveURL(/\/accounts\/acct_/);
-    await expect(page.getByTestId('error-box')).toContainText('Cannot reach the Stripe backend', { timeout: 20_000 });
+    await expect(page.getByText(/^Account acct_\w+ could not be read$/)).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(/^Cannot reach the Stripe backend/)).toBeVisible();
   } finally {
     await removeFault(fault);
   }
