@@ -53,13 +53,20 @@ function orderedLike(template: unknown, input: unknown): unknown {
   return out;
 }
 
-/** The fields of a strict hash without checks of its own, or null for any other schema. */
-function strictFields(schema: z.ZodType): Record<string, z.ZodType> | null {
+/** A strict hash without checks of its own: its fields in order, each with whether it may be left out. */
+interface Walk {
+  fields: [name: string, schema: z.ZodType, optional: boolean][];
+  names: Set<string>;
+}
+
+function walkOf(schema: z.ZodType): Walk | null {
   const def = schema._zod.def as { type: string; innerType?: z.ZodType };
-  if (def.type === 'optional' && def.innerType) return strictFields(def.innerType);
+  if (def.type === 'optional' && def.innerType) return walkOf(def.innerType);
   if (!(schema instanceof z.ZodObject)) return null;
   const { catchall, checks } = schema._zod.def;
-  return catchall?._zod.def.type === 'never' && !checks?.length ? (schema.shape as Record<string, z.ZodType>) : null;
+  if (catchall?._zod.def.type !== 'never' || checks?.length) return null;
+  const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([k, f]) => [k, f, f._zod.def.type === 'optional'] as [string, z.ZodType, boolean]);
+  return { fields, names: new Set(fields.map(([k]) => k)) };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -71,13 +78,18 @@ export function parseByShape(sampleEvery: number): ParseSdkParams & { stats: { p
   const stats = { parsed: 0, taken: 0 };
   let inputs = 0;
 
+  const walks = new WeakMap<z.ZodType, Walk | null>();
   const value = (schema: z.ZodType, input: unknown): unknown => {
-    const fields = strictFields(schema);
-    // A field given is answered by its schema; one left out must be optional (else: the full parse, and its 400).
-    const walkable = fields && isPlain(input) && Object.keys(input).every((k) => k in fields);
-    if (walkable && Object.entries(fields).every(([k, field]) => input[k] !== undefined || field._zod.def.type === 'optional')) {
+    let walk = walks.get(schema);
+    if (walk === undefined) walks.set(schema, (walk = walkOf(schema)));
+    if (walk && isPlain(input) && Object.keys(input).every((k) => walk.names.has(k))) {
       const out: Record<string, unknown> = {};
-      for (const [k, field] of Object.entries(fields)) if (input[k] !== undefined) out[k] = value(field, input[k]);
+      for (const [k, field, optional] of walk.fields) {
+        const v = input[k];
+        if (v !== undefined) out[k] = value(field, v);
+        // A required field missing: the full parse, and its 400.
+        else if (!optional) return full(schema, input);
+      }
       return out;
     }
     const key = shapeOf(input);
