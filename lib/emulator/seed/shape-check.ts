@@ -73,15 +73,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** A parser for in-process parameters that validates by field and shape, and one input in `sampleEvery` in full. */
 export function parseByShape(sampleEvery: number): ParseSdkParams & { stats: { parsed: number; taken: number } } {
-  /** Per schema and shape: what the first full parse gave (its key order), or null if it changed the values. */
-  const templates = new WeakMap<z.ZodType, Map<string, unknown>>();
+  /**
+   * Per schema: its walk (a strict hash), and per shape of value what the first full parse gave
+   * (its key order), or null if that parse changed the value.
+   */
+  const schemas = new WeakMap<z.ZodType, { walk: Walk | null; shapes: Map<string, unknown> }>();
   const stats = { parsed: 0, taken: 0 };
   let inputs = 0;
 
-  const walks = new WeakMap<z.ZodType, Walk | null>();
   const value = (schema: z.ZodType, input: unknown): unknown => {
-    let walk = walks.get(schema);
-    if (walk === undefined) walks.set(schema, (walk = walkOf(schema)));
+    let known = schemas.get(schema);
+    if (!known) schemas.set(schema, (known = { walk: walkOf(schema), shapes: new Map() }));
+    const { walk, shapes } = known;
     if (walk && isPlain(input) && Object.keys(input).every((k) => walk.names.has(k))) {
       const out: Record<string, unknown> = {};
       for (const [k, field, optional] of walk.fields) {
@@ -94,8 +97,6 @@ export function parseByShape(sampleEvery: number): ParseSdkParams & { stats: { p
     }
     const key = shapeOf(input);
     if (key === null) return full(schema, input);
-    let shapes = templates.get(schema);
-    if (!shapes) templates.set(schema, (shapes = new Map()));
     const template = shapes.get(key);
     if (template !== undefined && template !== null) return orderedLike(template, input);
     const parsed = full(schema, input);
