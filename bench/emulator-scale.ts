@@ -11,6 +11,7 @@
 // for a full GC and its memory over IPC), so its memory is its own and the SDK does not share its
 // event loop. Figures are printed; nothing is asserted.
 import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { startEmulator } from '../lib/emulator/server';
@@ -30,7 +31,7 @@ interface Memory {
   heapUsed: number;
 }
 
-type FromServer = { kind: 'ready'; url: string; seedSeconds: number; accounts: number; memory: Memory } | { kind: 'memory'; memory: Memory };
+type FromServer = { kind: 'ready'; url: string; seedSeconds: number; cpuSeconds: number; accounts: number; memory: Memory } | { kind: 'memory'; memory: Memory };
 
 function memory(): Memory {
   return { rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024, heapUsed: process.memoryUsage().heapUsed };
@@ -43,7 +44,8 @@ async function serve(accounts: number, port: number): Promise<void> {
   const running = await startEmulator({ seed: 'scale', scaleAccounts: accounts, port });
   const seedSeconds = (performance.now() - started) / 1000;
   const send = (m: FromServer) => process.send!(m);
-  send({ kind: 'ready', url: running.url, seedSeconds, accounts: running.emulator.worlds.test.accounts.size, memory: memory() });
+  const cpu = process.cpuUsage();
+  send({ kind: 'ready', url: running.url, seedSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, accounts: running.emulator.worlds.test.accounts.size, memory: memory() });
   process.on('message', (m: unknown) => {
     if (m === 'gc') {
       (globalThis as { gc?: () => void }).gc?.();
@@ -79,7 +81,9 @@ async function main(): Promise<void> {
     const startup = (performance.now() - forked) / 1000;
     const afterGc = (await next('gc')).memory;
     console.log(`[bench] emulator at ${ready.url}, child process ${child.pid}, seed scale: ${ready.accounts.toLocaleString('en-US')} test-mode accounts`);
-    console.log(`[bench] startup: ${startup.toFixed(1)} s until it answered (the seed and server ${ready.seedSeconds.toFixed(1)} s of it)`);
+    console.log(
+      `[bench] startup: ${startup.toFixed(1)} s until it answered (the seed and server ${ready.seedSeconds.toFixed(1)} s of it); the emulator's process used ${ready.cpuSeconds.toFixed(1)} s of CPU to get there (load average ${loadavg()[0].toFixed(1)}: other work on the machine stretches the wall time, not the CPU time)`,
+    );
     console.log(`[bench] memory at start: RSS ${mib(ready.memory.rss)} (peak ${mib(ready.memory.maxRss)}); after a forced full GC: RSS ${mib(afterGc.rss)}, heap used ${mib(afterGc.heapUsed)}`);
 
     const url = new URL(ready.url);

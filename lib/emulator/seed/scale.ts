@@ -16,7 +16,7 @@ export const MAX_SCALE_ACCOUNTS = 200_000;
 /** One merchant in this many has a money history (charges, transfers, fees, Radar). */
 export const MONEY_EVERY = 20;
 
-/** Besides the first of each shape, one account's parameters in this many are validated in full (see shape-check.ts). */
+/** One set of parameters in this many is validated whole; the others field by field, each shape once (see shape-check.ts). */
 export const FULL_CHECK_EVERY = 20;
 
 /** The demo's test-mode accounts: the unit the platform's own money movements are scaled by. */
