@@ -11,14 +11,13 @@ import Stripe from 'stripe';
 import { z } from 'zod';
 import { recorderOf } from '../lib/emulator/events/recorder';
 import { startEmulator } from '../lib/emulator/server';
+import { percentile } from './support';
 
 const Env = z.object({
   BENCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   BENCH_DURATION_MS: z.coerce.number().int().min(200).max(60_000).default(5_000),
 });
 const env = Env.parse(process.env);
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
 async function main(): Promise<void> {
   const running = await startEmulator({ seed: 'demo' });
@@ -69,10 +68,9 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const events = world.events.size - eventsBefore;
-    latencies.sort((a, b) => a - b);
     console.log(
       `${name}: ${latencies.length} changes in ${seconds.toFixed(1)} s = ${(latencies.length / seconds).toFixed(0)} changes/s; ` +
-        `${events} events = ${(events / seconds).toFixed(0)} events/s; p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms; ${failures} failed`,
+        `${events} events = ${(events / seconds).toFixed(0)} events/s; p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms; ${failures} failed`,
     );
   };
   console.log(`[bench:events] demo seed: ${accounts.length} accounts (${enabled.length} can receive transfers); concurrency ${env.BENCH_CONCURRENCY}, ${env.BENCH_DURATION_MS} ms per phase`);

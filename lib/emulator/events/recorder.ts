@@ -16,7 +16,7 @@ import { computeAccountState, renderCapability } from '../resources/requirements
 import { tick as tickTestClocks } from '../resources/test-clocks';
 import { settleTopups } from '../resources/topups';
 import { SOURCES, type Source } from './sources';
-import type { Versioned } from './store';
+import { inEra, type Versioned } from './store';
 
 /** Stripe lists events of the last 30 days. */
 export const EVENT_RETENTION = 30 * 86400;
@@ -78,12 +78,6 @@ function perEra(eras: readonly string[], value: (era: string) => unknown): Versi
 
 function latest(v: Versioned): Obj {
   return JSON.parse(v[v.length - 1][1]) as Obj;
-}
-
-function eraJson(v: Versioned, era: string): unknown {
-  let pick = v[0];
-  for (const entry of v) if (entry[0] <= era) pick = entry;
-  return JSON.parse(pick[1]);
 }
 
 export class Recorder {
@@ -183,14 +177,14 @@ export class Recorder {
         const types = source.types({ before: before && latest(before.object), after: after && latest(after.object) });
         const object = (after ?? before)!.object;
         const allEras = source.versioned ? RENDER_ERAS : [RENDER_ERAS[0]];
-        const previous = before && after ? perEra(allEras, (era) => previousAttributes(eraJson(before.object, era), eraJson(after.object, era))) : null;
+        const previous = before && after ? perEra(allEras, (era) => previousAttributes(inEra(before.object, era), inEra(after.object, era))) : null;
         for (const type of types) emit(type, owner, object, previous);
       }
       if (t.kind === 'account' && after?.capabilities) {
         for (const [name, cap] of after.capabilities) {
           const was = before?.capabilities?.get(name);
           if (sameVersioned(was, cap)) continue;
-          const previous = was ? perEra(RENDER_ERAS, (era) => previousAttributes(eraJson(was, era), eraJson(cap, era))) : null;
+          const previous = was ? perEra(RENDER_ERAS, (era) => previousAttributes(inEra(was, era), inEra(cap, era))) : null;
           emit('capability.updated', t.id, cap, previous);
         }
       }

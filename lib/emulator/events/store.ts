@@ -26,12 +26,16 @@ export interface EventRecord {
   seq: number;
 }
 
-/** The value for `version`: the newest era that is not newer than it. */
-export function atVersion(v: Versioned, version: string): unknown {
-  const era = eraOf(version);
+/** The value for rendering era `era`: the newest entry that is not newer than it. */
+export function inEra(v: Versioned, era: string): unknown {
   let pick = v[0];
   for (const entry of v) if (entry[0] <= era) pick = entry;
   return JSON.parse(pick[1]);
+}
+
+/** The value for `version` (its rendering era's). */
+export function atVersion(v: Versioned, version: string): unknown {
+  return inEra(v, eraOf(version));
 }
 
 /** The event as Stripe sends it to a reader at `version` (an endpoint's, or a request's). */
