@@ -318,3 +318,19 @@ export function emulatorForFile(opts: EmulatorOptions & { resetEach?: boolean; r
   }
   return h;
 }
+
+/** A control-API call (`/_emulator/...`) with a JSON body, and its JSON answer. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of any shape; tests assert on it
+export async function control(h: RunningEmulator, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${h.url}${path}`, { method, headers: body === undefined && method !== 'POST' ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, json: await res.json() };
+}
+
+/** Resolves once the emulator owes no webhook delivery (each delivered, given up or dropped). */
+export async function webhooksSettled(h: RunningEmulator, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (h.emulator.webhooks.owedCount > 0) {
+    if (Date.now() > until) throw new Error(`${h.emulator.webhooks.owedCount} deliveries still owed after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

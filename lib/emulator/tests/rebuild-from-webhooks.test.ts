@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DeliveryAttempt } from '@/lib/emulator/webhooks/dispatcher';
 import { changeArb, newMade, runChange, startingPoint } from './changes';
-import { FIXED_NOW, emulatorForFile } from './harness';
+import { control, FIXED_NOW, emulatorForFile, webhooksSettled } from './harness';
 import { startReceiver, type Receiver } from './receiver';
 import { expectReplicaEqualsApi, Replica } from './replica';
 
@@ -21,20 +21,6 @@ afterAll(async () => {
   await rx.close();
 });
 
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: { data: unknown } }> {
-  const res = await fetch(`${h.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as { data: unknown } };
-}
-
-/** Until every delivery is delivered (or given up): the emulator owes nothing. */
-async function settled(ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (h.emulator.webhooks.owedCount > 0) {
-    if (Date.now() > until) throw new Error(`${h.emulator.webhooks.owedCount} deliveries still owed after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 it('a receiver rebuilds every object from the deliveries alone, under duplicate, delayed, reordered and dropped deliveries', { timeout: 300_000 }, async () => {
   const seen = new Set<string>();
   await fc.assert(
@@ -46,7 +32,7 @@ it('a receiver rebuilds every object from the deliveries alone, under duplicate,
       const platform = await h.stripe.webhookEndpoints.create({ url: `${rx.url}/platform`, enabled_events: ['*'] });
       rx.secrets.set('/connect', connect.secret!);
       rx.secrets.set('/platform', platform.secret!);
-      const faults = await control('POST', '/_emulator/webhooks/faults', {
+      const faults = await control(h, 'POST', '/_emulator/webhooks/faults', {
         duplicate: { rate: 0.25 },
         delay: { rate: 0.25, ms: 30 },
         reorder: { rate: 0.25, window_ms: 40 },
@@ -63,7 +49,7 @@ it('a receiver rebuilds every object from the deliveries alone, under duplicate,
       const m = newMade();
       await startingPoint(h, m, stripe);
       for (const c of changes) await runChange(h, stripe, c, m);
-      await settled();
+      await webhooksSettled(h, 30_000);
 
       const world = h.emulator.worlds.test;
       const events = world.events.newestFirst();
@@ -78,7 +64,7 @@ it('a receiver rebuilds every object from the deliveries alone, under duplicate,
       for (const e of rx.events()) replica.apply(e);
       await expectReplicaEqualsApi(replica, h.stripe);
 
-      const attempts = (await control('GET', '/_emulator/webhooks/deliveries')).json.data as DeliveryAttempt[];
+      const attempts = (await control(h, 'GET', '/_emulator/webhooks/deliveries')).json.data as DeliveryAttempt[];
       for (const a of attempts) for (const f of a.faults) seen.add(f.kind);
     }),
     { numRuns: 8, seed: 20261127 },

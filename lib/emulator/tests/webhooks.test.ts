@@ -5,7 +5,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryAttempt } from '@/lib/emulator/webhooks/dispatcher';
-import { createCustom, createEnabled, FIXED_NOW, startHarness, STRIPE_FIXTURES, emulatorForFile } from './harness';
+import { control as controlApi, createCustom, createEnabled, FIXED_NOW, startHarness, STRIPE_FIXTURES, emulatorForFile, webhooksSettled } from './harness';
 import { startReceiver, verify, type Receiver } from './receiver';
 
 // Short backoff: 50, 100, 200 ms between the four tries.
@@ -30,20 +30,8 @@ async function endpoint(path: string, params: Partial<Stripe.WebhookEndpointCrea
   return e;
 }
 
-/** Resolves once nothing is owed any more (every delivery delivered, given up or dropped). */
-async function settled(ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (h.emulator.webhooks.owedCount > 0) {
-    if (Date.now() > until) throw new Error(`${h.emulator.webhooks.owedCount} deliveries still owed after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of any shape; tests assert on it
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${h.url}${path}`, { method, headers: body === undefined && method !== 'POST' ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, json: await res.json() };
-}
+const settled = (ms?: number) => webhooksSettled(h, ms);
+const control = (method: string, path: string, body?: unknown) => controlApi(h, method, path, body);
 
 const attempts = async (q = ''): Promise<DeliveryAttempt[]> => (await control('GET', `/_emulator/webhooks/deliveries${q}`)).json.data;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
