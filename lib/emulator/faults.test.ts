@@ -2,7 +2,8 @@
 // control API's answers and the environment's start rules.
 import { describe, expect, it } from 'vitest';
 import { StripeApiError } from './core/errors';
-import { compilePattern, faultEnvRules, faultEnvSchema, FaultInjector, seededRandom } from './faults';
+import { faultEnvRules, faultEnvSchema, FaultInjector } from './faults';
+import { compilePattern, seededRandom } from './rule-list';
 
 function apiError(fn: () => unknown): StripeApiError {
   try {

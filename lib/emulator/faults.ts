@@ -6,6 +6,7 @@
 // run can be replayed; a rate of exactly 0 or 1 never draws from it.
 import { z } from 'zod';
 import { StripeApiError, invalidRequest } from './core/errors';
+import { compilePattern, RuleList, seededRandom, type LiveRule as RuleLiveRule } from './rule-list';
 
 export type FaultKind = 'latency' | 'error' | 'lost_response' | 'unreachable';
 export type FaultMethod = 'GET' | 'POST' | 'DELETE';
@@ -156,52 +157,7 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
-// ---- Matching and randomness ------------------------------------------------------------------
-
-/** Compiles a path pattern: `*` is any run of characters, `:name` one segment; the rest is literal. */
-export function compilePattern(pattern: string): RegExp {
-  let source = '';
-  for (const part of pattern.split(/(\*|:[A-Za-z_][A-Za-z0-9_]*)/)) {
-    if (part === '*') source += '.*';
-    else if (part.startsWith(':') && part.length > 1) source += '[^/]+';
-    else source += part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
-}
-
-/** A small seeded generator (mulberry32 over an FNV-1a hash of the seed): values in [0, 1). */
-export function seededRandom(seed: string | number): () => number {
-  let h = 0x811c9dc5;
-  for (const ch of String(seed)) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193);
-  }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Whether a matching rule fires now: never once its count is used up; else by its rate (0 and 1
- * draw nothing from `random`). A firing counts a hit and uses one of its count; the caller retires
- * the rule when `remaining` reaches 0. (Also the webhook delivery faults' rule: webhooks/faults.ts.)
- */
-export function ruleFires(rule: { rate: number; remaining: number | null; hits: number }, random: () => number): boolean {
-  if (rule.remaining !== null && rule.remaining <= 0) return false;
-  const hit = rule.rate >= 1 ? true : rule.rate <= 0 ? false : random() < rule.rate;
-  if (!hit) return false;
-  rule.hits++;
-  if (rule.remaining !== null) rule.remaining--;
-  return true;
-}
-
-interface LiveRule extends FaultRule {
-  regex: RegExp;
-}
+type LiveRule = RuleLiveRule<FaultRule>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -228,8 +184,12 @@ export interface FaultInjectorOptions {
 }
 
 export class FaultInjector {
-  private rules: LiveRule[] = [];
-  private nextId = 1;
+  private readonly rules = new RuleList<FaultRule>({
+    prefix: 'flt',
+    path: '/_emulator/faults',
+    noun: 'fault rule',
+    example: '{"latency":{"ms":200,"jitter_ms":50,"path":"/v1/accounts*"}}',
+  });
   private random: () => number = Math.random;
 
   constructor(private readonly opts: FaultInjectorOptions = {}) {
@@ -238,15 +198,14 @@ export class FaultInjector {
 
   /** Back to the start: run-time rules dropped, start rules reinstalled, the generator reseeded. */
   reset(): void {
-    this.rules = [];
-    this.nextId = 1;
+    this.rules.restart();
     this.random = this.opts.seed === undefined ? Math.random : seededRandom(this.opts.seed);
     for (const r of this.opts.initial ?? []) this.add(r, 'env');
   }
 
   /** Drops every rule, start rules included. */
   clear(): void {
-    this.rules = [];
+    this.rules.clear();
   }
 
   /** Validates and installs rules; throws a 400 with the reasons on bad input. */
@@ -256,7 +215,7 @@ export class FaultInjector {
     const b = parsed.data;
     const made: LiveRule[] = [];
     const base = (kind: FaultKind, r: { path: string; rate: number; count?: number | null; method?: string }): LiveRule => ({
-      id: `flt_${this.nextId++}`,
+      id: this.rules.newId(),
       kind,
       path: r.path,
       method: r.method && r.method !== '*' ? (r.method as FaultMethod) : null,
@@ -271,28 +230,24 @@ export class FaultInjector {
     if (b.lost_response) made.push(base('lost_response', b.lost_response));
     if (b.unreachable) made.push(base('unreachable', b.unreachable));
     this.rules.push(...made);
-    return made.map(view);
+    return made.map(({ regex: _regex, ...rule }) => rule);
   }
 
   remove(id: string): boolean {
-    const before = this.rules.length;
-    this.rules = this.rules.filter((r) => r.id !== id);
-    return this.rules.length < before;
+    return this.rules.remove(id);
   }
 
   list(): FaultRule[] {
-    return this.rules.map(view);
+    return this.rules.list();
   }
 
   get active(): boolean {
-    return this.rules.length > 0;
+    return this.rules.size > 0;
   }
 
   /** Whether a matching rule fires now (consuming one of its count if so). */
   private fires(rule: LiveRule): boolean {
-    if (!ruleFires(rule, this.random)) return false;
-    if (rule.remaining === 0) this.rules = this.rules.filter((r) => r !== rule);
-    return true;
+    return this.rules.fires(rule, this.random);
   }
 
   /**
@@ -302,8 +257,8 @@ export class FaultInjector {
    * first matching lost_response rule that fires drops the answer after the request runs.
    */
   decide(method: string, path: string): { plan: FaultPlan; delayMs: number } | null {
-    if (this.rules.length === 0) return null;
-    const matching = this.rules.filter((r) => (r.method === null || r.method === method) && r.regex.test(path));
+    if (this.rules.size === 0) return null;
+    const matching = this.rules.all().filter((r) => (r.method === null || r.method === method) && r.regex.test(path));
     if (matching.length === 0) return null;
     const plan: FaultPlan = { hits: [], error: null, drop: null, refuse: null };
     const down = matching.find((r) => r.kind === 'unreachable' && this.fires(r));
@@ -348,46 +303,6 @@ export class FaultInjector {
    * Null when the path is not this API's.
    */
   control(method: string, pathname: string, rawBody: string): { status: number; body: string } | null {
-    const json = (v: unknown, status = 200) => ({ status, body: JSON.stringify(v, null, 2) });
-    const listing = () => ({ object: 'list', seeded: this.opts.seed !== undefined, data: this.list() });
-    if (pathname === '/_emulator/faults') {
-      if (method === 'GET') return json(listing());
-      if (method === 'DELETE') {
-        const removed = this.rules.length;
-        this.clear();
-        return json({ ok: true, removed });
-      }
-      if (method === 'POST') {
-        let input: unknown;
-        try {
-          input = JSON.parse(rawBody);
-        } catch (e) {
-          throw invalidRequest(`The body must be JSON, e.g. {"latency":{"ms":200,"jitter_ms":50,"path":"/v1/accounts*"}} (${e instanceof Error ? e.message : 'unparseable'}).`);
-        }
-        return json({ object: 'list', data: this.add(input, 'api') });
-      }
-      return null;
-    }
-    const one = /^\/_emulator\/faults\/([^/]+)$/.exec(pathname);
-    if (one) {
-      const id = decodeURIComponent(one[1]);
-      if (method === 'GET') {
-        const rule = this.list().find((r) => r.id === id);
-        if (!rule) throw noSuchRule(id);
-        return json(rule);
-      }
-      if (method === 'DELETE') {
-        if (!this.remove(id)) throw noSuchRule(id);
-        return json({ id, deleted: true });
-      }
-    }
-    return null;
+    return this.rules.control(method, pathname, rawBody, (input) => this.add(input, 'api'), this.opts.seed !== undefined);
   }
-}
-
-const noSuchRule = (id: string) => invalidRequest(`No such fault rule: '${id}' (it may have been used up or cleared).`, { code: 'resource_missing' }, 404);
-
-function view(r: LiveRule): FaultRule {
-  const { regex: _regex, ...rest } = r;
-  return { ...rest };
 }

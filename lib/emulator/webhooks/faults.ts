@@ -11,7 +11,8 @@
 // out as usual. Control API: POST/GET/DELETE /_emulator/webhooks/faults[/:id].
 import { z } from 'zod';
 import { invalidRequest } from '../core/errors';
-import { compilePattern, describeIssues, ruleFires, seededRandom } from '../faults';
+import { describeIssues } from '../faults';
+import { compilePattern, RuleList, seededRandom, type LiveRule as RuleLiveRule } from '../rule-list';
 
 export type DeliveryFaultKind = 'duplicate' | 'delay' | 'reorder' | 'drop_first';
 
@@ -65,13 +66,15 @@ export const deliveryFaultSchema = z
   })
   .refine((b) => b.duplicate || b.delay || b.reorder || b.drop_first, 'give at least one of "duplicate", "delay", "reorder" or "drop_first"');
 
-interface LiveRule extends DeliveryFaultRule {
-  regex: RegExp;
-}
+type LiveRule = RuleLiveRule<DeliveryFaultRule>;
 
 export class DeliveryFaults {
-  private rules: LiveRule[] = [];
-  private nextId = 1;
+  private readonly rules = new RuleList<DeliveryFaultRule>({
+    prefix: 'whf',
+    path: '/_emulator/webhooks/faults',
+    noun: 'delivery fault rule',
+    example: '{"duplicate":{"event_type":"account.*"}}',
+  });
   private random: () => number = Math.random;
 
   constructor(private readonly seed?: string | number) {
@@ -80,8 +83,7 @@ export class DeliveryFaults {
 
   /** No rules, the generator reseeded. */
   reset(): void {
-    this.rules = [];
-    this.nextId = 1;
+    this.rules.restart();
     this.random = this.seed === undefined ? Math.random : seededRandom(`webhooks:${this.seed}`);
   }
 
@@ -91,7 +93,7 @@ export class DeliveryFaults {
     const b = parsed.data;
     const made: LiveRule[] = [];
     const base = (kind: DeliveryFaultKind, r: z.output<z.ZodObject<typeof common>>): LiveRule => ({
-      id: `whf_${this.nextId++}`,
+      id: this.rules.newId(),
       kind,
       endpoint: r.endpoint ?? null,
       event_type: r.event_type,
@@ -105,29 +107,26 @@ export class DeliveryFaults {
     if (b.reorder) made.push({ ...base('reorder', b.reorder), window_ms: b.reorder.window_ms });
     if (b.drop_first) made.push(base('drop_first', b.drop_first));
     this.rules.push(...made);
-    return made.map(view);
+    return made.map(({ regex: _regex, ...rule }) => rule);
   }
 
   remove(id: string): boolean {
-    const before = this.rules.length;
-    this.rules = this.rules.filter((r) => r.id !== id);
-    return this.rules.length < before;
+    return this.rules.remove(id);
   }
 
   list(): DeliveryFaultRule[] {
-    return this.rules.map(view);
+    return this.rules.list();
   }
 
   /** The faults for a new delivery of an event of `type` to `endpoint` (null when none applies: the fast path). */
   decide(endpoint: string, type: string): DeliveryPlan | null {
-    if (this.rules.length === 0) return null;
+    if (this.rules.size === 0) return null;
     const plan: DeliveryPlan = { hits: [], duplicate: false, delayMs: 0, reorder: null, dropFirst: false };
-    for (const r of [...this.rules]) {
+    for (const r of this.rules.all()) {
       if ((r.endpoint !== null && r.endpoint !== endpoint) || !r.regex.test(type)) continue;
       // One rule of a kind is enough: a second one of the same kind is not drawn.
       if ((r.kind === 'duplicate' && plan.duplicate) || (r.kind === 'reorder' && plan.reorder) || (r.kind === 'drop_first' && plan.dropFirst)) continue;
-      if (!ruleFires(r, this.random)) continue;
-      if (r.remaining === 0) this.rules = this.rules.filter((x) => x !== r);
+      if (!this.rules.fires(r, this.random)) continue;
       if (r.kind === 'duplicate') plan.duplicate = true;
       if (r.kind === 'delay') plan.delayMs += r.ms ?? 0;
       if (r.kind === 'reorder') plan.reorder = { rule: r.id, windowMs: r.window_ms ?? 1000 };
@@ -143,44 +142,6 @@ export class DeliveryFaults {
    * path is not this API's.
    */
   control(method: string, pathname: string, rawBody: string): { status: number; body: string } | null {
-    const json = (v: unknown) => ({ status: 200, body: JSON.stringify(v, null, 2) });
-    if (pathname === '/_emulator/webhooks/faults') {
-      if (method === 'GET') return json({ object: 'list', seeded: this.seed !== undefined, data: this.list() });
-      if (method === 'DELETE') {
-        const removed = this.rules.length;
-        this.rules = [];
-        return json({ ok: true, removed });
-      }
-      if (method === 'POST') {
-        let input: unknown;
-        try {
-          input = JSON.parse(rawBody);
-        } catch (e) {
-          throw invalidRequest(`The body must be JSON, e.g. {"duplicate":{"event_type":"account.*"}} (${e instanceof Error ? e.message : 'unparseable'}).`);
-        }
-        return json({ object: 'list', data: this.add(input) });
-      }
-      return null;
-    }
-    const one = /^\/_emulator\/webhooks\/faults\/([^/]+)$/.exec(pathname);
-    if (!one) return null;
-    const id = decodeURIComponent(one[1]);
-    if (method === 'GET') {
-      const rule = this.list().find((r) => r.id === id);
-      if (!rule) throw noSuchRule(id);
-      return json(rule);
-    }
-    if (method === 'DELETE') {
-      if (!this.remove(id)) throw noSuchRule(id);
-      return json({ id, deleted: true });
-    }
-    return null;
+    return this.rules.control(method, pathname, rawBody, (input) => this.add(input), this.seed !== undefined);
   }
-}
-
-const noSuchRule = (id: string) => invalidRequest(`No such delivery fault rule: '${id}' (it may have been used up or cleared).`, { code: 'resource_missing' }, 404);
-
-function view(r: LiveRule): DeliveryFaultRule {
-  const { regex: _regex, ...rest } = r;
-  return { ...rest };
 }
