@@ -8,9 +8,9 @@
 // points the bench at an emulator already running on 127.0.0.1 (e.g. `npm run emulator`).
 // Each phase is bounded by a duration and a request count.
 import { Agent, request } from 'node:http';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { startEmulator } from '../lib/emulator/server';
+import { benchEntry, startEmulatorWorker } from './emulator-worker';
 
 const Env = z.object({
   BENCH_URL: z
@@ -27,23 +27,7 @@ const Env = z.object({
   BENCH_KEY: z.string().regex(/^sk_test_/, 'must be a test-mode secret key').default('sk_test_bench'),
 });
 
-// ---- The server side, when the emulator runs in a worker thread --------------------------------
-
-async function serveInWorker(): Promise<void> {
-  const running = await startEmulator({ seed: 'demo' });
-  parentPort!.postMessage({ url: running.url });
-  parentPort!.on('message', (m: unknown) => {
-    if (m === 'close') void running.close().then(() => process.exit(0));
-  });
-}
-
-const role = isMainThread ? 'main' : (workerData as { role?: string } | null)?.role;
-if (role === 'bench-emulator' || role === 'main') {
-  (role === 'main' ? main() : serveInWorker()).catch((e: unknown) => {
-    console.error('[bench] failed:', e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
-}
+benchEntry('bench-emulator', main, { seed: 'demo' });
 
 // ---- The load generator ------------------------------------------------------------------------
 
@@ -242,23 +226,6 @@ async function startServer(env: z.output<typeof Env>): Promise<{ url: string; ho
     const running = await startEmulator({ seed: 'demo' });
     return { url: running.url, how: 'in-process, same thread', close: running.close };
   }
-  // tsx's hooks do not reach worker threads: the worker registers them before loading this file.
-  const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(__filename)});`, {
-    eval: true,
-    workerData: { role: 'bench-emulator' },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (m: { url: string }) => resolve(m.url));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the emulator worker exited (${code})`)));
-  });
-  return {
-    url,
-    how: 'in-process, worker thread',
-    close: () =>
-      new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.postMessage('close');
-      }),
-  };
+  const worker = await startEmulatorWorker(__filename, 'bench-emulator');
+  return { url: worker.url, how: 'in-process, worker thread', close: worker.close };
 }

@@ -12,12 +12,11 @@
 // Printed: deliveries per second (from the first event to the last verified delivery), the time
 // from an event's making (api: its request's answer) to each of its deliveries (p50/p95/max), and
 // deliveries that did not verify. No assertions.
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { makeId } from '../lib/emulator/core/ids';
-import { startEmulator } from '../lib/emulator/server';
 import { startReceiver, type Receiver } from '../lib/emulator/tests/receiver';
+import { benchEntry, startEmulatorWorker } from './emulator-worker';
 import { median, percentile } from './support';
 
 const Env = z.object({
@@ -29,33 +28,23 @@ const Env = z.object({
     .default('1,4'),
 });
 
-async function serveInWorker(): Promise<void> {
-  const running = await startEmulator({ seed: 'empty' });
-  parentPort!.postMessage({ url: running.url, port: running.port });
-  parentPort!.on('message', (m: unknown) => {
-    if (m === 'close') void running.close().then(() => process.exit(0));
-    if (typeof m === 'object' && m !== null && 'burst' in m) {
-      // Copies of the newest account.updated, each with its own id and `bench` number, all at once.
-      const world = running.emulator.worlds.test;
-      const model = world.events.newestFirst((e) => e.type === 'account.updated')[0];
-      const object = JSON.parse(model.object[model.object.length - 1][1]) as Stripe.Account;
-      const at = Date.now();
-      for (let i = 0; i < (m as { burst: number }).burst; i++) {
-        const json = JSON.stringify({ ...object, metadata: { bench: String(i) } });
-        world.events.append({ id: makeId('evt'), type: model.type, account: model.account, created: model.created, request: model.request, object: [[model.object[0][0], json]], previous: null });
-      }
-      parentPort!.postMessage({ at });
+// The worker's side: `burst` appends copies of the newest account.updated, each with its own id
+// and `bench` number, all at once, and answers when it began.
+benchEntry('bench-webhooks-emulator', main, {
+  seed: 'empty',
+  onMessage: (m, running) => {
+    if (typeof m !== 'object' || m === null || !('burst' in m)) return undefined;
+    const world = running.emulator.worlds.test;
+    const model = world.events.newestFirst((e) => e.type === 'account.updated')[0];
+    const object = JSON.parse(model.object[model.object.length - 1][1]) as Stripe.Account;
+    const at = Date.now();
+    for (let i = 0; i < (m as { burst: number }).burst; i++) {
+      const json = JSON.stringify({ ...object, metadata: { bench: String(i) } });
+      world.events.append({ id: makeId('evt'), type: model.type, account: model.account, created: model.created, request: model.request, object: [[model.object[0][0], json]], previous: null });
     }
-  });
-}
-
-const role = isMainThread ? 'main' : (workerData as { role?: string } | null)?.role;
-if (role === 'bench-webhooks-emulator' || role === 'main') {
-  (role === 'main' ? main() : serveInWorker()).catch((e: unknown) => {
-    console.error('[bench] failed:', e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
-}
+    return { at };
+  },
+});
 
 interface Emulator {
   url: string;
@@ -66,26 +55,8 @@ interface Emulator {
 }
 
 async function startWorker(): Promise<Emulator> {
-  // tsx's hooks do not reach worker threads: the worker registers them before loading this file.
-  const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(__filename)});`, { eval: true, workerData: { role: 'bench-webhooks-emulator' } });
-  const { url, port } = await new Promise<{ url: string; port: number }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  return {
-    url,
-    port,
-    burst: (n) =>
-      new Promise<number>((resolve) => {
-        worker.once('message', (m: { at: number }) => resolve(m.at));
-        worker.postMessage({ burst: n });
-      }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.postMessage('close');
-      }),
-  };
+  const worker = await startEmulatorWorker(__filename, 'bench-webhooks-emulator');
+  return { url: worker.url, port: worker.port, burst: async (n) => (await worker.ask<{ at: number }>({ burst: n })).at, close: worker.close };
 }
 
 interface Figures {
