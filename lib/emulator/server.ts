@@ -115,7 +115,11 @@ export class Emulator {
     const extra: Record<string, string> = {};
     let fault: FaultPlan | null = null;
     try {
-      if (url.pathname.startsWith('/_emulator/')) {
+      if (url.pathname === '/_emulator') {
+        // The dashboard page lives at /_emulator/; the bare path is a person typing it, not the API.
+        status = 308;
+        extra.Location = `/_emulator/${url.search}`;
+      } else if (url.pathname.startsWith('/_emulator/')) {
         ({ status, body, contentType = contentType } = await this.control(req, method, url));
       } else {
         // Faults (never for the control API): latency is waited out here; an injected error answers instead.
@@ -152,7 +156,7 @@ export class Emulator {
       });
       res.end(body);
     }
-    if (!url.pathname.startsWith('/_emulator/')) {
+    if (url.pathname !== '/_emulator' && !url.pathname.startsWith('/_emulator/')) {
       this.logRequest({ rid, method, url, idem, stripeAccount, status, started, replayed: extra['Idempotent-Replayed'] === 'true', faults: fault?.hits ?? [] });
     }
   }

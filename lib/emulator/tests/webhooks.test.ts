@@ -389,6 +389,15 @@ describe('the control API', () => {
     expect(html).toContain('account.updated');
   });
 
+  it('GET /_emulator (no slash) redirects to the page instead of answering the API 401', async () => {
+    const res = await fetch(`${h.url}/_emulator`, { redirect: 'manual' });
+    expect(res.status).toBe(308);
+    expect(res.headers.get('location')).toBe('/_emulator/');
+    const followed = await fetch(`${h.url}/_emulator`);
+    expect(followed.status).toBe(200);
+    expect(followed.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
   it('POST /_emulator/webhooks/retry sends what waits for its retry now', async () => {
     const slow = await startHarness({ webhooks: { retryBaseMs: 600_000 } });
     try {
