@@ -14,6 +14,7 @@ import { platformApplication } from '../money/store';
 import { renderBalance } from '../resources/balance';
 import { computeAccountState, renderCapability } from '../resources/requirements';
 import { tick as tickTestClocks } from '../resources/test-clocks';
+import { tickBilling } from '../billing/engine';
 import { settleTopups } from '../resources/topups';
 import { SOURCES, type Source } from './sources';
 import { inEra, type Versioned } from './store';
@@ -226,6 +227,7 @@ export class Recorder {
       }
       settleTopups(this.world, now);
       tickTestClocks(this.world, now);
+      tickBilling(this.world, now);
     });
     const owners = new Set<string>();
     while (this.availability.length > 0 && this.availability[0].at <= now) owners.add(this.availability.shift()!.owner);

@@ -12,6 +12,7 @@ import { renderEarlyFraudWarning } from '../resources/radar';
 import { renderPerson } from '../resources/requirements';
 import { clockOwner } from '../resources/test-clocks';
 import { renderTopup } from '../resources/topups';
+import { BILLING_SOURCES } from '../billing/events';
 
 type Obj = Record<string, unknown> & { id: string };
 
@@ -175,4 +176,5 @@ export const SOURCES: Record<string, Source> = {
       return [];
     },
   },
+  ...BILLING_SOURCES,
 };
