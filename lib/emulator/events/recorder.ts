@@ -219,7 +219,11 @@ export class Recorder {
       this.availability.sort((a, b) => a.at - b.at);
     }
     this.lastTick = now;
-    if (now <= last) return;
+    if (now <= last) {
+      // A test clock advanced since the last tick finishes at the next one, even when no time passed.
+      if (this.world.testClocks.values().some((c) => c.status === 'advancing')) this.run({ request: null, now }, () => tickTestClocks(this.world, now));
+      return;
+    }
     this.run({ request: null, now, beforeNow: last }, () => {
       for (const [id, facts] of this.world.accountFacts) {
         const passed = (d: number | null) => d !== null && d > last && d <= now;
