@@ -299,7 +299,8 @@ export function stepSubscription(world: World, subscription: Stripe.Subscription
 export function tickBilling(world: World, now: number, clock?: string): void {
   const b = billing(world);
   if (b.schedules.size === 0 && b.subscriptions.size === 0) return;
-  const on = (tc: string | Stripe.TestHelpers.TestClock | null) => clock === undefined || tc === clock;
+  // Objects of a deleted clock stay where the clock left them.
+  const on = (tc: string | Stripe.TestHelpers.TestClock | null) => (clock === undefined ? !tc || world.testClocks.has(typeof tc === 'string' ? tc : tc.id) : tc === clock);
   // A clock being advanced moves its objects to the target (`now`) before its frozen_time says so.
   const at = (tc: string | Stripe.TestHelpers.TestClock | null) => (clock === undefined ? timeOf(world, tc, now) : now);
   for (const s of b.schedules.values()) {

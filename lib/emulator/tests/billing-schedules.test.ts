@@ -38,6 +38,12 @@ describe('subscription schedules', () => {
     for (const key of Object.keys(STRIPE_FIXTURES.invoice)) expect(invoice, key).toHaveProperty(key);
     expect(invoice).toMatchObject({ status: 'paid', total: 2000, amount_paid: 2000, billing_reason: 'subscription_create', customer: customer.id });
     expect(invoice.lines.data[0]).toMatchObject({ amount: 2000, quantity: 1 });
+    for (const key of Object.keys(STRIPE_FIXTURES.line_item)) expect(invoice.lines.data[0], key).toHaveProperty(key);
+    // Expansions name the customer, the subscription and its latest invoice.
+    const expanded = await h.stripe.subscriptionSchedules.retrieve(s.id, { expand: ['customer', 'subscription.latest_invoice'] });
+    expect((expanded.customer as Stripe.Customer).id).toBe(customer.id);
+    expect(((expanded.subscription as Stripe.Subscription).latest_invoice as Stripe.Invoice).id).toBe(invoice.id);
+    await expectStripeError(h.stripe.subscriptionSchedules.retrieve(s.id, { expand: ['phases'] }), { status: 400, param: 'expand' });
     const charges = await h.stripe.charges.list();
     expect(charges.data.map((c) => c.amount)).toEqual([2000]);
   });
@@ -92,6 +98,8 @@ describe('subscription schedules', () => {
     const invoices = await h.stripe.invoices.list({ subscription: sub.id });
     expect(invoices.data.map((i) => i.total)).toEqual([3000, 2000, 2000]);
     expect((await h.stripe.subscriptionSchedules.list({ completed_at: { gt: 0 } })).data.map((x) => x.id)).toEqual([s.id]);
+    await expectStripeError(h.stripe.subscriptionSchedules.cancel(s.id), { status: 400, message: /currently in the `completed` status/ });
+    await expectStripeError(h.stripe.subscriptionSchedules.release(s.id), { status: 400, message: /cannot release a subscription schedule that is currently in the `completed` status/ });
     expect([...types]).toEqual(expect.arrayContaining(['subscription_schedule.created', 'subscription_schedule.updated', 'subscription_schedule.completed', 'customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted', 'invoice.created', 'invoice.paid']));
   });
 
@@ -140,6 +148,28 @@ describe('subscription schedules', () => {
       code: 'parameter_unknown',
       param: 'phases[0][duration]',
     });
+  });
+
+  it('updates an active schedule’s later phases, keeping the current phase’s start; lists by customer', async () => {
+    const { s, price, customer } = await schedule({ end_behavior: 'release' });
+    h.clock += 3 * DAY;
+    const dearer = await monthly(5000);
+    const next = await h.stripe.subscriptionSchedules.update(s.id, {
+      phases: [
+        { items: [{ price: price.id, quantity: 1 }], end_date: s.phases[0].end_date },
+        { items: [{ price: dearer.id, quantity: 1 }], duration: { interval: 'month' } },
+      ],
+    });
+    expect(next.phases.map((p) => p.start_date)).toEqual([FIXED_NOW, s.phases[0].end_date]);
+    await expectStripeError(
+      h.stripe.subscriptionSchedules.update(s.id, { phases: [{ items: [{ price: price.id }], start_date: FIXED_NOW + DAY, duration: { interval: 'month' } }] }),
+      { status: 400, param: 'phases[0][start_date]', message: /current phase/ },
+    );
+    h.clock = s.phases[0].end_date;
+    const sub = await h.stripe.subscriptions.retrieve(s.subscription as string);
+    expect(sub.items.data.map((i) => i.price.id)).toEqual([dearer.id]);
+    expect((await h.stripe.subscriptionSchedules.list({ customer: customer.id })).data.map((x) => x.id)).toEqual([s.id]);
+    expect((await h.stripe.subscriptionSchedules.list({ customer: 'cus_other' })).data).toEqual([]);
   });
 
   it('updates phases, end_behavior, default_settings and metadata', async () => {

@@ -104,5 +104,10 @@ describe('test clocks with subscription schedules', () => {
     const invoicesOf = async (c: Stripe.Customer) => (await h.stripe.invoices.list({ customer: c.id })).data.length;
     expect(await invoicesOf(onClock)).toBe(3);
     expect(await invoicesOf(offClock)).toBe(1);
+    // A deleted clock's objects stay where it left them; the others follow the emulator's time.
+    await h.stripe.testHelpers.testClocks.del(clock.id);
+    h.clock += 14 * DAY;
+    expect(await invoicesOf(onClock)).toBe(3);
+    expect(await invoicesOf(offClock)).toBe(3);
   });
 });

@@ -61,6 +61,9 @@ describe('usage records', () => {
     await expectStripeError(record(metered.id, { quantity: 6 }, { ...opts, idempotencyKey: 'usage-1' }), { status: 400, type: 'idempotency_error' });
     const current = await summaries(metered.id, opts);
     expect(current.data[0]).toMatchObject({ total_usage: 105, invoice: null });
+    // The seed's sample summary's fields.
+    expect(Object.keys(current.data[0]).sort()).toEqual(['id', 'invoice', 'livemode', 'object', 'period', 'subscription_item', 'total_usage']);
+    expect(Object.keys(first).sort()).toEqual(['id', 'livemode', 'object', 'quantity', 'subscription_item', 'timestamp']);
 
     // The period ends: 105 calls at 0.02 join the next period's base fee on one invoice.
     const periodEnd = metered.current_period_end;
