@@ -1,4 +1,5 @@
-// What schedules make: subscriptions and their items (retrieve, list), invoices (retrieve, list),
+// What schedules make: subscriptions and their items (retrieve, list), invoices (retrieve, list)
+// and their payments (`GET /v1/invoice_payments`, `expand[]=payments`),
 // and the usage records of metered items (legacy usage-based billing: create a record, list the
 // period summaries), on the platform or a connected account (`Stripe-Account`).
 //
@@ -41,8 +42,9 @@ export interface UsageRecordSummary {
 
 registerExpandable('subscription', ['application', 'customer', 'latest_invoice', 'schedule', 'test_clock', 'default_payment_method', 'default_source', 'on_behalf_of', 'pending_setup_intent']);
 registerExpandable('subscription_item', []);
-registerExpandable('invoice', ['application', 'customer', 'test_clock', 'default_payment_method', 'default_source', 'on_behalf_of']);
+registerExpandable('invoice', ['payments', 'application', 'customer', 'test_clock', 'default_payment_method', 'default_source', 'on_behalf_of']);
 registerExpandable('usage_record', []);
+registerExpandable('invoice_payment', ['invoice']);
 registerResolver('in', (ctx, id) => requireOwned(ctx, billing(ctx.world).invoices, 'invoice', id, 'expand'));
 
 const SUB_STATUSES = ['active', 'all', 'canceled', 'ended', 'incomplete', 'incomplete_expired', 'past_due', 'paused', 'trialing', 'unpaid'] as const;
@@ -62,6 +64,45 @@ const listInvoiceParams = hash({
   collection_method: oneOf(['charge_automatically', 'send_invoice']).optional(),
   created: rangeFilter().optional(),
 });
+const listInvoicePaymentParams = hash({
+  ...listParams,
+  invoice: str().optional(),
+  status: oneOf(['canceled', 'open', 'paid']).optional(),
+  payment: hash({ type: oneOf(['charge', 'payment_intent', 'payment_record']), payment_intent: str().optional(), payment_record: str().optional() }).optional(),
+  created: rangeFilter().optional(),
+});
+
+/**
+ * The payment of a paid invoice: its charge (`payment.type` `charge`: the emulator has no
+ * PaymentIntents). How a fee leads back to its invoice: fee.charge is the invoice payment's charge.
+ */
+function invoicePayment(world: Ctx['world'], invoice: Stripe.Invoice): Stripe.InvoicePayment | null {
+  const charge = billing(world).invoiceCharge.get(invoice.id);
+  if (!charge) return null;
+  return {
+    id: `inpay_${invoice.id.slice(3)}`,
+    object: 'invoice_payment',
+    amount_paid: invoice.amount_paid,
+    amount_requested: invoice.amount_due,
+    created: invoice.created,
+    currency: invoice.currency,
+    invoice: invoice.id,
+    is_default: true,
+    livemode: invoice.livemode,
+    payment: { charge, type: 'charge' },
+    status: 'paid',
+    status_transitions: { canceled_at: null, paid_at: invoice.status_transitions.paid_at },
+  };
+}
+
+/** An invoice as answered: `payments` is included only when asked for (`expand[]=payments`), as on Stripe. */
+function renderInvoice(ctx: Ctx, invoice: Stripe.Invoice, expandParam: string[] | undefined): { obj: Stripe.Invoice; rest: string[] | undefined } {
+  if (!expandParam?.includes('payments')) return { obj: invoice, rest: expandParam };
+  const payment = invoicePayment(ctx.world, invoice);
+  const obj = { ...invoice, payments: { object: 'list' as const, data: payment ? [payment] : [], has_more: false, url: `/v1/invoices/${invoice.id}/payments` } };
+  return { obj, rest: expandParam.filter((e) => e !== 'payments') };
+}
+
 const usageRecordParams = hash({
   quantity: int({ min: 0 }),
   action: oneOf(['increment', 'set']).optional(),
@@ -230,7 +271,34 @@ export const subscriptionRoutes: Route[] = [
     connect: true,
     handler: (ctx, { invoice }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
-      return expandObject(ctx, requireOwned(ctx, billing(ctx.world).invoices, 'invoice', invoice), p.expand);
+      const { obj, rest } = renderInvoice(ctx, requireOwned(ctx, billing(ctx.world).invoices, 'invoice', invoice), p.expand);
+      return expandObject(ctx, obj, rest);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/v1/invoice_payments',
+    connect: true,
+    handler: (ctx) => {
+      const p = parseParams(listInvoicePaymentParams, ctx.params);
+      if (p.payment && p.payment.type !== 'charge') return listResponse(ctx, [], p, '/v1/invoice_payments');
+      const items = ownedNewestFirst(ctx, billing(ctx.world).invoices, (i) => p.invoice === undefined || i.id === p.invoice)
+        .map((i) => invoicePayment(ctx.world, i))
+        .filter((x): x is Stripe.InvoicePayment => x !== null && (p.status === undefined || x.status === p.status));
+      return listResponse(ctx, items, p, '/v1/invoice_payments');
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/v1/invoice_payments/:payment',
+    connect: true,
+    handler: (ctx, { payment }) => {
+      const p = parseParams(EXPAND_ONLY, ctx.params);
+      const b = billing(ctx.world);
+      const invoice = b.invoices.get(`in_${payment.replace(/^inpay_/, '')}`);
+      const found = payment.startsWith('inpay_') && invoice && b.owners.get(invoice.id) === ownerOfCtx(ctx) ? invoicePayment(ctx.world, invoice) : null;
+      if (!found) throw invalidRequest(`No such invoice payment: '${payment}'`, { code: 'resource_missing', param: 'id' }, 404);
+      return expandObject(ctx, found, p.expand);
     },
   },
 ];

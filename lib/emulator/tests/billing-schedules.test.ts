@@ -203,6 +203,15 @@ describe('subscription schedules', () => {
     expect(fee).toMatchObject({ amount: 1000, account: acct.id, originating_transaction: null });
     const charge = await h.stripe.charges.retrieve(fee.charge as string, {}, as);
     expect(charge).toMatchObject({ amount: 10000, application_fee: fee.id });
+    // From the fee back to its schedule: the account's invoice payments name the charge.
+    const payments = await h.stripe.invoicePayments.list({}, as);
+    const payment = payments.data.find((x) => x.payment.charge === fee.charge)!;
+    for (const key of Object.keys(STRIPE_FIXTURES.invoice_payment)) expect(payment, key).toHaveProperty(key);
+    const paid = await h.stripe.invoices.retrieve(payment.invoice as string, { expand: ['payments'] }, as);
+    expect(paid.payments?.data.map((x) => x.id)).toEqual([payment.id]);
+    const paidSub = await h.stripe.subscriptions.retrieve(paid.parent?.subscription_details?.subscription as string, {}, as);
+    expect(paidSub.schedule).toBe(s.id);
+    expect((await h.stripe.invoicePayments.retrieve(payment.id, {}, as)).invoice).toBe(paid.id);
     const refund = await h.stripe.applicationFees.createRefund(fee.id, { amount: 400 });
     expect(refund.amount).toBe(400);
     h.clock = s.phases[1].start_date;
