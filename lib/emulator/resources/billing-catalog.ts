@@ -106,7 +106,8 @@ export function createCustomer(ctx: Ctx, p: CreateCustomerParams, opts: { random
     object: 'customer',
     address: addressOf(p.address, null),
     balance: 0,
-    created: ctx.now(),
+    // An object on a test clock is made at the clock's time.
+    created: clock === null ? ctx.now() : (ctx.world.testClocks.get(clock)?.frozen_time ?? ctx.now()),
     currency: null,
     default_source: null,
     delinquent: false,

@@ -25,7 +25,7 @@ const phaseParams = hash({
   application_fee_percent: z.string().transform((s, ctx) => {
     const n = Number(s);
     if (s === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-      ctx.addIssue({ code: 'custom', message: 'Invalid decimal' });
+      ctx.addIssue({ code: 'custom', message: `Invalid decimal: ${s}` });
       return z.NEVER;
     }
     return n;
@@ -198,7 +198,7 @@ export function createSchedule(ctx: Ctx, p: CreateScheduleParams, opts: { random
       proration: 'create_prorations',
     });
     const schedule: Stripe.SubscriptionSchedule = {
-      ...scheduleShell(ctx, id, sub.customer as string, idOf(sub.test_clock), application, settingsFrom(ctx, undefined), 'release', mergeMetadata({}, p.metadata)),
+      ...scheduleShell(ctx, id, sub.customer as string, idOf(sub.test_clock), application, settingsFrom(ctx, undefined), 'release', mergeMetadata({}, p.metadata), timeOf(ctx.world, sub.test_clock, ctx.now())),
       phases: [phase],
       status: 'active',
       subscription: sub.id,
@@ -219,7 +219,7 @@ export function createSchedule(ctx: Ctx, p: CreateScheduleParams, opts: { random
   const settings = settingsFrom(ctx, p.default_settings);
   const phases = buildPhases(ctx, p.phases, start, settings, now);
   const schedule: Stripe.SubscriptionSchedule = {
-    ...scheduleShell(ctx, id, customer.id, clock, application, settings, p.end_behavior ?? 'release', mergeMetadata({}, p.metadata)),
+    ...scheduleShell(ctx, id, customer.id, clock, application, settings, p.end_behavior ?? 'release', mergeMetadata({}, p.metadata), now),
     phases,
   };
   b.owners.set(id, owner);
@@ -238,6 +238,7 @@ function scheduleShell(
   settings: Stripe.SubscriptionSchedule.DefaultSettings,
   endBehavior: Stripe.SubscriptionSchedule.EndBehavior,
   meta: Stripe.Metadata,
+  created: number,
 ): Stripe.SubscriptionSchedule {
   return {
     id,
@@ -246,7 +247,7 @@ function scheduleShell(
     billing_mode: { flexible: null, type: 'classic' },
     canceled_at: null,
     completed_at: null,
-    created: ctx.now(),
+    created,
     current_phase: null,
     customer,
     customer_account: null,

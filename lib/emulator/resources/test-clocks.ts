@@ -88,7 +88,7 @@ export function createTestClock(
 ): Stripe.TestHelpers.TestClock {
   testModeOnly(ctx);
   if (p.customer !== undefined) {
-    // The emulator keeps no customers, so none can be attached.
+    // A customer joins a clock when the customer is created (POST /v1/customers with test_clock), not here.
     throw invalidRequest(`No such customer: '${p.customer}'`, { param: 'customer', code: 'resource_missing' }, 400);
   }
   const now = ctx.now();

@@ -232,6 +232,13 @@ describe('subscription schedules', () => {
       param: 'phases[0][items][0][colour]',
     });
     await expectStripeError(h.stripe.subscriptionSchedules.create({ customer: c.id, phases: [{ items: [{ price: 'price_x' }] }] }), { status: 400, code: 'resource_missing', param: 'phases[0][items][0][price]' });
+    const price = await monthly();
+    await expectStripeError(h.stripe.subscriptionSchedules.create({ customer: c.id, phases: [{ items: [{ price: price.id }], application_fee_percent: 'lots' as unknown as number }] }), {
+      status: 400,
+      param: 'phases[0][application_fee_percent]',
+      message: 'Invalid decimal: lots',
+    });
+    await expectStripeError(h.stripe.subscriptionSchedules.create({ customer: 'cus_nope', phases: [{ items: [{ price: price.id }] }] }), { status: 400, code: 'resource_missing', param: 'customer' });
     await expectStripeError(h.stripe.subscriptionSchedules.retrieve('sub_sched_nope'), { status: 404, code: 'resource_missing', message: "No such subscription schedule: 'sub_sched_nope'" });
     await expectStripeError(h.stripe.subscriptionSchedules.cancel('sub_sched_nope', { nope: true } as Stripe.SubscriptionScheduleCancelParams), { status: 400, code: 'parameter_unknown', param: 'nope' });
   });

@@ -35,7 +35,8 @@ describe('test clocks with subscription schedules', () => {
       as,
     );
     // The schedule lives in the clock's time: it starts a day after the clock's frozen time, not now.
-    expect(s).toMatchObject({ status: 'not_started', test_clock: clock.id });
+    expect(s).toMatchObject({ status: 'not_started', test_clock: clock.id, created: FROZEN });
+    expect(customer.created).toBe(FROZEN);
     const events = new Set<string>();
     const note = async () => (await collect(h.stripe.events.list({ limit: 100 }, as))).forEach((e) => events.add(e.type));
 
