@@ -1,12 +1,12 @@
 // What billing objects contribute to events (see events/sources.ts): customers, products, prices,
 // subscription schedules, subscriptions and invoices, each on the account it was made on.
+import { crud } from '../events/crud';
 import type { Change, Source } from '../events/sources';
 import type { World } from '../core/world';
 import { billing, eventOwner } from './store';
 
 type Obj = Record<string, unknown> & { id: string };
 
-const crud = (prefix: string) => (c: Change) => [`${prefix}.${!c.before ? 'created' : !c.after ? 'deleted' : 'updated'}`];
 
 function source(table: (w: World) => { get(id: string): unknown }, types: (c: Change) => string[]): Source {
   return {

@@ -2,7 +2,8 @@
 import type { Router } from '../core/router';
 import { accountRoutes } from './accounts';
 import { appSecretRoutes } from './apps-secrets';
-import { billingCatalogRoutes } from './billing-catalog';
+import { customerRoutes } from './customers';
+import { priceRoutes } from './prices';
 import { capabilityRoutes } from './capabilities';
 import { countrySpecRoutes } from './country-specs';
 import { eventRoutes } from './events';
@@ -21,5 +22,5 @@ export function registerResources(router: Router): void {
   router.add(...accountRoutes, ...capabilityRoutes, ...personRoutes, ...externalAccountRoutes, ...linkRoutes, ...countrySpecRoutes);
   router.add(...topupRoutes, ...radarRoutes, ...testClockRoutes, ...appSecretRoutes, ...eventRoutes, ...webhookEndpointRoutes);
   router.add(...moneyRoutes);
-  router.add(...billingCatalogRoutes, ...subscriptionScheduleRoutes, ...subscriptionRoutes);
+  router.add(...customerRoutes, ...priceRoutes, ...subscriptionScheduleRoutes, ...subscriptionRoutes);
 }

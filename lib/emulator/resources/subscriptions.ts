@@ -9,10 +9,9 @@
 // the stripe package dropped its methods). From basil on, both routes answer Stripe's 404 for an
 // unknown URL, as any removed route does here.
 import type Stripe from 'stripe';
-import { z } from 'zod';
 import { invalidRequest, unrecognizedUrl } from '../core/errors';
 import { cryptoRandom, makeId } from '../core/ids';
-import { EXPAND_ONLY, expand, hash, int, listParams, oneOf, parseParams, rangeFilter, str } from '../core/params';
+import { EXPAND_ONLY, expand, hash, int, listParams, nowOrTimestamp, oneOf, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { atLeast, VERSION } from '../core/versions';
 import { timeOf } from '../billing/engine';
@@ -106,7 +105,7 @@ function renderInvoice(ctx: Ctx, invoice: Stripe.Invoice, expandParam: string[] 
 const usageRecordParams = hash({
   quantity: int({ min: 0 }),
   action: oneOf(['increment', 'set']).optional(),
-  timestamp: z.union([z.literal('now').transform(() => 'now' as const), int({ min: 0 })]).optional(),
+  timestamp: nowOrTimestamp().optional(),
   expand: expand(),
 });
 
