@@ -100,6 +100,9 @@ export function mergeMetadata(current: Record<string, string>, update: Record<st
   return next;
 }
 
+/** A moment: `now`, or a Unix timestamp. */
+export const nowOrTimestamp = () => z.union([z.literal('now').transform(() => 'now' as const), int({ min: 0 })]);
+
 /** `created=123` or `created[gte]=123`. */
 export const rangeFilter = () =>
   z.union([int(), hash({ gt: int().optional(), gte: int().optional(), lt: int().optional(), lte: int().optional() })]);

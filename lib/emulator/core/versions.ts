@@ -10,6 +10,12 @@ export const VERSION = {
   unreject: '2026-07-29.dahlia',
   /** reject's `fraud` is split in four and `credit` added; platform rejections show as rejected.platform_*. */
   rejectReasons: '2026-09-30.endive',
+  /** Legacy usage-based billing is gone: no usage records, no metered prices without a billing meter. */
+  legacyUsageBilling: '2025-03-31.basil',
+  /** Schedule phases take `duration` (day, week, month, year and a count). */
+  phaseDuration: '2025-07-30.basil',
+  /** Schedule phases no longer take `iterations` (`duration` replaces it). */
+  phaseIterationsRemoved: '2025-09-30.clover',
 } as const;
 
 const FORMAT = /^(\d{4}-\d{2}-\d{2})(?:\.([a-z]+))?$/;

@@ -14,6 +14,7 @@ import { platformApplication } from '../money/store';
 import { renderBalance } from '../resources/balance';
 import { computeAccountState, renderCapability } from '../resources/requirements';
 import { tick as tickTestClocks } from '../resources/test-clocks';
+import { tickBilling } from '../billing/engine';
 import { settleTopups } from '../resources/topups';
 import { SOURCES, type Source } from './sources';
 import { inEra, type Versioned } from './store';
@@ -218,7 +219,11 @@ export class Recorder {
       this.availability.sort((a, b) => a.at - b.at);
     }
     this.lastTick = now;
-    if (now <= last) return;
+    if (now <= last) {
+      // A test clock advanced since the last tick finishes at the next one, even when no time passed.
+      if (this.world.testClocks.values().some((c) => c.status === 'advancing')) this.run({ request: null, now }, () => tickTestClocks(this.world, now));
+      return;
+    }
     this.run({ request: null, now, beforeNow: last }, () => {
       for (const [id, facts] of this.world.accountFacts) {
         const passed = (d: number | null) => d !== null && d > last && d <= now;
@@ -226,6 +231,7 @@ export class Recorder {
       }
       settleTopups(this.world, now);
       tickTestClocks(this.world, now);
+      tickBilling(this.world, now);
     });
     const owners = new Set<string>();
     while (this.availability.length > 0 && this.availability[0].at <= now) owners.add(this.availability.shift()!.owner);

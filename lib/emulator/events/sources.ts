@@ -12,6 +12,8 @@ import { renderEarlyFraudWarning } from '../resources/radar';
 import { renderPerson } from '../resources/requirements';
 import { clockOwner } from '../resources/test-clocks';
 import { renderTopup } from '../resources/topups';
+import { BILLING_SOURCES } from '../billing/events';
+import { crud } from './crud';
 
 type Obj = Record<string, unknown> & { id: string };
 
@@ -45,8 +47,6 @@ function chargeAccount(world: World, chargeId: string | null): string | null {
   return owner === undefined || owner === PLATFORM ? null : owner;
 }
 
-/** created / updated / deleted, for objects whose Stripe events are named that way. */
-const crud = (prefix: string) => (c: Change) => [`${prefix}.${!c.before ? 'created' : !c.after ? 'deleted' : 'updated'}`];
 
 /** Every field but the given ones is equal: a change to those alone has its own event. */
 function onlyChanged(c: Change, fields: readonly string[]): boolean {
@@ -175,4 +175,5 @@ export const SOURCES: Record<string, Source> = {
       return [];
     },
   },
+  ...BILLING_SOURCES,
 };

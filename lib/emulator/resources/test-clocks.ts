@@ -1,9 +1,9 @@
 // Test clocks (test helpers): create, retrieve, list, delete and advance. Test mode only: with a
 // live key the routes do not exist, as on Stripe.
 //
-// Advancing answers `advancing` (frozen_time unchanged, the target in status_details); the
-// emulator has no billing objects to move, so the clock is `ready` at the target from the next
-// request on. A clock deletes itself once `deletes_after` (seven days after creation) passes.
+// Advancing answers `advancing` (frozen_time unchanged, the target in status_details); at the
+// clock's next tick its customers' schedules, subscriptions, invoices and charges are moved to the
+// target (billing/engine.ts), and then the clock is `ready` there. A clock deletes itself once `deletes_after` (seven days after creation) passes.
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch, paramError, unrecognizedUrl } from '../core/errors';
 import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
@@ -34,14 +34,28 @@ export function clockOwner(world: World, id: string): string | null {
   return owner === undefined || owner === 'platform' ? null : owner;
 }
 
-/** Finishes advances (nothing here takes time) and removes clocks past `deletes_after`. */
+/** What billing does with a clock (billing/engine.ts registers it): move its objects, and how far it may go at once. */
+export interface ClockBilling {
+  /** Moves every object on the clock to `target` (period by period, each billed). */
+  advance(world: World, clock: string, target: number): void;
+  /** The latest frozen_time the clock may advance to from `from` while it has subscriptions, or null when it has none. */
+  limit(world: World, clock: string, from: number): number | null;
+}
+let clockBilling: ClockBilling | null = null;
+export function setClockBilling(b: ClockBilling): void {
+  clockBilling = b;
+}
+
+/** Finishes advances (the clock's objects are moved first, then it is `ready`) and removes clocks past `deletes_after`. */
 export function tick(world: World, now: number): void {
   for (const c of world.testClocks.values()) {
     if (c.deletes_after <= now) {
       world.testClocks.delete(c.id);
       ownersOf(world).delete(c.id);
     } else if (c.status === 'advancing' && c.status_details.advancing) {
-      world.testClocks.put({ ...c, frozen_time: c.status_details.advancing.target_frozen_time, status: 'ready', status_details: {} });
+      const target = c.status_details.advancing.target_frozen_time;
+      clockBilling?.advance(world, c.id, target);
+      world.testClocks.put({ ...c, frozen_time: target, status: 'ready', status_details: {} });
     }
   }
 }
@@ -74,7 +88,7 @@ export function createTestClock(
 ): Stripe.TestHelpers.TestClock {
   testModeOnly(ctx);
   if (p.customer !== undefined) {
-    // The emulator keeps no customers, so none can be attached.
+    // A customer joins a clock when the customer is created (POST /v1/customers with test_clock), not here.
     throw invalidRequest(`No such customer: '${p.customer}'`, { param: 'customer', code: 'resource_missing' }, 400);
   }
   const now = ctx.now();
@@ -109,6 +123,13 @@ function advanceClock(ctx: Ctx, id: string, target: number): Stripe.TestHelpers.
   if (target <= clock.frozen_time) {
     throw paramError(
       `The frozen_time (${target}) must be after the test clock's current frozen_time (${clock.frozen_time}): a test clock only moves forward.`,
+      'frozen_time',
+    );
+  }
+  const billed = clockBilling?.limit(ctx.world, id, clock.frozen_time) ?? null;
+  if (billed !== null && target > billed) {
+    throw paramError(
+      `The frozen_time (${target}) is too far in the future: a test clock with subscriptions can advance at most two intervals of its shortest subscription interval at a time (up to ${billed}).`,
       'frozen_time',
     );
   }

@@ -19,6 +19,7 @@ import type { Country } from './names';
 import { accountParams, externalAccounts, FULL, personParams, type Provide } from './params';
 import { between, makeBusiness, pick, type Business, type Rng } from './profile';
 import { DEMO_MONEY, seedMoney, type MoneyPlan } from './money';
+import { seedBilling } from './billing';
 import { seedMoneyIds } from '../money';
 
 const DAY = 86_400;
@@ -227,12 +228,14 @@ export interface WorldPlan {
   scenarios: readonly Scenario[];
   /** Test mode: how much money history (see seedMoney). */
   money?: MoneyPlan;
+  /** Test mode: subscriptions on a share of merchants (see seed/billing.ts). */
+  billing?: boolean;
   /** How the accounts' parameters are validated: in full, as a request's (the default), or by shape (the scale seed). */
   parse?: ParseSdkParams;
 }
 
 /** The demo's worlds: the test-mode scenarios as listed, with money for every merchant; live mode's few. */
-export const DEMO_TEST: WorldPlan = { live: false, scenarios: SCENARIOS, money: DEMO_MONEY };
+export const DEMO_TEST: WorldPlan = { live: false, scenarios: SCENARIOS, money: DEMO_MONEY, billing: true };
 export const DEMO_LIVE: WorldPlan = { live: true, scenarios: LIVE_SCENARIOS };
 
 export function seedWorld(world: World, now: number, plan: WorldPlan): void {
@@ -257,6 +260,7 @@ export function seedWorld(world: World, now: number, plan: WorldPlan): void {
     } else {
       seedMoneyIds(world, rng);
       seedMoney(world, rng, now, plan.money ?? DEMO_MONEY);
+      if (plan.billing) seedBilling(world, rng, now);
     }
   });
 }
