@@ -49,7 +49,7 @@ describe('balanceOf', () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 30_000); // a property run: seconds when the machine is loaded, not a speed check
 
   it('names every currency the owner moved money in, zero included, in the order first moved', () => {
     const world = new World('test');
