@@ -2,7 +2,8 @@
 // (GET /api/health) like the outcome reconciler: the inbox worker (woken by each delivery, and
 // every few seconds for retries), the catch-up (at start, then every five minutes), and the
 // backfill when one is owed: unfinished (a crash or restart in the middle), asked for (a gap beyond
-// Stripe's 30 days of events), or, on the emulator, never run yet. Every instance runs the loops;
+// Stripe's 30 days of events), or, on the emulator, never run yet; and the reconciliation (hourly
+// once a backfill has finished, and when the Data sync page asks). Every instance runs the loops;
 // leases and SKIP LOCKED claims keep the work from being done twice.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
@@ -13,16 +14,17 @@ import { summarizeErrorForLog } from '@/lib/stripe/errors';
 import { backfillEverFinished, RUN_KEY, runBackfill } from './backfill';
 import { catchUp } from './catch-up';
 import { drainInbox } from './inbox';
+import { reconcileDue, requestReconciliation, runReconciliation } from './reconcile';
 import { readState } from './state';
 
 const INBOX_INTERVAL_MS = 3_000;
 const CATCH_UP_INTERVAL_MS = 5 * 60_000;
 
-type Jobs = { id: string; timers: ReturnType<typeof setInterval>[]; draining: boolean; again: boolean; syncing: boolean };
+type Jobs = { id: string; timers: ReturnType<typeof setInterval>[]; draining: boolean; again: boolean; syncing: boolean; reconciling: boolean };
 const holder = globalThis as typeof globalThis & { __consoleIndexJobs?: Jobs };
 
 function jobs(): Jobs {
-  holder.__consoleIndexJobs ??= { id: `${process.pid}-${randomUUID()}`, timers: [], draining: false, again: false, syncing: false };
+  holder.__consoleIndexJobs ??= { id: `${process.pid}-${randomUUID()}`, timers: [], draining: false, again: false, syncing: false, reconciling: false };
   return holder.__consoleIndexJobs;
 }
 
@@ -70,6 +72,29 @@ async function sync(): Promise<void> {
   } finally {
     j.syncing = false;
   }
+  await reconcileOwed();
+}
+
+/** Asks for the hourly reconciliation when it is due, then runs every run asked for (here or on another instance). */
+async function reconcileOwed(): Promise<void> {
+  const j = jobs();
+  if (j.reconciling) return;
+  j.reconciling = true;
+  try {
+    const db = await getDb();
+    if (await reconcileDue(db)) await requestReconciliation(db, { trigger: 'schedule' });
+    for (;;) {
+      const run = await runReconciliation(db, getStripe(), { holder: j.id });
+      if (!run) break;
+      const drifted = run.drift.length;
+      if (run.status === 'failed') console.error(`index: the reconciliation stopped: ${run.lastError ?? 'unknown error'}`);
+      else if (drifted > 0) console.warn(`index: the reconciliation found ${drifted} object(s) out of step with Stripe (see the Data sync page)`);
+    }
+  } catch (error) {
+    console.error(`index: reconciliation: ${summarizeErrorForLog(error)}`);
+  } finally {
+    j.reconciling = false;
+  }
 }
 
 /** Starts the loops once per process (later calls do nothing). */
@@ -87,4 +112,9 @@ export function ensureIndexJobs(): void {
 /** Runs the sync now (an owed or requested backfill, then the catch-up), as the Data sync page's "Run backfill" asks. */
 export function kickIndexSync(): void {
   void sync();
+}
+
+/** Runs the reconciliation asked for now, as the Data sync page's "Run reconciliation" asks. */
+export function kickReconciliation(): void {
+  void reconcileOwed();
 }
