@@ -69,7 +69,8 @@ export function ReconcileSection({ summary, backfillDone, now }: { summary: Inde
                 </tbody>
               </table>
               <p className="mt-1 text-xs text-neutral-500">
-                The index may hold more than Stripe&apos;s platform list: objects made since the list was read, and connected accounts&apos; own charges, which only their events bring.
+                The index is counted after the repair. It may hold more than Stripe&apos;s platform list: objects made since the list was read, and connected accounts&apos; own
+                charges, which only their events bring.
               </p>
             </div>
           ) : null}
