@@ -22,7 +22,6 @@ const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db
 const stripeSpy = vi.hoisted(() => {
   const account = { id: 'acct_Test123', object: 'account', type: 'custom', country: 'US', capabilities: {}, metadata: {}, requirements: null, controller: { type: 'application' } };
   return {
-    countConnectedAccounts: vi.fn(async () => 7),
     getAccount: vi.fn(async () => account),
     listCapabilities: vi.fn(async () => []),
     listPersons: vi.fn(async () => []),
