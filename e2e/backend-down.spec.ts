@@ -10,6 +10,8 @@ import { addFault, removeFault } from './support/money';
 import { signIn } from './support/sign-in';
 
 test('while the emulator does not answer, every page says so and the audit log and team pages still work', async ({ page }) => {
+  // A dozen page loads, two of them waiting for the banner's cached probe to turn.
+  test.setTimeout(60_000);
   await signIn(page, 'admin@demo.test');
   const banner = page.getByTestId('backend-banner');
   await page.goto('/audit');
