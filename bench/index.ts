@@ -3,7 +3,9 @@
 // 1. Backfill: the emulator (EMULATOR_SEED, default demo) in its own process; first every list
 //    read alone (the emulator's speed: the bound), then the backfill into PGlite (and PostgreSQL
 //    when DATABASE_URL is set): time, objects per second, and how close to the bound.
-// 2. Webhook apply: BENCH_EVENTS account.updated events written to the inbox and applied, per second.
+// 2. Reconciliation of the fresh index (every list paged again, ids only, and 50 + 50 objects read
+//    live): its time. Then webhook apply: BENCH_EVENTS account.updated events written to the inbox
+//    and applied, per second (end to end from the emulator's delivery: bench/index-webhooks.ts).
 // 3. The accounts list at scale: the index grown to BENCH_ACCOUNTS accounts (default 100,000; the
 //    backfilled accounts cloned under new ids with their fields varied, since the emulator's
 //    demo seed has 240), then a status tab + a filter + the tab counts (p50/p95 server time), a
@@ -32,6 +34,7 @@ const env = Env.parse(process.env);
 
 // The query layer is server-only: the npm script runs this with the react-server condition, as Next does.
 const queries = async () => import('../lib/index/accounts-query');
+const reconcile = async () => import('../lib/index/reconcile');
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (n: number) => `${fmt(n, 1)} ms`;
@@ -97,6 +100,14 @@ async function main(): Promise<void> {
         const objects = outcome.progress.objects;
         console.log(`Backfill: ${outcome.status}, ${fmt(objects)} objects in ${fmt(seconds, 2)} s, ${fmt(objects / seconds)} objects/s (${fmt((100 * (objects / seconds)) / (alone.objects / alone.seconds))}% of the emulator's list speed)`);
         for (const step of outcome.progress.steps) if (step.objects > 0) console.log(`  ${step.label.padEnd(30)} ${fmt(step.objects).padStart(8)}  ${fmt(step.rate ?? 0)}/s`);
+
+        // Reconciliation of the index just made: every list paged again (ids), 50 + 50 objects read live.
+        const { requestReconciliation, runReconciliation } = await reconcile();
+        await requestReconciliation(opened.db, { trigger: 'manual' });
+        const r0 = performance.now();
+        const run = await runReconciliation(opened.db, stripe, { holder: 'bench' });
+        const listed = run?.counts.reduce((sum, c) => sum + c.stripe, 0) ?? 0;
+        console.log(`Reconciliation: ${run?.status}, ${fmt(listed)} ids listed and ${run?.sampled ?? 0} objects compared field by field in ${fmt((performance.now() - r0) / 1000, 2)} s, ${run?.drift.length ?? 0} drifted`);
 
         // Webhook apply: account.updated events, each newer than the row, through the inbox.
         const sample = (await opened.db.select({ data: indexAccounts.data }).from(indexAccounts).limit(200)).map((r) => r.data as StripeObject);

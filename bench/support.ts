@@ -72,13 +72,22 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** The emulator in its own process (so it shares no event loop with what is measured); resolves once it answers. */
 export async function startEmulatorProcess(o: { port: number; seed?: string }): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const url = `http://127.0.0.1:${o.port}`;
+  // Never measure (or change) whatever already listens there: another engineer's emulator, say.
+  const taken = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`Port ${o.port} is already in use: pick another (BENCH_EMULATOR_PORT=...).`);
   const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'lib/emulator/main.ts'], {
     env: { ...process.env, EMULATOR_PORT: String(o.port), EMULATOR_SEED: o.seed ?? 'demo' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = () => stopChild(child);
   try {
-    await waitFor(`${url}/v1/accounts?limit=1`, 600_000);
+    // Given up as soon as the child exits (it could not listen), so nothing else that answers there is taken for it.
+    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`The emulator exited (code ${code}) before answering on ${url}.`))));
+    exited.catch(() => undefined);
+    await Promise.race([waitFor(`${url}/v1/accounts?limit=1`, 600_000), exited]);
   } catch (e) {
     await stop();
     throw e;

@@ -32,6 +32,13 @@ export async function readIndexFreshness(db: Db): Promise<IndexFreshness> {
   };
 }
 
+/** The overview page's figures: every tab's count over the whole index, and how fresh it is. */
+export async function indexedAccountCounts(): Promise<{ counts: TabCounts; freshness: IndexFreshness }> {
+  const db = await getDb();
+  const [counts, freshness] = await Promise.all([countAccountTabs(db, {}), readIndexFreshness(db)]);
+  return { counts, freshness };
+}
+
 export async function listIndexedAccounts(f: AccountFilters): Promise<AccountListResult> {
   const db = await getDb();
   const query = toIndexQuery(f);

@@ -1,22 +1,11 @@
 // Server-side reads of connected accounts, live from Stripe: each view of the account page (the
-// list reads the console's index: ./index-list.ts). Pages call these directly to prefetch; the
-// browser reaches the same functions through GET route handlers. Each is one Stripe call or a
+// list and the overview's counts read the console's index: ./index-list.ts). Pages call these
+// directly to prefetch; the browser reaches the same functions through GET route handlers. Each is one Stripe call or a
 // bounded walk, so a page can run them all at once.
 import 'server-only';
 import type Stripe from 'stripe';
 import { getStripe } from '@/lib/stripe/client';
 import { scan } from '@/lib/lists/scan';
-
-/** Counts every connected account by paging through the list (Stripe has no count endpoint). */
-export async function countConnectedAccounts(): Promise<number> {
-  let count = 0;
-  await getStripe()
-    .accounts.list({ limit: 100 })
-    .autoPagingEach(() => {
-      count += 1;
-    });
-  return count;
-}
 
 export function getAccount(id: string): Promise<Stripe.Account> {
   return getStripe().accounts.retrieve(id);

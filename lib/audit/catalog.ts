@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   'topup.cancel': 'Cancelled a top-up',
   'index.event_retry': 'Retried a webhook event',
   'index.backfill_run': 'Ran the backfill',
+  'index.reconcile_run': 'Ran a reconciliation',
   'saved_view.create': 'Saved a list view',
   'saved_view.delete': 'Deleted a saved list view',
 } as const;

@@ -15,13 +15,13 @@ import { API_ROUTES, PUBLIC_API_ROUTE_FILES, samplePath } from '@/tests/fixtures
 import { openPglite, type OpenDb } from '@/lib/db/open';
 import { createOperator } from '@/lib/operators/store';
 import { recordEvent } from '@/lib/index/inbox';
+import { saveState } from '@/lib/index/state';
 import { insertSavedView } from '@/lib/saved-views/store';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 const stripeSpy = vi.hoisted(() => {
   const account = { id: 'acct_Test123', object: 'account', type: 'custom', country: 'US', capabilities: {}, metadata: {}, requirements: null, controller: { type: 'application' } };
   return {
-    countConnectedAccounts: vi.fn(async () => 7),
     getAccount: vi.fn(async () => account),
     listCapabilities: vi.fn(async () => []),
     listPersons: vi.fn(async () => []),
@@ -90,7 +90,7 @@ const backendProbe = vi.hoisted(() => ({
 }));
 vi.mock('@/lib/stripe/health', () => backendProbe);
 // The index's background jobs (the Data sync page's actions wake them): not started here.
-const indexJobs = vi.hoisted(() => ({ kickIndexSync: vi.fn(), kickInboxWorker: vi.fn(), ensureIndexJobs: vi.fn() }));
+const indexJobs = vi.hoisted(() => ({ kickIndexSync: vi.fn(), kickInboxWorker: vi.fn(), kickReconciliation: vi.fn(), ensureIndexJobs: vi.fn() }));
 vi.mock('@/lib/index/background', () => indexJobs);
 const moneySpies = () => [...Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]), backendProbe.getBackendStatus];
 // next-auth itself is not under test here (and does not load outside Next).
@@ -282,6 +282,11 @@ describe('server actions', () => {
       return { eventId: id };
     },
     runBackfillAction: async () => ({}),
+    runReconciliationAction: async () => {
+      // Allowed once a backfill has finished: the matrix's database has none, so one is recorded.
+      await saveState(opened.db, 'backfill:last_finished', { status: 'done', finishedAt: new Date() });
+      return {};
+    },
     saveViewAction: async () => ({ list: 'accounts', name: `View ${Math.random()}`, shared: false, query: '?tab=rejected&country=US' }),
     // A view of the caller's own (the action deletes only those); for a refused caller, any well-formed id.
     deleteViewAction: async () => {

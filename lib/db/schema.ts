@@ -298,3 +298,51 @@ export const savedViews = pgTable(
   (table) => [uniqueIndex('saved_views_owner_name_idx').on(table.list, table.ownerId, table.name), index('saved_views_shared_idx').on(table.list, table.shared)],
 );
 export type SavedViewRow = typeof savedViews.$inferSelect;
+
+/** One drift found by a reconciliation: an object missing from the index, left over in it, or differing from Stripe. */
+export interface ReconcileDrift {
+  /** Stripe's `object` (account, charge, transfer, ...). */
+  type: string;
+  id: string;
+  kind: 'missing' | 'extra' | 'differs';
+  /** The field paths that differed (`requirements.currently_due`; a derived column as `column status`). */
+  fields: string[];
+  repaired: boolean;
+}
+
+/** One list endpoint's count: Stripe's, the index's live rows, and the ids only one side had. */
+export interface ReconcileCount {
+  type: string;
+  label: string;
+  stripe: number;
+  index: number;
+  missing: number;
+  extra: number;
+}
+
+/**
+ * Reconciliation runs (lib/index/reconcile.ts): the index compared with Stripe, counts per type and
+ * a sample of objects field by field, with the drift found and whether it was repaired.
+ */
+export const indexReconcileRuns = pgTable(
+  'index_reconcile_runs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** requested, running, done, failed. */
+    status: text('status').notNull().default('requested'),
+    /** schedule (hourly) or manual (the Data sync page). */
+    trigger: text('trigger').notNull(),
+    /** The operator who asked for it (manual runs). */
+    requestedBy: text('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    counts: jsonb('counts').$type<ReconcileCount[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Objects compared field by field. */
+    sampled: integer('sampled').notNull().default(0),
+    drift: jsonb('drift').$type<ReconcileDrift[]>().notNull().default(sql`'[]'::jsonb`),
+    lastError: text('last_error'),
+  },
+  (table) => [index('index_reconcile_runs_status_idx').on(table.status, table.requestedAt)],
+);
+export type IndexReconcileRunRow = typeof indexReconcileRuns.$inferSelect;

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { StripeApiError, invalidRequest, unrecognizedUrl } from './core/errors';
 import { FormSyntaxError, parseForm, type FormObject } from './core/form';
-import { requestId as newRequestId } from './core/ids';
+import { makeId, requestId as newRequestId } from './core/ids';
 import { Router, type Ctx } from './core/router';
 import { atLeast, DEFAULT_API_VERSION, isValidVersion } from './core/versions';
 import { World, type Mode } from './core/world';
@@ -79,8 +79,15 @@ export class Emulator {
     this.reset();
   }
 
+  /**
+   * Which data this is: a new id at start and at every reset, so a client can tell that the
+   * objects it copied belong to data that is gone (`GET /_emulator/health`).
+   */
+  instance = '';
+
   /** Back to the seed: all state and the request log are dropped, and with the Worlds their webhook endpoints, deliveries and delivery faults. */
   reset(): void {
+    this.instance = makeId('emu');
     this.worlds = seedWorlds(this.seed, this.now(), { scaleAccounts: this.scaleAccounts });
     this.webhooks.reset(Object.values(this.worlds));
     for (const world of Object.values(this.worlds)) {
@@ -288,7 +295,7 @@ export class Emulator {
     checkControlRequest(req, method);
     const json = (v: unknown) => ({ status: 200, body: JSON.stringify(v, null, 2) });
     const route = `${method} ${url.pathname}`;
-    if (route === 'GET /_emulator/health') return json({ ok: true, seed: this.seed, api_version: this.defaultVersion });
+    if (route === 'GET /_emulator/health') return json({ ok: true, seed: this.seed, api_version: this.defaultVersion, instance: this.instance });
     if (route === 'POST /_emulator/reset') {
       await readBody(req);
       this.reset();

@@ -81,8 +81,9 @@ export interface BackfillOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const defaultBackoff = (attempt: number) => Math.min(30_000, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The wait before try `attempt + 1` after a 429: doubling from 0.5 s to 30 s, jittered. */
+export const defaultBackoff = (attempt: number) => Math.min(30_000, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function stepProgress(step: BackfillStep, row: IndexSyncStateRow | undefined, now: number): StepProgress {
   const objects = row?.objects ?? 0;
@@ -151,7 +152,8 @@ async function allChildren(stripe: Stripe, parent: StripeObject): Promise<Stripe
   return (await list.autoPagingToArray({ limit: 100_000 })) as unknown as StripeObject[];
 }
 
-const isRateLimit = (error: unknown) => error instanceof Stripe.errors.StripeError && (error.statusCode === 429 || error.type === 'StripeRateLimitError');
+/** Whether Stripe answered 429 (too many requests). */
+export const isRateLimit = (error: unknown) => error instanceof Stripe.errors.StripeError && (error.statusCode === 429 || error.type === 'StripeRateLimitError');
 
 /** Runs (or resumes) the backfill to the end, unless another instance is running it. */
 export async function runBackfill(db: Db, stripe: Stripe, options: BackfillOptions): Promise<BackfillOutcome> {

@@ -2,7 +2,10 @@
 // (GET /api/health) like the outcome reconciler: the inbox worker (woken by each delivery, and
 // every few seconds for retries), the catch-up (at start, then every five minutes), and the
 // backfill when one is owed: unfinished (a crash or restart in the middle), asked for (a gap beyond
-// Stripe's 30 days of events), or, on the emulator, never run yet. Every instance runs the loops;
+// Stripe's 30 days of events), or, on the emulator, never run yet; and the reconciliation (hourly
+// once a backfill has finished, and when the Data sync page asks). On the emulator, every few
+// seconds, whether it holds new data (restarted or reset: lib/index/emulator-world.ts), in which
+// case the index is emptied and backfilled again. Every instance runs the loops;
 // leases and SKIP LOCKED claims keep the work from being done twice.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
@@ -12,17 +15,21 @@ import { getStripe } from '@/lib/stripe/client';
 import { summarizeErrorForLog } from '@/lib/stripe/errors';
 import { backfillEverFinished, RUN_KEY, runBackfill } from './backfill';
 import { catchUp } from './catch-up';
+import { emulatorInstance, noteEmulatorWorld } from './emulator-world';
 import { drainInbox } from './inbox';
+import { reconcileDue, requestReconciliation, runReconciliation } from './reconcile';
 import { readState } from './state';
 
 const INBOX_INTERVAL_MS = 3_000;
 const CATCH_UP_INTERVAL_MS = 5 * 60_000;
+/** How often the emulator is asked whether it holds new data. */
+const WORLD_INTERVAL_MS = 5_000;
 
-type Jobs = { id: string; timers: ReturnType<typeof setInterval>[]; draining: boolean; again: boolean; syncing: boolean };
+type Jobs = { id: string; timers: ReturnType<typeof setInterval>[]; draining: boolean; again: boolean; syncing: boolean; syncAgain: boolean; reconciling: boolean };
 const holder = globalThis as typeof globalThis & { __consoleIndexJobs?: Jobs };
 
 function jobs(): Jobs {
-  holder.__consoleIndexJobs ??= { id: `${process.pid}-${randomUUID()}`, timers: [], draining: false, again: false, syncing: false };
+  holder.__consoleIndexJobs ??= { id: `${process.pid}-${randomUUID()}`, timers: [], draining: false, again: false, syncing: false, syncAgain: false, reconciling: false };
   return holder.__consoleIndexJobs;
 }
 
@@ -48,12 +55,40 @@ export function kickInboxWorker(): void {
   })();
 }
 
-/** Runs an owed backfill, then the catch-up, then drains what it found. */
+/**
+ * On the emulator, whether it holds other data than the index copied (a restart or a reset); if
+ * so the index is emptied and a backfill asked for. True when that happened.
+ */
+async function emulatorWorldChanged(): Promise<boolean> {
+  const env = getEnv();
+  if (!env.usingEmulator || !env.stripeApiBase) return false;
+  const instance = await emulatorInstance(env.stripeApiBase);
+  if (!instance) return false;
+  const outcome = await noteEmulatorWorld(await getDb(), instance, jobs().id);
+  if (outcome === 'new') console.log('index: the emulator holds new data (it was restarted or reset): the index starts over with a backfill.');
+  return outcome === 'new';
+}
+
+/** The emulator check on its timer: new data starts the sync (the backfill) at once. */
+async function watchEmulatorWorld(): Promise<void> {
+  try {
+    if (await emulatorWorldChanged()) void sync();
+  } catch (error) {
+    console.error(`index: emulator check: ${summarizeErrorForLog(error)}`);
+  }
+}
+
+/** Runs an owed backfill, then the catch-up, then drains what it found; a call while it runs makes it go round once more. */
 async function sync(): Promise<void> {
   const j = jobs();
-  if (j.syncing) return;
+  if (j.syncing) {
+    j.syncAgain = true;
+    return;
+  }
   j.syncing = true;
+  j.syncAgain = false;
   try {
+    await emulatorWorldChanged();
     const db = await getDb();
     const run = (await readState(db)).get(RUN_KEY);
     const owed = run?.status === 'running' || run?.status === 'requested' || (getEnv().usingEmulator && !(await backfillEverFinished(db)));
@@ -70,6 +105,30 @@ async function sync(): Promise<void> {
   } finally {
     j.syncing = false;
   }
+  if (j.syncAgain) return sync();
+  await reconcileOwed();
+}
+
+/** Asks for the hourly reconciliation when it is due, then runs every run asked for (here or on another instance). */
+async function reconcileOwed(): Promise<void> {
+  const j = jobs();
+  if (j.reconciling) return;
+  j.reconciling = true;
+  try {
+    const db = await getDb();
+    if (await reconcileDue(db)) await requestReconciliation(db, { trigger: 'schedule' });
+    for (;;) {
+      const run = await runReconciliation(db, getStripe(), { holder: j.id });
+      if (!run) break;
+      const drifted = run.drift.length;
+      if (run.status === 'failed') console.error(`index: the reconciliation stopped: ${run.lastError ?? 'unknown error'}`);
+      else if (drifted > 0) console.warn(`index: the reconciliation found ${drifted} object(s) out of step with Stripe (see the Data sync page)`);
+    }
+  } catch (error) {
+    console.error(`index: reconciliation: ${summarizeErrorForLog(error)}`);
+  } finally {
+    j.reconciling = false;
+  }
 }
 
 /** Starts the loops once per process (later calls do nothing). */
@@ -78,13 +137,18 @@ export function ensureIndexJobs(): void {
   if (j.timers.length > 0 || process.env.NEXT_PHASE === 'phase-production-build') return;
   const inbox = setInterval(kickInboxWorker, INBOX_INTERVAL_MS);
   const catchUpTimer = setInterval(() => void sync(), CATCH_UP_INTERVAL_MS);
-  inbox.unref?.();
-  catchUpTimer.unref?.();
-  j.timers.push(inbox, catchUpTimer);
+  const worldTimer = setInterval(() => void watchEmulatorWorld(), WORLD_INTERVAL_MS);
+  for (const timer of [inbox, catchUpTimer, worldTimer]) timer.unref?.();
+  j.timers.push(inbox, catchUpTimer, worldTimer);
   void sync();
 }
 
 /** Runs the sync now (an owed or requested backfill, then the catch-up), as the Data sync page's "Run backfill" asks. */
 export function kickIndexSync(): void {
   void sync();
+}
+
+/** Runs the reconciliation asked for now, as the Data sync page's "Run reconciliation" asks. */
+export function kickReconciliation(): void {
+  void reconcileOwed();
 }

@@ -2,6 +2,7 @@
 // wait until it is healthy, then run Next against it, and tear both down together.
 import { readFileSync } from 'node:fs';
 import { dashboardListen } from './listen-host.mjs';
+import { startSupervisedEmulator } from './emulator-child.mjs';
 import { bin, answers, createSupervisor, runNode, waitForHttp } from './processes.mjs';
 import { registerConsoleWebhooks, withWebhookSecrets } from './webhook-endpoints.mjs';
 
@@ -38,6 +39,8 @@ export async function runApp({ nextCommand, build }) {
 
   const supervisor = createSupervisor();
   const childEnv = { ...process.env, EMULATOR_PORT: emulatorPort };
+  /** The console's webhook secrets in the emulator, once registered (a restarted emulator gets the same ones). */
+  let webhookSecrets = null;
 
   if (useEmulator) {
     // Never attach to whatever already holds the port: it may be a stale emulator with other data.
@@ -48,19 +51,7 @@ export async function runApp({ nextCommand, build }) {
       process.exit(1);
     }
     console.log(`> emulator on ${emulatorUrl}`);
-    // The dashboard outlives the emulator: if it dies it is started again (the console shows a
-    // banner meanwhile). Its state lives in memory, so the restarted one has fresh demo data.
-    const emulator = supervisor.start('emulator', process.execPath, ['--import', bin.tsxLoader, 'lib/emulator/main.ts'], {
-      env: childEnv,
-      restart: {
-        note: 'The emulator keeps its data in memory, so its demo data starts over: changes made since the start are gone (the audit log and team, in the console\'s database, are kept).',
-        onRestart: async (child) => {
-          if (await waitForHttp(`${emulatorUrl}/_emulator/health`, { child, timeoutMs: 60_000 })) {
-            console.log(`The emulator is answering again on ${emulatorUrl}, with fresh demo data.`);
-          }
-        },
-      },
-    });
+    const emulator = startSupervisedEmulator(supervisor, { emulatorUrl, env: childEnv, consoleUrl: listen.probeUrl, webhookSecrets: () => webhookSecrets });
     const healthy = await waitForHttp(`${emulatorUrl}/_emulator/health`, { child: emulator, timeoutMs: 60_000 });
     if (!healthy) {
       if (!supervisor.stopping) {
@@ -73,7 +64,7 @@ export async function runApp({ nextCommand, build }) {
     console.log('STRIPE_SECRET_KEY is set: using Stripe, not starting the emulator.');
   }
   // The emulator delivers the console's events to it (deliveries before Next answers are retried).
-  const webhookSecrets = useEmulator ? await registerConsoleWebhooks(emulatorUrl, listen.probeUrl) : null;
+  webhookSecrets = useEmulator ? await registerConsoleWebhooks(emulatorUrl, listen.probeUrl) : null;
   if (webhookSecrets) console.log(`> webhook endpoints in the emulator for ${listen.probeUrl}/api/webhooks/stripe (platform and Connect)`);
 
   console.log(`> next ${nextCommand} on ${listen.address}`);

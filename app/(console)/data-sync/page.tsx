@@ -1,14 +1,16 @@
 // Data sync (admins): how the console's index of Stripe objects is kept: the backfill's progress
 // (objects per type, rate, time left) and a "Run backfill" button, the webhook inbox (received,
 // applied, waiting, failed with their errors and a Retry button), when the last webhook arrived
-// (and what to do when none has), and the catch-up from Stripe's events. Refreshes every 3 s.
+// (and what to do when none has), the catch-up from Stripe's events, and the last reconciliation
+// with a "Run reconciliation" button. Refreshes every 3 s.
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { requirePermission } from '@/lib/auth/guard';
 import { getDb } from '@/lib/db/client';
-import { ago } from '@/lib/lists/freshness';
 import { indexSyncStatus } from '@/lib/index/sync-status';
+import { ReconcileSection } from './_components/reconcile-section';
+import { Figure, n, Section, TONE, when } from './_components/section';
 import { AutoRefresh, RetryEventButton, RunBackfillButton } from './_components/sync-actions';
 
 export const metadata: Metadata = { title: 'Data sync' };
@@ -16,34 +18,8 @@ export const dynamic = 'force-dynamic';
 
 /** The time the page's "3 s ago" counts from. */
 const renderedAt = () => Date.now();
-const n = (value: number) => value.toLocaleString('en-US');
-const when = (date: Date | null, now: number) => (date ? `${ago(now - date.getTime())} ago (${date.toISOString().replace('T', ' ').slice(0, 19)} UTC)` : '—');
 const duration = (seconds: number | null) => (seconds === null ? 'unknown' : seconds < 1 ? 'none' : seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
 const rate = (perSecond: number | null) => (perSecond === null ? '—' : `${n(Math.round(perSecond))}/s`);
-const TONE: Record<string, 'good' | 'warn' | 'bad' | 'neutral'> = { done: 'good', running: 'warn', requested: 'warn', failed: 'bad', stopped: 'bad' };
-
-function Section({ title, children, testId, action }: { title: string; children: React.ReactNode; testId: string; action?: React.ReactNode }) {
-  return (
-    <section className="space-y-3 rounded-lg border border-neutral-200 bg-surface p-4" data-testid={testId}>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <h2 className="text-base font-semibold text-neutral-900">{title}</h2>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
-
-function Figure({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
-  return (
-    <div>
-      <dt className="text-xs text-neutral-500">{label}</dt>
-      <dd className="text-sm font-medium tabular-nums text-neutral-900" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
-}
 
 export default async function DataSyncPage() {
   await requirePermission('sync.manage');
@@ -180,6 +156,8 @@ export default async function DataSyncPage() {
         )}
         <p className="text-xs text-neutral-500">At start and every 5 minutes the console reads Stripe&apos;s events since the newest it applied (Stripe keeps 30 days); beyond that, it runs a backfill.</p>
       </Section>
+
+      <ReconcileSection summary={o.reconcile} backfillDone={b.status === 'done'} now={now} />
     </main>
   );
 }

@@ -74,6 +74,34 @@ describe('signed deliveries', () => {
     expect(verify(got.body, header, e.secret).event?.id).toBe(id);
   });
 
+  it('signs with the secret the control API sets (a restarted emulator keeps its receiver’s secret); a bad secret or unknown endpoint changes nothing', async () => {
+    const a = await createCustom(h.stripe);
+    const e = await endpoint('/kept', { connect: true });
+    const kept = 'whsec_theReceiverKnowsThis123';
+    expect((await control('POST', `/_emulator/webhooks/endpoints/${e.id}/secret`, { secret: 'not-a-secret' })).status).toBe(400);
+    expect((await control('POST', '/_emulator/webhooks/endpoints/we_NoSuchEndpoint000/secret', { secret: kept })).status).toBe(404);
+    await touch(a.id, '1');
+    await rx.waitFor((r) => r.length === 1);
+    expect(rx.received[0]!.error).toBeNull();
+
+    const set = await control('POST', `/_emulator/webhooks/endpoints/${e.id}/secret`, { secret: kept });
+    expect(set).toMatchObject({ status: 200, json: { ok: true, id: e.id } });
+    rx.secrets.set('/kept', kept);
+    const id = await touch(a.id, '2');
+    await rx.waitFor((r) => r.length === 2);
+    expect(rx.received[1]!.error).toBeNull();
+    expect(rx.received[1]!.event?.id).toBe(id);
+    expect(verify(rx.received[1]!.body, String(rx.received[1]!.headers['stripe-signature']), e.secret!).error).toMatch(/signature/i);
+  });
+
+  it('health names the data: a new instance id after a reset', async () => {
+    const before = (await control('GET', '/_emulator/health')).json as { instance: string };
+    expect(before.instance).toMatch(/^emu_[A-Za-z0-9]+$/);
+    expect((await control('GET', '/_emulator/health')).json).toMatchObject({ instance: before.instance });
+    await control('POST', '/_emulator/reset', {});
+    expect(((await control('GET', '/_emulator/health')).json as { instance: string }).instance).not.toBe(before.instance);
+  });
+
   it('every event of a flow reaches a `*` endpoint once, each verified', async () => {
     await endpoint('/all', { connect: true });
     const a = await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW);

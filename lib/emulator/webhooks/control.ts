@@ -2,6 +2,8 @@
 //   GET  /_emulator/                       a plain HTML page: the endpoints and every delivery attempt, newest first
 //   GET  /_emulator/webhooks/deliveries    every attempt as JSON, newest first (?event=evt_…, ?endpoint=we_…)
 //   POST /_emulator/webhooks/retry         every delivery waiting for its retry is sent now
+//   POST /_emulator/webhooks/endpoints/:id/secret   sets an endpoint's signing secret ({"secret":"whsec_…"}), so a
+//                                          restarted emulator's endpoint signs as the one its receiver already knows
 //   GET|POST|DELETE /_emulator/webhooks/faults, GET|DELETE /_emulator/webhooks/faults/:id   delivery faults (faults.ts)
 import type { DeliveryAttempt, WebhookDispatcher } from './dispatcher';
 
@@ -21,7 +23,25 @@ export function webhookControl(webhooks: WebhookDispatcher, method: string, url:
     return json({ object: 'list', owed: webhooks.owedCount, data });
   }
   if (route === 'POST /_emulator/webhooks/retry') return json({ ok: true, retried: webhooks.retryNow() });
+  const secretOf = /^\/_emulator\/webhooks\/endpoints\/(we_[A-Za-z0-9]+)\/secret$/.exec(url.pathname);
+  if (method === 'POST' && secretOf) return setEndpointSecret(webhooks, secretOf[1]!, rawBody);
   return webhooks.faults.control(method, url.pathname, rawBody);
+}
+
+const SECRET = /^whsec_[A-Za-z0-9_]{8,200}$/;
+
+/** Gives an endpoint the signing secret named in the body (what a receiver set up for an earlier emulator knows). */
+function setEndpointSecret(webhooks: WebhookDispatcher, id: string, rawBody: string): ControlAnswer {
+  const error = (status: number, message: string) => ({ status, body: JSON.stringify({ error: { type: 'invalid_request_error', message } }, null, 2) });
+  let secret: unknown;
+  try {
+    secret = (JSON.parse(rawBody || '{}') as { secret?: unknown }).secret;
+  } catch {
+    return error(400, 'The body must be JSON: {"secret":"whsec_…"}.');
+  }
+  if (typeof secret !== 'string' || !SECRET.test(secret)) return error(400, 'secret must look like whsec_ followed by 8 to 200 letters, digits or underscores.');
+  if (!webhooks.setSecret(id, secret)) return error(404, `No such webhook endpoint: '${id}'`);
+  return { status: 200, body: JSON.stringify({ ok: true, id }, null, 2) };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

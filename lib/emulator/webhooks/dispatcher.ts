@@ -368,6 +368,18 @@ export class WebhookDispatcher {
   }
 
   /** The endpoints of every World (for the page under /_emulator/). */
+  /** Sets an endpoint's signing secret, in whichever mode it is; false when there is no such endpoint. */
+  setSecret(id: string, secret: string): boolean {
+    for (const w of this.worlds) {
+      const facts = endpointsOf(w).facts.get(id);
+      if (facts) {
+        facts.secret = secret;
+        return true;
+      }
+    }
+    return false;
+  }
+
   endpoints(): { mode: Mode; endpoint: Stripe.WebhookEndpoint; connect: boolean }[] {
     return this.worlds.flatMap((w) => endpointsOf(w).table.newestFirst().map((endpoint) => ({ mode: w.mode, endpoint, connect: endpointsOf(w).facts.get(endpoint.id)?.connect ?? false })));
   }

@@ -1,12 +1,12 @@
 'use client';
-// The Data sync page's two buttons: Retry (one webhook event the inbox could not apply) and Run
-// backfill. Each makes its idempotency key when it is pressed, is disabled while pending, and
+// The Data sync page's buttons: Retry (one webhook event the inbox could not apply), Run backfill
+// and Run reconciliation. Each makes its idempotency key when it is pressed, is disabled while pending, and
 // says what came of it; the page refreshes itself to show the new state.
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { newIdempotencyKey, type ActionResult } from '@/lib/actions/result';
-import { retryWebhookEventAction, runBackfillAction } from '@/lib/sync/actions';
+import { retryWebhookEventAction, runBackfillAction, runReconciliationAction } from '@/lib/sync/actions';
 
 function useAction<T>(call: (key: string) => Promise<ActionResult<T>>, done: string) {
   const router = useRouter();
@@ -50,6 +50,18 @@ export function RunBackfillButton({ running }: { running: boolean }) {
         {running ? 'Backfill running…' : pending ? 'Starting…' : 'Run backfill'}
       </Button>
       <Message message={message} testId="backfill-message" />
+    </div>
+  );
+}
+
+export function RunReconciliationButton({ open }: { open: boolean }) {
+  const { pending, message, run } = useAction((idempotencyKey) => runReconciliationAction({ idempotencyKey }), 'Reconciliation asked for; its result shows below when it finishes.');
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button variant="primary" onClick={run} disabled={pending || open} data-testid="run-reconciliation">
+        {open ? 'Reconciliation running…' : pending ? 'Starting…' : 'Run reconciliation'}
+      </Button>
+      <Message message={message} testId="reconcile-message" />
     </div>
   );
 }
