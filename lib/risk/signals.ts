@@ -48,3 +48,41 @@ export interface RiskReason {
   points: number;
   words: string;
 }
+
+/** An account with no signal at all (what an account's facts start from). */
+export function emptySignals(): RiskSignals {
+  return {
+    earlyFraudWarnings: { total: 0, actionable: 0, byFraudType: {} },
+    openReviews: { total: 0, byReason: {} },
+    riskyCharges: { recent: 0, elevated: 0, highest: 0 },
+    blockedCharges: 0,
+    requirementErrors: { total: 0, byCode: {} },
+    pastDue: 0,
+    stripeAction: null,
+    transfers: { total: 0, reversed: 0 },
+    fees: { total: 0, refunded: 0 },
+    volume: { recent: 0, weeklyBefore: 0 },
+  };
+}
+
+/** How many signal-bearing things of each countable kind the facts hold (what a decision is compared against). */
+export function signalCounts(s: RiskSignals): Record<string, number> {
+  return {
+    early_fraud_warning: s.earlyFraudWarnings.total,
+    open_review: s.openReviews.total,
+    risky_charges: s.riskyCharges.elevated + s.riskyCharges.highest,
+    blocked_charges: s.blockedCharges,
+    requirement_errors: s.requirementErrors.total,
+    past_due: s.pastDue,
+    stripe_action: s.stripeAction ? 1 : 0,
+    reversed_transfers: s.transfers.reversed,
+    refunded_fees: s.fees.refunded,
+  };
+}
+
+/** The kinds of which `now` holds more than `before` did: a cleared case reopens on any of them. */
+export function grownKinds(now: RiskSignals, before: RiskSignals | null): string[] {
+  const a = signalCounts(now);
+  const b = before ? signalCounts(before) : {};
+  return Object.keys(a).filter((kind) => a[kind]! > (b[kind] ?? 0));
+}
