@@ -157,13 +157,17 @@ async function recompute(db: Db, scope: Scope, now?: number): Promise<RecomputeR
   const gathered = await gatherSignals(db, scope, now);
   const scored = [...gathered].map(([accountId, g]) => ({ accountId, ...g, ...scoreSignals(g.signals) })).filter((row) => row.score > 0);
   // Objects can name an account the index does not hold (yet) or holds as deleted: not in the queue.
-  const live = new Set<string>();
+  // What the queue shows of each (its name, country and type) comes along.
+  const live = new Map<string, { name: string; country: string | null; type: string | null }>();
   for (let i = 0; i < scored.length; i += WRITE_BATCH) {
     const ids = scored.slice(i, i + WRITE_BATCH).map((row) => row.accountId);
-    const rows = await db.select({ id: indexAccounts.id }).from(indexAccounts).where(and(inArray(indexAccounts.id, ids), eq(indexAccounts.deleted, false)));
-    for (const row of rows) live.add(row.id);
+    const rows = await db
+      .select({ id: indexAccounts.id, name: indexAccounts.businessName, email: indexAccounts.email, country: indexAccounts.country, type: indexAccounts.type })
+      .from(indexAccounts)
+      .where(and(inArray(indexAccounts.id, ids), eq(indexAccounts.deleted, false)));
+    for (const row of rows) live.set(row.id, { name: row.name || row.email, country: row.country, type: row.type });
   }
-  const flagged = scored.filter((row) => live.has(row.accountId));
+  const flagged = scored.filter((row) => live.has(row.accountId)).map((row) => ({ ...row, ...live.get(row.accountId)! }));
   for (let i = 0; i < flagged.length; i += WRITE_BATCH) {
     await db
       .insert(riskAccounts)
@@ -176,6 +180,9 @@ async function recompute(db: Db, scope: Scope, now?: number): Promise<RecomputeR
           kinds: row.reasons.map((r) => r.kind),
           newestSignalAt: row.newest,
           computedAt: runAt,
+          name: row.name,
+          country: row.country,
+          type: row.type,
         })),
       )
       .onConflictDoUpdate({
@@ -187,6 +194,9 @@ async function recompute(db: Db, scope: Scope, now?: number): Promise<RecomputeR
           kinds: sql`excluded.kinds`,
           newestSignalAt: sql`excluded.newest_signal_at`,
           computedAt: sql`excluded.computed_at`,
+          name: sql`excluded.name`,
+          country: sql`excluded.country`,
+          type: sql`excluded.type`,
         },
       });
   }

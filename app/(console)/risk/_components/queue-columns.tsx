@@ -99,8 +99,8 @@ export const QUEUE_COLUMNS = column.columns([
             <Badge tone={item.caseStatus === 'open' ? 'brand' : 'neutral'}>{QUEUE_TAB_LABELS[item.caseStatus]}</Badge>
             {item.escalated ? <Badge tone="warn">Escalated</Badge> : null}
           </span>
-          <span className="text-neutral-600">{item.caseId ? (item.assigneeName ?? 'Unassigned') : ''}</span>
-          {item.openedAt ? <span className="whitespace-nowrap text-neutral-500">since {formatTimestamp(Date.parse(item.openedAt) / 1000)}</span> : null}
+          <span className="text-neutral-600">{item.caseStatus === 'decided' ? '' : (item.assigneeName ?? 'Unassigned')}</span>
+          {item.openedAt && item.caseStatus !== 'decided' ? <span className="whitespace-nowrap text-neutral-500">since {formatTimestamp(Date.parse(item.openedAt) / 1000)}</span> : null}
         </div>
       );
     },
