@@ -200,9 +200,26 @@ async function recompute(db: Db, scope: Scope, now?: number): Promise<RecomputeR
         },
       });
   }
+  await attachCases(db);
   await dropCleared(db, scope, flagged.map((row) => row.accountId), runAt);
   const cases = await syncCases(db, flagged.map((row) => row.accountId));
   return { flagged: flagged.length, ...cases };
+}
+
+/**
+ * New rows take their account's case (the undecided one, else the newest), in one statement;
+ * later changes to a case reach the row through migration 0008's trigger on risk_cases.
+ */
+async function attachCases(db: Db): Promise<void> {
+  await db.execute(sql`
+    update risk_accounts r
+    set case_id = c.id, case_status = c.status, assignee_id = c.assignee_id, case_opened_at = c.opened_at, escalated = c.escalated_at is not null
+    from (
+      select distinct on (account_id) * from risk_cases
+      where account_id in (select account_id from risk_accounts where case_id is null)
+      order by account_id, (status <> 'decided') desc, opened_at desc, id desc
+    ) c
+    where r.account_id = c.account_id and r.case_id is null`);
 }
 
 /** Rows of the scope that have no signal any more: gone, or kept at no score while a case on them is undecided. */

@@ -11,32 +11,10 @@ CREATE INDEX "risk_accounts_country_idx" ON "risk_accounts" USING btree ("countr
 CREATE INDEX "risk_accounts_type_idx" ON "risk_accounts" USING btree ("type");--> statement-breakpoint
 CREATE INDEX "risk_accounts_assignee_idx" ON "risk_accounts" USING btree ("assignee_id");--> statement-breakpoint
 -- The queue's copy of each account's case on risk_accounts: the undecided case, else the newest.
--- A new risk_accounts row starts from the account's cases; every change to a case is copied to its
--- account's row. Whoever writes risk_cases (the recompute, the case page's decisions) needs no
--- other step to keep the queue's tabs, assignee filter and counts right.
-CREATE FUNCTION risk_accounts_case_from_cases() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-  c risk_cases%ROWTYPE;
-BEGIN
-  SELECT * INTO c FROM risk_cases
-    WHERE account_id = NEW.account_id
-    ORDER BY (status <> 'decided') DESC, opened_at DESC, id DESC
-    LIMIT 1;
-  IF FOUND THEN
-    NEW.case_id := c.id;
-    NEW.case_status := c.status;
-    NEW.assignee_id := c.assignee_id;
-    NEW.case_opened_at := c.opened_at;
-    NEW.escalated := c.escalated_at IS NOT NULL;
-  END IF;
-  RETURN NEW;
-END;
-$$;
---> statement-breakpoint
-CREATE TRIGGER risk_accounts_case BEFORE INSERT ON risk_accounts
-  FOR EACH ROW EXECUTE FUNCTION risk_accounts_case_from_cases();
---> statement-breakpoint
+-- Every change to a case is copied to its account's row, so whoever writes risk_cases (the
+-- recompute, the case page's decisions) needs no other step to keep the queue's tabs, assignee
+-- filter and counts right. A row the recompute adds takes its account's cases in one set-based
+-- update (lib/risk/recompute.ts), not a trigger per row.
 CREATE FUNCTION risk_cases_to_accounts() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
