@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAuditEntry, recordAuditEvent, startAuditEntry } from '@/lib/audit/store';
 import { openPglite, openPostgres, type OpenDb } from '@/lib/db/open';
-import { auditEntries } from '@/lib/db/schema';
+import { auditEntries, riskCaseNotes, riskCases } from '@/lib/db/schema';
 import { postgresUrlForTests, testDatabases } from '@/lib/db/testing';
 import { createOperator } from '@/lib/operators/store';
 
@@ -68,6 +68,27 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
     await expect(db.execute(sql`truncate audit_entries`)).rejects.toThrow();
     const [row] = await db.select().from(auditEntries).where(eq(auditEntries.id, id));
     expect(row?.id).toBe(id);
+  });
+
+  it('keeps risk case notes append-only: no update, delete or truncate', async () => {
+    const { db } = opened;
+    const operator = await createOperator(db, { email: `d-${name}@example.com`, name: 'D', role: 'ops' });
+    await db.insert(riskCases).values({ id: `case_${name}`, accountId: 'acct_notes' });
+    const [note] = await db.insert(riskCaseNotes).values({ caseId: `case_${name}`, authorId: operator.id, body: 'Called the owner' }).returning();
+    await expect(db.update(riskCaseNotes).set({ body: 'rewritten' }).where(eq(riskCaseNotes.id, note!.id))).rejects.toThrow();
+    await expect(db.delete(riskCaseNotes).where(eq(riskCaseNotes.id, note!.id))).rejects.toThrow();
+    await expect(db.execute(sql`truncate risk_case_notes`)).rejects.toThrow();
+    const [row] = await db.select().from(riskCaseNotes).where(eq(riskCaseNotes.id, note!.id));
+    expect(row?.body).toBe('Called the owner');
+  });
+
+  it('allows one undecided case per account, and any number of decided ones', async () => {
+    const { db } = opened;
+    const account = `acct_one_${name}`;
+    await db.insert(riskCases).values({ id: `case_a_${name}`, accountId: account, status: 'decided', decision: 'cleared' });
+    await db.insert(riskCases).values({ id: `case_b_${name}`, accountId: account, status: 'decided', decision: 'cleared' });
+    await db.insert(riskCases).values({ id: `case_c_${name}`, accountId: account, status: 'open' });
+    await expect(db.insert(riskCases).values({ id: `case_d_${name}`, accountId: account, status: 'in_progress' })).rejects.toThrow();
   });
 });
 

@@ -2,8 +2,10 @@
 // the append-only (hash-chained) audit log, and leases that keep a background job to one instance.
 // One schema for PGlite and PostgreSQL; `npm run db:generate` turns changes into SQL migrations.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/auth/permissions';
+import type { RiskCaseStatus, RiskDecision } from '@/lib/risk/case-states';
+import type { RiskReason, RiskSignals } from '@/lib/risk/signals';
 
 export const operatorRole = pgEnum('operator_role', ROLES);
 // started: written before the change. unknown: the change may or may not have happened (a lost
@@ -346,3 +348,99 @@ export const indexReconcileRuns = pgTable(
   (table) => [index('index_reconcile_runs_status_idx').on(table.status, table.requestedAt)],
 );
 export type IndexReconcileRunRow = typeof indexReconcileRuns.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Risk (lib/risk/): each connected account with a risk signal, its score and the reasons behind it
+// (recomputed from the index whenever an object about the account is applied), and the cases ops
+// open, work and decide on those accounts, with their append-only notes.
+
+/** One row per account with at least one signal: what the queue ranks. */
+export const riskAccounts = pgTable(
+  'risk_accounts',
+  {
+    accountId: text('account_id').primaryKey(),
+    score: integer('score').notNull(),
+    /** The structured signal facts (lib/risk/signals.ts). */
+    signals: jsonb('signals').$type<RiskSignals>().notNull(),
+    /** What the score is made of, in words (lib/risk/score.ts). */
+    reasons: jsonb('reasons').$type<RiskReason[]>().notNull(),
+    /** The kinds among `reasons`, for the queue's signal filter (a GIN index). */
+    kinds: text('kinds').array().notNull().default(sql`'{}'::text[]`),
+    /** The Stripe-clock second of the newest signal-bearing object (a warning, a review, a risky charge...). */
+    newestSignalAt: bigint('newest_signal_at', { mode: 'number' }),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+    // The queue reads one table: the account's name, country and type copied from the index at
+    // each recompute, and its case (the undecided one, else the newest) kept by migration 0009's
+    // triggers on risk_cases, so whoever changes a case keeps the queue in step without knowing it.
+    name: text('name').notNull().default(''),
+    country: text('country'),
+    type: text('type'),
+    caseId: text('case_id'),
+    caseStatus: text('case_status').$type<RiskCaseStatus>().notNull().default('open'),
+    assigneeId: text('assignee_id'),
+    caseOpenedAt: timestamp('case_opened_at', { withTimezone: true }),
+    escalated: boolean('escalated').notNull().default(false),
+  },
+  (table) => [
+    // Ascending: read backwards for the highest first, as the index's created indexes are.
+    index('risk_accounts_score_idx').on(table.score, table.accountId),
+    index('risk_accounts_status_score_idx').on(table.caseStatus, table.score, table.accountId),
+    index('risk_accounts_country_idx').on(table.country),
+    index('risk_accounts_type_idx').on(table.type),
+    index('risk_accounts_assignee_idx').on(table.assigneeId),
+    index('risk_accounts_newest_signal_idx').on(table.newestSignalAt, table.accountId),
+    index('risk_accounts_kinds_idx').using('gin', table.kinds),
+    index('risk_accounts_computed_at_idx').on(table.computedAt),
+  ],
+);
+
+/** A case: one account's review by ops, from opened to decided. At most one undecided case per account. */
+export const riskCases = pgTable(
+  'risk_cases',
+  {
+    /** `case_` followed by random characters. */
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    status: text('status').$type<RiskCaseStatus>().notNull().default('open'),
+    assigneeId: text('assignee_id').references(() => operators.id, { onDelete: 'restrict' }),
+    decision: text('decision').$type<RiskDecision>(),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    escalatedBy: text('escalated_by').references(() => operators.id, { onDelete: 'restrict' }),
+    escalationNote: text('escalation_note'),
+    /** The signals present when the case was decided: a later signal beyond them reopens the account. */
+    signalsAtDecision: jsonb('signals_at_decision').$type<RiskSignals>(),
+    /** The account's previous case, when a new signal reopened it. */
+    reopenedFrom: text('reopened_from'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: text('decided_by').references(() => operators.id, { onDelete: 'restrict' }),
+  },
+  (table) => [
+    uniqueIndex('risk_cases_one_undecided_idx').on(table.accountId).where(sql`${table.status} <> 'decided'`),
+    index('risk_cases_account_opened_idx').on(table.accountId, table.openedAt),
+    index('risk_cases_status_idx').on(table.status),
+    index('risk_cases_assignee_idx').on(table.assigneeId),
+  ],
+);
+
+/** Notes on a case: plain text with author and time, append-only in the database (migration 0008's trigger). */
+export const riskCaseNotes = pgTable(
+  'risk_case_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => riskCases.id, { onDelete: 'restrict' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'restrict' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('risk_case_notes_case_idx').on(table.caseId, table.id)],
+);
+
+export type RiskAccountRow = typeof riskAccounts.$inferSelect;
+export type RiskCaseRow = typeof riskCases.$inferSelect;
+export type RiskCaseNoteRow = typeof riskCaseNotes.$inferSelect;
