@@ -111,7 +111,7 @@ export const rejectAccountFromCaseAction = defineAction({
     if (found.accountId !== input.accountId) throw new ActionError(`This case is about ${found.accountId}, not ${input.accountId}.`);
     if (found.status === 'decided' && found.decision !== 'rejected') throw new ActionError(`This case was already decided (${found.decision}), so nothing was changed.`);
     const out = await rejectAccount(input, idempotencyKey, mode);
-    await decideCase(db, input.caseId, 'rejected', operator.id, `Rejected the account: ${input.note}`);
+    await decideCase(db, input.caseId, 'rejected', operator.id, `Rejected the account: ${input.note}`, { replay: true });
     return { data: { disabledReason: out.data.requirements?.disabled_reason ?? null, requestId: out.requestId }, requestId: out.requestId };
   },
 });

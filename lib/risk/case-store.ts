@@ -67,14 +67,15 @@ export async function addNote(db: Db, caseId: string, authorId: string, body: st
 
 /**
  * Decides the case, recording the signals present at that moment (what a later signal is compared
- * with to reopen the account), and keeps the decision's note with the others. A case already
- * decided the same way (a retried request) is left as it is.
+ * with to reopen the account), and keeps the decision's note with the others. With `replay`, a
+ * case already decided the same way (the same request again, after Stripe replayed its answer) is
+ * left as it is; otherwise a decided case refuses.
  */
-export async function decideCase(db: Db, caseId: string, decision: RiskDecision, operatorId: string, note: string | null): Promise<RiskCaseRow> {
+export async function decideCase(db: Db, caseId: string, decision: RiskDecision, operatorId: string, note: string | null, { replay = false } = {}): Promise<RiskCaseRow> {
   return db.transaction(async (tx) => {
     const current = await requireCase(tx as unknown as Db, caseId);
     if (current.status === 'decided') {
-      if (current.decision === decision) return current;
+      if (replay && current.decision === decision) return current;
       throw alreadyDecided(current);
     }
     const [risk] = await tx.select({ signals: riskAccounts.signals }).from(riskAccounts).where(eq(riskAccounts.accountId, current.accountId)).limit(1);
