@@ -16,6 +16,7 @@ export const CONSOLE_PAGES = [
   '/topups',
   `/topups/${SAMPLE_MONEY.topup}`,
   '/risk',
+  `/risk/accounts/${SAMPLE_ACCOUNT_ID}`,
   '/audit',
   '/team',
   '/data-sync',

@@ -3,7 +3,8 @@
 // risk_accounts holds them. From the console's database only; the account itself is read live by
 // the page (lib/accounts/queries.ts), the evidence from the index (./evidence.ts).
 import 'server-only';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { rolesWith } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db/open';
 import { operators, riskAccounts, riskCaseNotes, riskCases, type RiskCaseRow } from '@/lib/db/schema';
 import type { CaseNoteView, CaseSummary, CaseView, OperatorRef } from './case-view';
@@ -78,4 +79,14 @@ export async function readCase(db: Db, accountId: string): Promise<CaseView> {
     current: current ?? null,
     earlier,
   };
+}
+
+/** The operators a case may be assigned to (active, with a role that decides risk cases), by name. */
+export async function listDeciders(db: Db): Promise<OperatorRef[]> {
+  const rows = await db
+    .select({ id: operators.id, name: operators.name, email: operators.email })
+    .from(operators)
+    .where(and(eq(operators.active, true), inArray(operators.role, rolesWith('risk.decide'))))
+    .orderBy(asc(operators.name));
+  return rows;
 }
