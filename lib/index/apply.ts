@@ -10,6 +10,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/open';
 import { indexAccounts, indexObjects } from '@/lib/db/schema';
+import { recomputeAccounts } from '@/lib/risk/recompute';
 import { accountColumns } from './account-row';
 import { isIndexedObjectType, objectColumns } from './object-row';
 
@@ -19,6 +20,8 @@ export interface Freshness {
   fetched: boolean;
   /** The connected account of a Connect event (the event's `account`). */
   account?: string | null;
+  /** Part of a backfill: the risk queue is recomputed once at its end (lib/risk/recompute.ts), not per page. */
+  bulk?: boolean;
 }
 
 export type ApplyResult = 'applied' | 'stale' | 'ambiguous' | 'ignored';
@@ -115,6 +118,8 @@ export async function refreshRiskSignals(db: Db, accounts: Iterable<string | nul
  */
 export async function applyObjects(db: Db, objects: StripeObject[], f: Freshness): Promise<Set<string>> {
   const written = new Set<string>();
+  /** The connected accounts the written rows concern: their risk is recomputed. */
+  const concerned: Array<string | null> = [];
   const accounts = objects.filter(isAccount);
   const others = objects.filter((o) => !isAccount(o) && isIndexedObjectType(o.object));
   if (accounts.length > 0) {
@@ -124,6 +129,7 @@ export async function applyObjects(db: Db, objects: StripeObject[], f: Freshness
       .onConflictDoUpdate({ target: indexAccounts.id, set: ACCOUNT_UPDATE, setWhere: newerThanRow(indexAccounts, f.fetched) })
       .returning({ id: indexAccounts.id });
     for (const row of rows) written.add(row.id);
+    concerned.push(...rows.map((row) => row.id));
   }
   if (others.length > 0) {
     const rows = await db
@@ -134,7 +140,9 @@ export async function applyObjects(db: Db, objects: StripeObject[], f: Freshness
     for (const row of rows) written.add(row.id);
     const risky = rows.filter((row) => row.type === 'radar.early_fraud_warning' || row.type === 'review');
     await refreshRiskSignals(db, risky.map((row) => row.account));
+    concerned.push(...rows.map((row) => row.account));
   }
+  if (!f.bulk) await recomputeAccounts(db, concerned);
   return written;
 }
 
@@ -167,6 +175,7 @@ export async function applyDeletion(db: Db, o: Pick<StripeObject, 'id' | 'object
       .insert(indexAccounts)
       .values({ id: o.id, status: 'rejected', data: tombstone, eventCreated: f.created, fromFetch: f.fetched, deleted: true })
       .onConflictDoUpdate({ target: indexAccounts.id, set: { deleted: true, eventCreated: sql`greatest(${indexAccounts.eventCreated}, excluded.event_created)`, syncedAt: sql`now()` } });
+    if (!f.bulk) await recomputeAccounts(db, [o.id]);
     return;
   }
   if (!isIndexedObjectType(o.object)) return;
@@ -176,6 +185,7 @@ export async function applyDeletion(db: Db, o: Pick<StripeObject, 'id' | 'object
     .onConflictDoUpdate({ target: indexObjects.id, set: { deleted: true, eventCreated: sql`greatest(${indexObjects.eventCreated}, excluded.event_created)`, syncedAt: sql`now()` } })
     .returning({ account: indexObjects.account });
   await refreshRiskSignals(db, [row?.account ?? null]);
+  if (!f.bulk) await recomputeAccounts(db, [row?.account ?? null]);
 }
 
 /** Ids among `ids` that the index holds as live (not deleted) rows of the table. */

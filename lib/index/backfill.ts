@@ -10,7 +10,9 @@ import Stripe from 'stripe';
 import type { Db } from '@/lib/db/open';
 import { releaseLease, takeLease } from '@/lib/db/leases';
 import { indexAccounts, indexSyncState, type IndexSyncStateRow } from '@/lib/db/schema';
+import { recomputeAllAccounts } from '@/lib/risk/recompute';
 import { applyObjects, type StripeObject } from './apply';
+import { backfillConnectRadar, CONNECT_RADAR_KEY } from './connect-radar';
 import { answeredAt, embeddedChildren } from './fetch';
 import { readState, saveState, startCatchUpWatermark } from './state';
 
@@ -140,6 +142,7 @@ async function beginRun(db: Db, state: Map<string, IndexSyncStateRow>): Promise<
     const expected = previous?.status === 'done' ? previous.objects : (previous?.expected ?? null);
     await saveState(db, stateKey(step.key), { status: 'pending', cursor: null, objects: 0, expected, startedAt: null, finishedAt: null, lastError: null, rateLimited: 0 });
   }
+  await saveState(db, CONNECT_RADAR_KEY, { status: 'pending', cursor: null, objects: 0, startedAt: null, finishedAt: null });
   await saveState(db, RUN_KEY, { status: 'running', startedAt: now, finishedAt: null, objects: 0, lastError: null, rateLimited: 0 });
 }
 
@@ -196,7 +199,7 @@ export async function runBackfill(db: Db, stripe: Stripe, options: BackfillOptio
           pending = fetchPage(items[items.length - 1]!.id);
           pending.catch(() => undefined);
         }
-        const freshness = { created: answeredAt(page), fetched: true };
+        const freshness = { created: answeredAt(page), fetched: true, bulk: true };
         if (firstAnswer === null) {
           // The step's first answer, on Stripe's clock: rows changed since then were not missed.
           firstAnswer = freshness.created;
@@ -221,6 +224,14 @@ export async function runBackfill(db: Db, stripe: Stripe, options: BackfillOptio
         }
       }
     }
+    const radar = (await readState(db)).get(CONNECT_RADAR_KEY);
+    if (radar?.status !== 'done') {
+      const renewLease = () => takeLease(db, BACKFILL_LEASE, holder, LEASE_MS);
+      const outcome = await backfillConnectRadar(db, stripe, { cursor: radar?.cursor ?? null, shouldStop: options.shouldStop, renewLease });
+      if (outcome !== 'done') return { status: outcome, progress: await backfillProgress(db) };
+    }
+    // Pages were written without the risk queue's per-account recompute: one pass for every account.
+    await recomputeAllAccounts(db);
     const finished = new Date();
     await saveState(db, RUN_KEY, { status: 'done', finishedAt: finished });
     await saveState(db, `${RUN_KEY}:last_finished`, { status: 'done', finishedAt: finished });

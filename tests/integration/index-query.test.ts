@@ -17,6 +17,8 @@ let q: typeof import('@/lib/index/accounts-query');
 let backfill: typeof import('@/lib/index/backfill');
 let accounts: Stripe.Account[];
 let risky: { warned: string; reviewed: string };
+/** The seed's own signals: accounts with an actionable warning or an open review on their direct charges (their own store). */
+let direct: { warned: string[]; reviewed: string[] };
 
 beforeAll(async () => {
   h = await startHarness({ seed: 'demo' });
@@ -34,6 +36,12 @@ beforeAll(async () => {
   await h.stripe.accounts.update(all[3]!.id, { metadata: { region: 'North Sea', tier: 'gold' } });
   await h.stripe.accounts.update(all[4]!.id, { metadata: { region: 'Baltic', tier: 'gold' } });
   accounts = await h.stripe.accounts.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
+  direct = { warned: [], reviewed: [] };
+  for (const a of accounts) {
+    const [warnings, reviews] = await Promise.all([h.stripe.radar.earlyFraudWarnings.list({ limit: 100 }, { stripeAccount: a.id }), h.stripe.reviews.list({ limit: 100 }, { stripeAccount: a.id })]);
+    if (warnings.data.some((w) => w.actionable)) direct.warned.push(a.id);
+    if (reviews.data.some((r) => r.open)) direct.reviewed.push(a.id);
+  }
 }, 60_000);
 afterAll(() => h?.close());
 
@@ -95,9 +103,10 @@ describe.each(testDatabases())('the accounts query on $name', ({ open }) => {
   });
 
   it('finds the accounts with risk signals', async () => {
-    expect(await allIds(opened.db, { risk: 'early_fraud_warning' })).toEqual([risky.warned]);
-    expect(await allIds(opened.db, { risk: 'review' })).toEqual([risky.reviewed]);
-    expect((await allIds(opened.db, { risk: 'any' })).sort()).toEqual([risky.warned, risky.reviewed].sort());
+    expect(direct.warned.length + direct.reviewed.length).toBeGreaterThan(0);
+    expect((await allIds(opened.db, { risk: 'early_fraud_warning' })).sort()).toEqual([risky.warned, ...direct.warned].sort());
+    expect((await allIds(opened.db, { risk: 'review' })).sort()).toEqual([risky.reviewed, ...direct.reviewed].sort());
+    expect((await allIds(opened.db, { risk: 'any' })).sort()).toEqual([...new Set([risky.warned, risky.reviewed, ...direct.warned, ...direct.reviewed])].sort());
   });
 
   it('sorts by any column with keyset pages, both ways', async () => {

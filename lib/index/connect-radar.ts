@@ -1,0 +1,80 @@
+// The Radar objects of connected accounts' own (direct) charges: their early fraud warnings and
+// open reviews live in each account's store, which the platform's lists do not show; Stripe lists
+// them only with the account's `Stripe-Account` header, one account at a time. The backfill reads
+// them after the platform's lists (two requests per account, a few accounts at once, the charge
+// each one is about expanded so it is indexed with it), resumable from the last account done.
+// Webhooks from the Connect endpoint keep them fresh afterwards.
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { Db } from '@/lib/db/open';
+import { indexAccounts } from '@/lib/db/schema';
+import { applyObjects, type StripeObject } from './apply';
+import { answeredAt } from './fetch';
+import { saveState } from './state';
+
+export const CONNECT_RADAR_KEY = 'backfill:connect_radar';
+/** Accounts read at once. */
+const PARALLEL = 8;
+/** Accounts per saved cursor. */
+const BATCH = 200;
+
+/** One account's warnings and open reviews, with the charges they are about; null when the account cannot be read. */
+async function readAccount(stripe: Stripe, account: string): Promise<{ charges: StripeObject[]; radar: StripeObject[]; created: number } | null> {
+  try {
+    const options = { stripeAccount: account };
+    const params = { limit: 100, expand: ['data.charge'] };
+    const [warnings, reviews] = await Promise.all([stripe.radar.earlyFraudWarnings.list(params, options), stripe.reviews.list(params, options)]);
+    const charges: StripeObject[] = [];
+    const radar: StripeObject[] = [];
+    for (const item of [...warnings.data, ...reviews.data] as unknown as StripeObject[]) {
+      const charge = item.charge as StripeObject | string | null;
+      // Kept as Stripe sends it in events: the charge by id.
+      if (charge && typeof charge === 'object') {
+        charges.push(charge);
+        radar.push({ ...item, charge: charge.id });
+      } else radar.push(item);
+    }
+    return { charges, radar, created: Math.min(answeredAt(warnings), answeredAt(reviews)) };
+  } catch {
+    // An account the platform may no longer act for (deauthorized, deleted meanwhile): nothing to read.
+    return null;
+  }
+}
+
+/** Reads every connected account's Radar objects into the index, from the saved cursor on. */
+export async function backfillConnectRadar(
+  db: Db,
+  stripe: Stripe,
+  { cursor, shouldStop, renewLease }: { cursor: string | null; shouldStop?: () => boolean; renewLease: () => Promise<boolean> },
+): Promise<'done' | 'stopped' | 'busy'> {
+  let after = cursor;
+  let objects = 0;
+  for (;;) {
+    const ids = (
+      await db
+        .select({ id: indexAccounts.id })
+        .from(indexAccounts)
+        .where(and(eq(indexAccounts.deleted, false), after ? gt(indexAccounts.id, after) : undefined))
+        .orderBy(asc(indexAccounts.id))
+        .limit(BATCH)
+    ).map((row) => row.id);
+    if (ids.length === 0) break;
+    if (!(await renewLease())) return 'busy';
+    for (let i = 0; i < ids.length; i += PARALLEL) {
+      const slice = ids.slice(i, i + PARALLEL);
+      const read = await Promise.all(slice.map((id) => readAccount(stripe, id)));
+      for (const [k, found] of read.entries()) {
+        if (!found || found.radar.length === 0) continue;
+        const f = { created: found.created, fetched: true, account: slice[k]!, bulk: true };
+        if (found.charges.length > 0) await applyObjects(db, found.charges, f);
+        await applyObjects(db, found.radar, f);
+        objects += found.charges.length + found.radar.length;
+      }
+    }
+    after = ids[ids.length - 1]!;
+    await saveState(db, CONNECT_RADAR_KEY, { status: 'running', cursor: after, objects });
+    if (shouldStop?.()) return 'stopped';
+  }
+  await saveState(db, CONNECT_RADAR_KEY, { status: 'done', finishedAt: new Date() });
+  return 'done';
+}

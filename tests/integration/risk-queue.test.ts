@@ -1,0 +1,160 @@
+// The risk queue kept by the index, against the emulator with the real SDK: after a backfill of
+// the demo every account the API shows with an early fraud warning, an open review, a requirement
+// error or a Stripe restriction is flagged with those signals in words; charges made with Radar's
+// test cards on a fresh account, delivered by the emulator's webhooks, put it in the queue with the
+// right signals and a case; a cleared case reopens when a new warning arrives. On PGlite, and on
+// PostgreSQL when DATABASE_URL is set.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { desc, eq } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OpenDb } from '@/lib/db/open';
+import { riskAccounts, riskCases } from '@/lib/db/schema';
+import { testDatabases } from '@/lib/db/testing';
+import { createEnabled, startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
+import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
+
+const session = vi.hoisted(() => ({ db: null as unknown }));
+vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
+// The test drains the inbox itself, so it knows when every apply has finished.
+vi.mock('@/lib/index/background', () => ({ kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined }));
+
+let h: Harness;
+let server: Server;
+
+/** The console's webhook route behind a plain HTTP server, as Next serves it. */
+function startReceiver(): Promise<string> {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const { POST } = await import('@/app/api/webhooks/stripe/route');
+      const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+      res.end(await answer.text());
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+beforeAll(async () => {
+  h = await startHarness({ seed: 'demo' });
+  process.env.STRIPE_API_BASE = h.url;
+  delete process.env.STRIPE_SECRET_KEY;
+  process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver()))!;
+}, 60_000);
+afterAll(async () => {
+  server?.close();
+  await h?.close();
+});
+
+/** What the API shows of each connected account's Radar objects (its own store, read with Stripe-Account). */
+async function radarByAccount(accounts: Stripe.Account[]) {
+  const out = new Map<string, { warnings: Stripe.Radar.EarlyFraudWarning[]; reviews: Stripe.Review[] }>();
+  for (const a of accounts) {
+    const [warnings, reviews] = await Promise.all([
+      h.stripe.radar.earlyFraudWarnings.list({ limit: 100 }, { stripeAccount: a.id }),
+      h.stripe.reviews.list({ limit: 100 }, { stripeAccount: a.id }),
+    ]);
+    if (warnings.data.length + reviews.data.length > 0) out.set(a.id, { warnings: warnings.data, reviews: reviews.data });
+  }
+  return out;
+}
+
+describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
+  let opened: OpenDb;
+  let stripe: Stripe;
+  let inbox: typeof import('@/lib/index/inbox');
+  beforeAll(async () => {
+    opened = await open();
+    session.db = opened.db;
+    stripe = (await import('@/lib/stripe/client')).getStripe();
+    inbox = await import('@/lib/index/inbox');
+    const { runBackfill } = await import('@/lib/index/backfill');
+    expect((await runBackfill(opened.db, stripe, { holder: 'risk-test', restart: true })).status).toBe('done');
+  }, 120_000);
+  afterAll(async () => opened?.close());
+
+  /** Every delivery made, then every event applied. */
+  async function settle() {
+    await webhooksSettled(h, 20_000);
+    await inbox.drainInbox(opened.db, stripe);
+  }
+
+  const row = async (account: string) => (await opened.db.select().from(riskAccounts).where(eq(riskAccounts.accountId, account)))[0];
+  const lastCase = async (account: string) => (await opened.db.select().from(riskCases).where(eq(riskCases.accountId, account)).orderBy(desc(riskCases.openedAt)).limit(1))[0];
+
+  it("flags the demo's accounts with the signals the API shows, each in words, each with a case", async () => {
+    const accounts = await h.stripe.accounts.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
+    const radar = await radarByAccount(accounts);
+    expect(radar.size).toBeGreaterThan(0);
+    for (const [id, { warnings, reviews }] of radar) {
+      const flagged = await row(id);
+      expect(flagged?.score, id).toBeGreaterThan(0);
+      const words = flagged!.reasons.map((r) => r.words).join(' | ');
+      if (warnings.length > 0) {
+        const actionable = warnings.filter((w) => w.actionable).length;
+        expect(words, id).toContain(`${warnings.length} early fraud warning${warnings.length === 1 ? '' : 's'} from card issuers, ${actionable > 0 ? `${actionable} still actionable` : 'none actionable'}`);
+      }
+      if (reviews.length > 0) expect(words, id).toContain(`${reviews.length} Radar review${reviews.length === 1 ? '' : 's'} open`);
+      expect((await lastCase(id))?.status, id).toBe('open');
+    }
+    for (const a of accounts.filter((a) => (a.requirements?.errors?.length ?? 0) > 0)) {
+      expect((await row(a.id))?.kinds, a.id).toContain('requirement_errors');
+    }
+    // An account without any signal is not in the queue.
+    const quiet = accounts.find((a) => !radar.has(a.id) && a.charges_enabled && !a.requirements?.errors?.length && !a.requirements?.past_due?.length && !a.requirements?.disabled_reason);
+    const quietRow = quiet ? await row(quiet.id) : undefined;
+    expect(quietRow?.kinds ?? []).not.toContain('early_fraud_warning');
+  });
+
+  it("puts an account charged with Radar's test cards in the queue with those signals, live from its webhooks", async () => {
+    const account = await createEnabled(h.stripe, 'US');
+    const on = { stripeAccount: account.id };
+    await h.stripe.charges.create({ amount: 5_000, currency: 'usd', source: 'tok_riskLevelElevated' }, on);
+    await h.stripe.charges.create({ amount: 6_000, currency: 'usd', source: 'tok_riskLevelHighest' }, on);
+    await h.stripe.charges.create({ amount: 7_000, currency: 'usd', source: 'tok_createIssuerFraudRecord' }, on);
+    await expect(h.stripe.charges.create({ amount: 8_000, currency: 'usd', source: 'tok_chargeDeclinedFraudulent' }, on)).rejects.toThrow();
+    await h.stripe.charges.create({ amount: 1_000, currency: 'usd', source: 'tok_visa' }, on);
+    await settle();
+
+    const flagged = await row(account.id);
+    expect(flagged).toBeDefined();
+    expect(Object.fromEntries(flagged!.reasons.map((r) => [r.kind, r.words]))).toEqual({
+      early_fraud_warning: '1 early fraud warning from card issuers, 1 still actionable: stolen card',
+      open_review: '1 Radar review open: a Radar rule',
+      risky_charges: '2 of 5 charges in the last 90 days rated risky by Radar (40%): 1 highest, 1 elevated',
+      blocked_charges: '1 charge blocked by Radar as too risky',
+    });
+    expect(flagged!.score).toBe(flagged!.reasons.reduce((sum, r) => sum + r.points, 0));
+    const opened = await lastCase(account.id);
+    expect(opened).toMatchObject({ status: 'open', reopenedFrom: null });
+  });
+
+  it('reopens a cleared case when a new early fraud warning arrives, and not before', async () => {
+    const account = await createEnabled(h.stripe, 'US');
+    const on = { stripeAccount: account.id };
+    await h.stripe.charges.create({ amount: 7_000, currency: 'usd', source: 'tok_createIssuerFraudRecord' }, on);
+    await settle();
+    const first = await lastCase(account.id);
+    const flagged = await row(account.id);
+    expect(first?.status).toBe('open');
+    // Cleared as the case page records it: the signals of the moment, a second after the newest one.
+    await opened.db
+      .update(riskCases)
+      .set({ status: 'decided', decision: 'cleared', signalsAtDecision: flagged!.signals, decidedAt: new Date(), updatedAt: new Date() })
+      .where(eq(riskCases.id, first!.id));
+    const { recomputeAccounts } = await import('@/lib/risk/recompute');
+    // Nothing new: recomputing keeps the case decided.
+    await recomputeAccounts(opened.db, [account.id]);
+    expect((await lastCase(account.id))?.id).toBe(first!.id);
+
+    await new Promise((r) => setTimeout(r, 1_100));
+    await h.stripe.charges.create({ amount: 9_000, currency: 'usd', source: 'tok_createIssuerFraudRecord' }, on);
+    await settle();
+    const reopened = await lastCase(account.id);
+    expect(reopened).toMatchObject({ status: 'open', reopenedFrom: first!.id });
+    expect((await row(account.id))?.reasons.find((r) => r.kind === 'early_fraud_warning')?.words).toBe('2 early fraud warnings from card issuers, 2 still actionable: stolen card (2)');
+  });
+});
