@@ -7,7 +7,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { REFUSAL_MESSAGES } from '../lib/auth/access';
 import type { CaseView } from '../lib/risk/case-view';
-import { serverActionId } from './support/accounts';
+import { emulatorApi, serverActionId } from './support/accounts';
 import { stripeGet, stripePost } from './support/money';
 import { storageStateFor } from './support/roles';
 
@@ -100,7 +100,7 @@ test.describe('as ops', () => {
     await expect(page.getByTestId('case-decisions')).toHaveCount(0);
 
     // Stripe holds the rejection; the audit log holds both the note and the rejection.
-    expect((await stripeGet<Account>(`/v1/accounts/${account}`)).requirements?.disabled_reason).toBe('rejected.platform_fraud');
+    expect((await emulatorApi<Account>('GET', `/v1/accounts/${account}`)).body.requirements?.disabled_reason).toBe('rejected.platform_fraud');
     const notes = await (await page.request.get('/api/audit/export?action=risk_case.note')).text();
     expect(notes).toContain(opened.current!.id);
     const rejections = await (await page.request.get('/api/audit/export?action=account.reject')).text();
