@@ -5,6 +5,7 @@ import { ArrowLeftRight, Building2, DatabaseZap, LayoutDashboard, type LucideIco
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from '@/lib/auth/routes';
+import { RiskWaitingCount } from './risk-waiting-count';
 
 const ICONS: Record<string, LucideIcon> = {
   '/': LayoutDashboard,
@@ -39,6 +40,7 @@ export function ConsoleNav({ items, testId = 'console-nav', onNavigate }: { item
               >
                 <Icon aria-hidden className="size-4 shrink-0" />
                 {item.label}
+                {item.href === '/risk' ? <RiskWaitingCount /> : null}
               </Link>
             </li>
           );

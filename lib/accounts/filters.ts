@@ -12,7 +12,7 @@ import { DISABLED_REASON_WORDS } from './status';
 export type { AccountFilters };
 
 export const ACCOUNT_TYPES = ['custom', 'express', 'standard'] as const;
-const TYPE_LABELS: Record<(typeof ACCOUNT_TYPES)[number], string> = { custom: 'Custom', express: 'Express', standard: 'Standard' };
+export const TYPE_LABELS: Record<(typeof ACCOUNT_TYPES)[number], string> = { custom: 'Custom', express: 'Express', standard: 'Standard' };
 
 /** The Stripe Dashboard's tabs, in its order. */
 export const LIST_TABS = ['all', 'restricted', 'restricted_soon', 'in_review', 'rejected', 'enabled'] as const satisfies readonly ('all' | AccountTab)[];
@@ -51,7 +51,7 @@ export const SORT_OF_COLUMN: Record<string, AccountListSort> = {
 };
 
 /** The countries the filter offers (those the platform onboards). */
-const COUNTRY_OPTIONS = [
+export const COUNTRY_OPTIONS = [
   { value: 'US', label: 'United States' },
   { value: 'GB', label: 'United Kingdom' },
   { value: 'DE', label: 'Germany' },

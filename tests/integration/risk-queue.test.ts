@@ -109,6 +109,48 @@ describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
     expect(quietRow?.kinds ?? []).not.toContain('early_fraud_warning');
   });
 
+  it('ranks the queue by score, pages it by keyset both ways, filters and counts it', async () => {
+    const queue = await import('@/lib/risk/queue');
+    const me = 'op_queuetest';
+    const walk = async (input: import('@/lib/risk/queue').QueueQueryInput) => {
+      const items: import('@/lib/risk/queue').QueueItem[] = [];
+      let after: string | undefined;
+      for (let i = 0; i < 100; i++) {
+        const page = await queue.queryQueue(opened.db, { ...input, limit: 7, after }, me);
+        items.push(...page.items);
+        if (!page.next) return items;
+        after = page.next;
+      }
+      throw new Error('too many pages');
+    };
+    const all = await walk({ tab: 'all' });
+    const rows = await opened.db.select().from(riskAccounts);
+    expect(all.map((i) => i.accountId).sort()).toEqual(rows.map((r) => r.accountId).sort());
+    const scores = all.map((i) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Back one page from the second gives the first.
+    const first = await queue.queryQueue(opened.db, { tab: 'all', limit: 5 }, me);
+    const second = await queue.queryQueue(opened.db, { tab: 'all', limit: 5, after: first.next! }, me);
+    expect((await queue.queryQueue(opened.db, { tab: 'all', limit: 5, before: second.prev! }, me)).items).toEqual(first.items);
+    // Ascending is descending reversed.
+    expect((await walk({ tab: 'all', order: 'asc' })).map((i) => i.accountId)).toEqual(all.map((i) => i.accountId).reverse());
+
+    const warned = await walk({ tab: 'all', signal: 'early_fraud_warning' });
+    expect(warned.length).toBeGreaterThan(0);
+    expect(warned.every((i) => i.reasons.some((r) => r.kind === 'early_fraud_warning'))).toBe(true);
+    expect(warned.length).toBe(all.filter((i) => i.reasons.some((r) => r.kind === 'early_fraud_warning')).length);
+    const country = all[0]!.country!;
+    expect((await walk({ tab: 'all', country })).map((i) => i.accountId)).toEqual(all.filter((i) => i.country === country).map((i) => i.accountId));
+
+    const counts = await queue.countQueue(opened.db, {}, me);
+    expect(counts.all).toBe(all.length);
+    expect(counts.waiting).toBe(all.filter((i) => i.caseStatus !== 'decided').length);
+    expect(counts.waiting).toBe(counts.open + counts.in_progress);
+    expect(await queue.countWaiting(opened.db)).toBe(counts.waiting);
+    expect((await walk({ assignee: 'me' })).length).toBe(0);
+    expect((await walk({ assignee: 'none' })).length).toBe(counts.waiting);
+  });
+
   it("puts an account charged with Radar's test cards in the queue with those signals, live from its webhooks", async () => {
     const account = await createEnabled(h.stripe, 'US');
     const on = { stripeAccount: account.id };

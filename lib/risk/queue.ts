@@ -1,0 +1,216 @@
+// The risk queue from the console's database: every account with a risk signal (risk_accounts),
+// with its country and type from the index and its case (at most one undecided per account),
+// ranked by score or sorted by the newest signal or the case's age; filtered by signal, country,
+// type, assignee, age and case status; keyset pages; counts per status; and the number waiting for
+// the navigation. Input is parsed with zod here: callers pass what the URL gave.
+import 'server-only';
+import { and, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/lib/db/open';
+import { ACCOUNT_TYPES } from '@/lib/accounts/filters';
+import type { RiskCaseStatus } from './case-states';
+import { QUEUE_AGES, QUEUE_SORTS, QUEUE_TABS, type QueueAge, type QueueSort, type QueueTab } from './queue-filters';
+import { RISK_SIGNAL_KINDS, type RiskReason } from './signals';
+
+const AGE_DAYS: Record<QueueAge, number> = { '1d': 1, '7d': 7, '30d': 30 };
+
+export const queueQuerySchema = z.object({
+  tab: z.enum(QUEUE_TABS).default('waiting'),
+  signal: z.enum(RISK_SIGNAL_KINDS).optional(),
+  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  type: z.enum(ACCOUNT_TYPES).optional(),
+  /** `me` (the caller), `none` (unassigned) or an operator's id. */
+  assignee: z.union([z.enum(['me', 'none']), z.string().regex(/^op_[A-Za-z0-9]+$/).max(100)]).optional(),
+  age: z.enum(QUEUE_AGES).optional(),
+  sort: z.enum(QUEUE_SORTS).default('score'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  after: z.string().max(500).optional(),
+  before: z.string().max(500).optional(),
+});
+export type QueueQueryInput = z.input<typeof queueQuerySchema>;
+export type QueueQuery = z.output<typeof queueQuerySchema>;
+
+/** One row of the queue: the account, its score and reasons, its current case. */
+export interface QueueItem {
+  accountId: string;
+  name: string;
+  country: string | null;
+  type: string | null;
+  score: number;
+  reasons: RiskReason[];
+  newestSignalAt: number | null;
+  /** The undecided case, else null (the last case was decided, or none was opened). */
+  caseId: string | null;
+  caseStatus: RiskCaseStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  openedAt: string | null;
+  escalated: boolean;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  next: string | null;
+  prev: string | null;
+}
+
+/** The case status a row shows: its undecided case's, else decided. */
+const caseStatus = sql`coalesce(c.status, 'decided')`;
+
+function sortExpression(sort: QueueSort): SQL {
+  switch (sort) {
+    case 'score':
+      return sql`r.score`;
+    case 'newest_signal':
+      return sql`coalesce(r.newest_signal_at, 0)`;
+    case 'opened':
+      // Seconds since the epoch; a decided row (no open case) sorts as the oldest.
+      return sql`coalesce(extract(epoch from c.opened_at)::bigint, 0)`;
+  }
+}
+
+/** Every filter but the tab (the tab counts are taken over these). */
+function filterConditions(q: QueueQuery, operatorId: string): SQL[] {
+  const where: SQL[] = [];
+  if (q.signal) where.push(sql`r.kinds @> array[${q.signal}]::text[]`);
+  if (q.country) where.push(sql`a.country = ${q.country}`);
+  if (q.type) where.push(sql`a.type = ${q.type}`);
+  if (q.assignee === 'none') where.push(sql`c.id is not null and c.assignee_id is null`);
+  else if (q.assignee) where.push(sql`c.assignee_id = ${q.assignee === 'me' ? operatorId : q.assignee}`);
+  if (q.age) where.push(sql`c.opened_at < now() - make_interval(days => ${AGE_DAYS[q.age]})`);
+  return where;
+}
+
+function tabCondition(tab: QueueTab): SQL | undefined {
+  if (tab === 'all') return undefined;
+  if (tab === 'waiting') return sql`c.id is not null`;
+  return sql`${caseStatus} = ${tab}`;
+}
+
+/** The rows the queue reads: the account's row in the index (live accounts only) and its undecided case. */
+const FROM = sql`risk_accounts r
+  join index_accounts a on a.id = r.account_id and not a.deleted
+  left join risk_cases c on c.account_id = r.account_id and c.status <> 'decided'`;
+
+type Cursor = [value: number, id: string];
+
+function encodeCursor(value: number, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = z.tuple([z.number(), z.string()]).safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+type Row = {
+  account_id: string;
+  business_name: string;
+  email: string;
+  country: string | null;
+  type: string | null;
+  score: number;
+  reasons: unknown;
+  newest_signal_at: unknown;
+  case_id: string | null;
+  case_status: RiskCaseStatus;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  opened_at: unknown;
+  escalated: boolean;
+  sort_value: unknown;
+};
+
+/** One page of the filtered, sorted queue. */
+export async function queryQueue(db: Db, input: QueueQueryInput, operatorId: string): Promise<QueuePage> {
+  const q = queueQuerySchema.parse(input);
+  const backward = !q.after && Boolean(q.before);
+  const cursor = decodeCursor(q.after ?? q.before);
+  const forward = !backward;
+  const expr = sortExpression(q.sort);
+  const where = filterConditions(q, operatorId);
+  const tab = tabCondition(q.tab);
+  if (tab) where.push(tab);
+  const greater = (q.order === 'asc') === forward;
+  if (cursor) where.push(greater ? sql`(${expr}, r.account_id) > (${cursor[0]}, ${cursor[1]})` : sql`(${expr}, r.account_id) < (${cursor[0]}, ${cursor[1]})`);
+  const direction = sql.raw(greater ? 'asc' : 'desc');
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      select r.account_id, a.business_name, a.email, a.country, a.type, r.score, r.reasons, r.newest_signal_at,
+        c.id as case_id, ${caseStatus} as case_status, c.assignee_id, o.name as assignee_name, c.opened_at,
+        (c.escalated_at is not null) as escalated, ${expr} as sort_value
+      from ${FROM}
+      left join operators o on o.id = c.assignee_id
+      ${where.length > 0 ? sql`where ${and(...where)}` : sql``}
+      order by ${expr} ${direction}, r.account_id ${direction}
+      limit ${q.limit + 1}`),
+  );
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  if (backward) page.reverse();
+  const edge = (row: Row | undefined) => (row ? encodeCursor(Number(row.sort_value), row.account_id) : null);
+  return {
+    items: page.map(toItem),
+    next: page.length > 0 && (backward || more) ? edge(page[page.length - 1]) : null,
+    prev: page.length > 0 && (backward ? more : Boolean(cursor)) ? edge(page[0]) : null,
+  };
+}
+
+function toItem(row: Row): QueueItem {
+  const reasons = (typeof row.reasons === 'string' ? JSON.parse(row.reasons) : row.reasons) as RiskReason[];
+  const opened = row.opened_at instanceof Date ? row.opened_at.toISOString() : row.opened_at ? new Date(String(row.opened_at)).toISOString() : null;
+  return {
+    accountId: row.account_id,
+    name: row.business_name || row.email || '',
+    country: row.country,
+    type: row.type,
+    score: Number(row.score),
+    reasons,
+    newestSignalAt: row.newest_signal_at === null || row.newest_signal_at === undefined ? null : Number(row.newest_signal_at),
+    caseId: row.case_id,
+    caseStatus: row.case_status,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    openedAt: opened,
+    escalated: Boolean(row.escalated),
+  };
+}
+
+export type QueueCounts = Record<QueueTab, number>;
+
+/** How many accounts each tab holds under the other filters. */
+export async function countQueue(db: Db, input: QueueQueryInput, operatorId: string): Promise<QueueCounts> {
+  const q = queueQuerySchema.parse(input);
+  const where = filterConditions(q, operatorId);
+  const rows = rowsOf<{ status: string; count: unknown }>(
+    await db.execute(sql`
+      select ${caseStatus} as status, count(*)::int as count
+      from ${FROM}
+      ${where.length > 0 ? sql`where ${and(...where)}` : sql``}
+      group by 1`),
+  );
+  const counts: QueueCounts = { waiting: 0, open: 0, in_progress: 0, decided: 0, all: 0 };
+  for (const row of rows) {
+    const n = Number(row.count);
+    if (row.status === 'open' || row.status === 'in_progress' || row.status === 'decided') counts[row.status] += n;
+    if (row.status !== 'decided') counts.waiting += n;
+    counts.all += n;
+  }
+  return counts;
+}
+
+/** How many accounts wait for a decision (the navigation's badge): the queue's Waiting count, unfiltered. */
+export async function countWaiting(db: Db): Promise<number> {
+  const [row] = rowsOf<{ count: unknown }>(await db.execute(sql`select count(*)::int as count from ${FROM} where c.id is not null`));
+  return Number(row?.count ?? 0);
+}
