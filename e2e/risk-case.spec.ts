@@ -55,6 +55,10 @@ async function openCase(page: Page, account: string) {
   await expect(page.getByTestId('case-header')).toContainText(account);
 }
 
+// One journey at a time: the first takes the queue's top case by its newest signal, which the
+// others' signals would otherwise race with.
+test.describe.configure({ mode: 'serial' });
+
 let accounts: string[] = [];
 test.beforeAll(async () => {
   accounts = await spareAccounts();
@@ -70,8 +74,12 @@ test.describe('as ops', () => {
     const warned = await chargeOn(account, 'tok_createIssuerFraudRecord');
     const opened = await caseWhen(page.request, account, (v) => v.current?.status === 'open' && (v.risk?.signals.earlyFraudWarnings.total ?? 0) > 0);
 
-    await page.goto('/risk');
-    await openCase(page, account);
+    // The queue, newest signal first: this account's case is on top (the queue refetches every few seconds).
+    await page.goto('/risk?sort=newest_signal');
+    const top = page.getByTestId('queue-account').first();
+    await expect(top).toHaveAttribute('href', `/risk/accounts/${account}`, { timeout: 15_000 });
+    await top.click();
+    await expect(page.getByTestId('case-header')).toContainText(account);
     // The evidence on one screen: the signals in words, both charges, the warning.
     await expect(page.getByTestId('case-reasons')).toContainText('early fraud warning');
     await expect(page.getByTestId('case-reasons')).toContainText('rated risky by Radar');

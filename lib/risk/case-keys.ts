@@ -5,6 +5,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from '@/lib/http/get-json';
 import type { CaseEvidence, CaseView } from './case-view';
+import { riskKeys } from './keys';
 
 export const caseKeys = {
   all: ['risk-case'] as const,
@@ -20,9 +21,16 @@ export const caseQueries = {
 };
 
 const view = (queryKey: readonly unknown[]) => ({ queryKey, exact: true });
+/** The queue (every filter of it) and the navigation's waiting count: a case's status, assignee or score moved. */
+const queue = () => [{ queryKey: riskKeys.queues(), exact: false }, view(riskKeys.waiting())];
 
-/** What each case action changes: the case itself; a review's approval the evidence too; a rejection also the account (the account page's own invalidations). */
+/** What each case action changes, so its success refetches exactly those views. A rejection also
+ * changes the account (the account page's own invalidations, which its dialog applies). */
 export const caseInvalidations = {
-  caseOnly: (accountId: string) => [view(caseKeys.detail(accountId))],
-  approve: (accountId: string) => [view(caseKeys.detail(accountId)), view(caseKeys.evidence(accountId))],
+  /** A note: the case's notes only (the queue does not show them). */
+  note: (accountId: string) => [view(caseKeys.detail(accountId))],
+  /** Claim, assign, clear, escalate, reject: the case, and its row in the queue. */
+  decision: (accountId: string) => [view(caseKeys.detail(accountId)), ...queue()],
+  /** Approving a review: the case (its score), the evidence (the review closed), the queue. */
+  approve: (accountId: string) => [view(caseKeys.detail(accountId)), view(caseKeys.evidence(accountId)), ...queue()],
 };

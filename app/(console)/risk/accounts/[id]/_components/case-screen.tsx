@@ -178,7 +178,7 @@ export function CaseScreen({ accountId, me, mode, can, deciders }: { accountId: 
                     label="Reject account…"
                     onDone={setNotice}
                     reject={(p, idempotencyKey) => rejectAccountFromCaseAction({ ...p, caseId: working.id, idempotencyKey })}
-                    onSettled={() => invalidateViews(queryClient, caseInvalidations.caseOnly(accountId))}
+                    onSettled={() => invalidateViews(queryClient, caseInvalidations.decision(accountId))}
                   />
                 ) : null}
               </div>

@@ -22,7 +22,7 @@ import { clearCaseSchema, escalateCaseSchema, NOTE_MAX } from '@/lib/risk/schema
 
 type CaseRef = { accountId: string; caseId: string };
 
-function useCaseAction<P, T>(accountId: string, run: (p: P, idempotencyKey: string) => Promise<ActionResult<T>>, invalidations = caseInvalidations.caseOnly(accountId)) {
+function useCaseAction<P, T>(accountId: string, run: (p: P, idempotencyKey: string) => Promise<ActionResult<T>>, invalidations = caseInvalidations.decision(accountId)) {
   const queryClient = useQueryClient();
   return useConfirmedAction(run, { onSettled: () => invalidateViews(queryClient, invalidations) });
 }

@@ -33,7 +33,7 @@ export function AddNote({ accountId, caseId }: { accountId: string; caseId: stri
   const queryClient = useQueryClient();
   const [body, setBody] = useState('');
   const action = useConfirmedAction((p: { caseId: string; body: string }, idempotencyKey: string) => addCaseNoteAction({ ...p, idempotencyKey }), {
-    onSettled: () => invalidateViews(queryClient, caseInvalidations.caseOnly(accountId)),
+    onSettled: () => invalidateViews(queryClient, caseInvalidations.note(accountId)),
     onDone: () => setBody(''),
   });
   const parsed = addNoteSchema.safeParse({ caseId, body });
