@@ -15,6 +15,8 @@ import { auditEntries, indexObjects, riskAccounts, riskCaseNotes, riskCases } fr
 import { testDatabases } from '@/lib/db/testing';
 import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
 import { applyObjects, type StripeObject } from '@/lib/index/apply';
+import { readCase } from '@/lib/risk/cases';
+import { readEvidence } from '@/lib/risk/evidence';
 import { emptySignals } from '@/lib/risk/signals';
 import { operatorsOfEveryRole, rolesWithout } from './server-checks';
 
@@ -103,7 +105,11 @@ describe.each(testDatabases())('risk cases on $name', ({ open }) => {
     it(`approving a review on ${direct ? "a connected account's own charge" : "the platform's destination charge"} closes it in the emulator and in the index`, async () => {
       const account = await freshAccount(direct);
       const id = await openCase(account.id);
-      const { review } = await reviewedCharge(account.id, direct);
+      const { charge, review } = await reviewedCharge(account.id, direct);
+      // The evidence shows the charge with why it is there, and its open review.
+      const evidence = await readEvidence(db(), account.id);
+      expect(evidence.charges.find((c) => c.id === charge.id)).toMatchObject({ riskLevel: 'elevated', outcome: 'manual_review', cardCountry: 'US', why: ['elevated risk', 'review'] });
+      expect(evidence.reviews.find((r) => r.id === review.id)).toMatchObject({ open: true, charge: charge.id, reason: 'rule' });
       const idempotencyKey = key();
       const result = await risk.approveReviewAction({ caseId: id, reviewId: review.id, idempotencyKey });
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { reviewId: review.id, closedReason: 'approved' } });
@@ -154,6 +160,19 @@ describe.each(testDatabases())('risk cases on $name', ({ open }) => {
       error: expect.stringMatching(/already decided/),
     });
     expect((await h.stripe.accounts.retrieve(account.id)).requirements?.disabled_reason ?? null).toBeNull();
+
+    // Reopened by a new signal (as the recompute does): the new case is current, the cleared one earlier, with its notes and its signals then in words.
+    const next = caseId();
+    await db().insert(riskCases).values({ id: next, accountId: account.id, status: 'open', reopenedFrom: id });
+    const view = await readCase(db(), account.id);
+    expect(view.current).toMatchObject({ id: next, status: 'open', reopenedFrom: id, notes: [] });
+    expect(view.earlier).toHaveLength(1);
+    expect(view.earlier[0]).toMatchObject({ id, decision: 'cleared', decidedBy: { id: ops.ops.id }, assignee: { id: ops.admin.id }, escalationNote: 'Volume looks like card testing' });
+    expect(view.earlier[0]!.notes.map((n) => [n.body, n.author.id])).toEqual([
+      ['Called the owner; no answer.', ops.ops.id],
+      ['Refunds explained by a recall', ops.ops.id],
+    ]);
+    expect(view.earlier[0]!.reasonsAtDecision).toEqual([{ kind: 'open_review', points: 20, words: '1 Radar review open: a Radar rule' }]);
   });
 
   it("rejects the account from the case through the account's own rejection, and decides the case", async () => {

@@ -35,7 +35,9 @@ function Table({ label, head, children }: { label: string; head: string[]; child
   );
 }
 
-const Cell = ({ children, mono = false }: { children: ReactNode; mono?: boolean }) => <td className={`py-1.5 pr-3 align-top ${mono ? 'font-mono text-xs' : ''}`}>{children}</td>;
+const Cell = ({ children, mono = false, nowrap = false }: { children: ReactNode; mono?: boolean; nowrap?: boolean }) => (
+  <td className={`py-1.5 pr-3 align-top ${mono ? 'font-mono text-xs' : ''} ${nowrap ? 'whitespace-nowrap' : ''}`}>{children}</td>
+);
 const None = ({ what }: { what: string }) => <p className="text-sm text-neutral-500">{what}</p>;
 
 function riskTone(level: string | null): 'bad' | 'warn' | 'neutral' {
@@ -56,9 +58,9 @@ export function ChargesSection({ evidence }: { evidence: CaseEvidence }) {
                   {c.id}
                 </Link>
               </Cell>
-              <Cell>{when(c.created)}</Cell>
-              <Cell>{money(c.amount, c.currency)}</Cell>
-              <Cell>
+              <Cell nowrap>{when(c.created)}</Cell>
+              <Cell nowrap>{money(c.amount, c.currency)}</Cell>
+              <Cell nowrap>
                 <Badge tone={riskTone(c.riskLevel)}>
                   {c.riskLevel ?? '—'}
                   {c.riskScore !== null ? ` · ${c.riskScore}` : ''}
@@ -90,7 +92,7 @@ export function RadarSection({ evidence, approve }: { evidence: CaseEvidence; ap
             {evidence.warnings.map((w) => (
               <tr key={w.id} data-testid="evidence-warning">
                 <Cell mono>{w.id}</Cell>
-                <Cell>{when(w.created)}</Cell>
+                <Cell nowrap>{when(w.created)}</Cell>
                 <Cell>{words(w.fraudType)}</Cell>
                 <Cell>{w.actionable ? <Badge tone="bad">actionable</Badge> : <Badge>not actionable</Badge>}</Cell>
                 <Cell mono>{w.charge ?? '—'}</Cell>
@@ -105,7 +107,7 @@ export function RadarSection({ evidence, approve }: { evidence: CaseEvidence; ap
             {evidence.reviews.map((r) => (
               <tr key={r.id} data-testid="evidence-review" data-open={r.open}>
                 <Cell mono>{r.id}</Cell>
-                <Cell>{when(r.created)}</Cell>
+                <Cell nowrap>{when(r.created)}</Cell>
                 <Cell>{r.open ? <Badge tone="warn">open</Badge> : <Badge>closed: {words(r.closedReason)}</Badge>}</Cell>
                 <Cell>{words(r.open ? r.reason : r.openedReason)}</Cell>
                 <Cell mono>{r.charge ?? '—'}</Cell>
@@ -161,8 +163,8 @@ export function MoneySection({ evidence }: { evidence: CaseEvidence }) {
                   {m.id}
                 </Link>
               </Cell>
-              <Cell>{when(m.created)}</Cell>
-              <Cell>{m.type === 'transfer_reversal' ? `− ${money(m.amount, m.currency)}` : money(m.amount, m.currency)}</Cell>
+              <Cell nowrap>{when(m.created)}</Cell>
+              <Cell nowrap>{m.type === 'transfer_reversal' ? `− ${money(m.amount, m.currency)}` : money(m.amount, m.currency)}</Cell>
               <Cell>{m.type === 'transfer' ? words(m.status) : `reversal of ${m.transfer ?? '—'}`}</Cell>
             </tr>
           ))}
