@@ -14,10 +14,16 @@ export type EmulatorAccount = {
   requirements: { disabled_reason: string | null; past_due: string[] };
 };
 
-export async function emulatorApi<T>(method: string, apiPath: string, form?: Record<string, string>): Promise<{ status: number; body: T }> {
+/** A call to the emulator's API; `stripeAccount` acts on a connected account's behalf (its own charges, warnings, reviews). */
+export async function emulatorApi<T>(method: string, apiPath: string, form?: Record<string, string>, stripeAccount?: string): Promise<{ status: number; body: T }> {
   const res = await fetch(`${emulatorUrl()}${apiPath}`, {
     method,
-    headers: { Authorization: `Bearer ${KEY}`, 'Stripe-Version': PINNED, ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+    headers: {
+      Authorization: `Bearer ${KEY}`,
+      'Stripe-Version': PINNED,
+      ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+      ...(stripeAccount ? { 'Stripe-Account': stripeAccount } : {}),
+    },
     body: form ? new URLSearchParams(form).toString() : undefined,
   });
   return { status: res.status, body: (await res.json()) as T };

@@ -12,6 +12,7 @@ import { getStripe } from '@/lib/stripe/client';
 import { summarizeErrorForLog } from '@/lib/stripe/errors';
 import { backfillEverFinished, RUN_KEY, runBackfill } from './backfill';
 import { catchUp } from './catch-up';
+import { CONNECT_RADAR_KEY } from './connect-radar';
 import { drainInbox } from './inbox';
 import { readState } from './state';
 
@@ -55,8 +56,13 @@ async function sync(): Promise<void> {
   j.syncing = true;
   try {
     const db = await getDb();
-    const run = (await readState(db)).get(RUN_KEY);
-    const owed = run?.status === 'running' || run?.status === 'requested' || (getEnv().usingEmulator && !(await backfillEverFinished(db)));
+    const state = await readState(db);
+    const run = state.get(RUN_KEY);
+    const finished = await backfillEverFinished(db);
+    // An index filled before the backfill read connected accounts' own Radar objects (and before
+    // the risk queue existed) is filled once more, so the queue starts complete.
+    const beforeRadar = finished && !state.has(CONNECT_RADAR_KEY);
+    const owed = run?.status === 'running' || run?.status === 'requested' || (getEnv().usingEmulator && !finished) || beforeRadar;
     if (owed) {
       const outcome = await runBackfill(db, getStripe(), { holder: j.id });
       if (outcome.status === 'done') console.log(`index: backfill done, ${outcome.progress.objects} objects`);

@@ -86,9 +86,9 @@ describe('scoreSignals', () => {
   });
 
   it('flags a high share of reversed transfers or refunded fees, not a single one', () => {
-    expect(only({ transfers: { total: 8, reversed: 2 } })).toEqual({ kind: 'reversed_transfers', points: 20, words: '2 of 8 transfers to it reversed (25%)' });
+    expect(only({ transfers: { total: 8, reversed: 4 } })).toEqual({ kind: 'reversed_transfers', points: 20, words: '4 of 8 transfers to it reversed (50%)' });
     expect(scoreSignals(signals({ transfers: { total: 3, reversed: 3 } })).score).toBe(0);
-    expect(scoreSignals(signals({ transfers: { total: 10, reversed: 2 } })).score).toBe(0);
+    expect(scoreSignals(signals({ transfers: { total: 10, reversed: 4 } })).score).toBe(0);
     expect(only({ fees: { total: 4, refunded: 2 } })).toEqual({ kind: 'refunded_fees', points: 15, words: '2 of 4 application fees refunded (50%)' });
   });
 

@@ -33,7 +33,7 @@ export const RISK_WEIGHTS = {
   /** When at least `moneyShare` of at least `moneyMinimum` transfers were reversed (or fees refunded). */
   reversedTransfers: 20,
   refundedFees: 15,
-  moneyShare: 0.25,
+  moneyShare: 0.5,
   moneyMinimum: 4,
   /** When the last BURST_DAYS' charge volume is at least `burstRatio` times the weekly average before. */
   volumeBurst: 20,

@@ -20,6 +20,23 @@ function scoreTone(score: number): 'bad' | 'warn' | 'neutral' {
   return score >= 25 ? 'warn' : 'neutral';
 }
 
+/** The reasons a score is made of: the points and the words of each. */
+function Reasons({ reasons, testId }: { reasons: QueueItem['reasons']; testId: string }) {
+  return (
+    <ul className="space-y-1 text-sm sm:min-w-64 sm:max-w-xl" data-testid={testId}>
+      {reasons.map((reason) => (
+        <li key={reason.kind} className="flex items-baseline gap-2" data-kind={reason.kind} data-testid="queue-reason">
+          <span className="w-8 shrink-0 text-right text-xs tabular-nums text-neutral-500" title={`${reason.points} points: ${SIGNAL_LABELS[reason.kind]}`} data-testid="queue-points">
+            +{reason.points}
+          </span>
+          <span className="text-neutral-800">{reason.words}</span>
+        </li>
+      ))}
+      {reasons.length === 0 ? <li className="text-neutral-500">No signal any more</li> : null}
+    </ul>
+  );
+}
+
 export const QUEUE_COLUMNS = column.columns([
   column.accessor('score', {
     header: 'Score',
@@ -40,14 +57,20 @@ export const QUEUE_COLUMNS = column.columns([
     cell: (info) => {
       const { name, accountId } = info.row.original;
       return (
-        <Link href={`/risk/accounts/${encodeURIComponent(accountId)}`} className="group inline-flex w-44 min-w-0 flex-col leading-tight" data-testid="queue-account">
-          {name ? (
-            <span className="truncate text-sm text-neutral-900 group-hover:underline" title={name}>
-              {name}
-            </span>
-          ) : null}
-          <span className={`font-mono text-xs ${name ? 'text-neutral-500' : 'text-brand-600 group-hover:underline'}`}>{accountId}</span>
-        </Link>
+        <div className="w-56 space-y-2 sm:w-44">
+          <Link href={`/risk/accounts/${encodeURIComponent(accountId)}`} className="group inline-flex w-full min-w-0 flex-col leading-tight" data-testid="queue-account">
+            {name ? (
+              <span className="truncate text-sm text-neutral-900 group-hover:underline" title={name}>
+                {name}
+              </span>
+            ) : null}
+            <span className={`font-mono text-xs ${name ? 'text-neutral-500' : 'text-brand-600 group-hover:underline'}`}>{accountId}</span>
+          </Link>
+          {/* On a phone the reasons sit under the account, not in a column off the screen's edge. */}
+          <div className="sm:hidden">
+            <Reasons reasons={info.row.original.reasons} testId="queue-reasons-phone" />
+          </div>
+        </div>
       );
     },
   }),
@@ -57,17 +80,9 @@ export const QUEUE_COLUMNS = column.columns([
     enableSorting: false,
     sortFn: 'text',
     cell: (info) => (
-      <ul className="min-w-64 max-w-xl space-y-1 text-sm" data-testid="queue-reasons">
-        {info.row.original.reasons.map((reason) => (
-          <li key={reason.kind} className="flex items-baseline gap-2" data-kind={reason.kind} data-testid="queue-reason">
-            <span className="w-8 shrink-0 text-right text-xs tabular-nums text-neutral-500" title={`${reason.points} points: ${SIGNAL_LABELS[reason.kind]}`}>
-              +{reason.points}
-            </span>
-            <span className="text-neutral-800">{reason.words}</span>
-          </li>
-        ))}
-        {info.row.original.reasons.length === 0 ? <li className="text-neutral-500">No signal any more</li> : null}
-      </ul>
+      <div className="hidden sm:block">
+        <Reasons reasons={info.row.original.reasons} testId="queue-reasons" />
+      </div>
     ),
   }),
   column.accessor((item) => item.country ?? '', { id: 'country', header: 'Country', enableSorting: false, sortFn: 'text' }),
