@@ -6,6 +6,7 @@
 // support: the case reads, no decision control is shown, and a decision sent directly is refused.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { REFUSAL_MESSAGES } from '../lib/auth/access';
+import { SAMPLE_RISK_ACCOUNT_ID } from '../tests/fixtures/routes';
 import type { CaseView } from '../lib/risk/case-view';
 import { emulatorApi, serverActionId } from './support/accounts';
 import { stripeGet, stripePost } from './support/money';
@@ -23,7 +24,7 @@ async function spareAccounts(): Promise<string[]> {
     after = page.data.at(-1)!.id;
   }
   return all
-    .filter((a) => a.type === 'custom' && a.country === 'US' && a.capabilities?.transfers === 'active' && !a.requirements?.disabled_reason)
+    .filter((a) => a.type === 'custom' && a.country === 'US' && a.capabilities?.transfers === 'active' && !a.requirements?.disabled_reason && a.id !== SAMPLE_RISK_ACCOUNT_ID)
     .map((a) => a.id)
     .reverse();
 }

@@ -128,7 +128,7 @@ export function RequirementsEvidence({ evidence }: { evidence: CaseEvidence }) {
       {nothing ? (
         <None what="No requirement error, nothing past due." />
       ) : (
-        <ul className="space-y-1.5 text-sm">
+        <ul className="space-y-1.5 text-sm [overflow-wrap:anywhere]">
           {evidence.disabledReason ? (
             <li>
               Disabled: <code className="font-mono text-xs">{evidence.disabledReason}</code>
