@@ -321,10 +321,25 @@ export const riskAccounts = pgTable(
     /** The Stripe-clock second of the newest signal-bearing object (a warning, a review, a risky charge...). */
     newestSignalAt: bigint('newest_signal_at', { mode: 'number' }),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+    // The queue reads one table: the account's name, country and type copied from the index at
+    // each recompute, and its case (the undecided one, else the newest) kept by migration 0008's
+    // triggers on risk_cases, so whoever changes a case keeps the queue in step without knowing it.
+    name: text('name').notNull().default(''),
+    country: text('country'),
+    type: text('type'),
+    caseId: text('case_id'),
+    caseStatus: text('case_status').$type<RiskCaseStatus>().notNull().default('open'),
+    assigneeId: text('assignee_id'),
+    caseOpenedAt: timestamp('case_opened_at', { withTimezone: true }),
+    escalated: boolean('escalated').notNull().default(false),
   },
   (table) => [
     // Ascending: read backwards for the highest first, as the index's created indexes are.
     index('risk_accounts_score_idx').on(table.score, table.accountId),
+    index('risk_accounts_status_score_idx').on(table.caseStatus, table.score, table.accountId),
+    index('risk_accounts_country_idx').on(table.country),
+    index('risk_accounts_type_idx').on(table.type),
+    index('risk_accounts_assignee_idx').on(table.assigneeId),
     index('risk_accounts_newest_signal_idx').on(table.newestSignalAt, table.accountId),
     index('risk_accounts_kinds_idx').using('gin', table.kinds),
     index('risk_accounts_computed_at_idx').on(table.computedAt),

@@ -1,5 +1,5 @@
-// The risk queue from the console's database: every account with a risk signal (risk_accounts),
-// with its country and type from the index and its case (at most one undecided per account),
+// The risk queue from the console's database: every account with a risk signal (risk_accounts,
+// which also holds its name, country and type, and its case: the undecided one, else the newest),
 // ranked by score or sorted by the newest signal or the case's age; filtered by signal, country,
 // type, assignee, age and case status; keyset pages; counts per status; and the number waiting for
 // the navigation. Input is parsed with zod here: callers pass what the URL gave.
@@ -40,7 +40,7 @@ export interface QueueItem {
   score: number;
   reasons: RiskReason[];
   newestSignalAt: number | null;
-  /** The undecided case, else null (the last case was decided, or none was opened). */
+  /** The account's case: the undecided one, else the newest (null until one is opened). */
   caseId: string | null;
   caseStatus: RiskCaseStatus;
   assigneeId: string | null;
@@ -55,8 +55,6 @@ export interface QueuePage {
   prev: string | null;
 }
 
-/** The case status a row shows: its undecided case's, else decided. */
-const caseStatus = sql`coalesce(c.status, 'decided')`;
 
 function sortExpression(sort: QueueSort): SQL {
   switch (sort) {
@@ -66,7 +64,7 @@ function sortExpression(sort: QueueSort): SQL {
       return sql`coalesce(r.newest_signal_at, 0)`;
     case 'opened':
       // Seconds since the epoch; a decided row (no open case) sorts as the oldest.
-      return sql`coalesce(extract(epoch from c.opened_at)::bigint, 0)`;
+      return sql`coalesce(extract(epoch from r.case_opened_at)::bigint, 0)`;
   }
 }
 
@@ -74,24 +72,19 @@ function sortExpression(sort: QueueSort): SQL {
 function filterConditions(q: QueueQuery, operatorId: string): SQL[] {
   const where: SQL[] = [];
   if (q.signal) where.push(sql`r.kinds @> array[${q.signal}]::text[]`);
-  if (q.country) where.push(sql`a.country = ${q.country}`);
-  if (q.type) where.push(sql`a.type = ${q.type}`);
-  if (q.assignee === 'none') where.push(sql`c.id is not null and c.assignee_id is null`);
-  else if (q.assignee) where.push(sql`c.assignee_id = ${q.assignee === 'me' ? operatorId : q.assignee}`);
-  if (q.age) where.push(sql`c.opened_at < now() - make_interval(days => ${AGE_DAYS[q.age]})`);
+  if (q.country) where.push(sql`r.country = ${q.country}`);
+  if (q.type) where.push(sql`r.type = ${q.type}`);
+  if (q.assignee === 'none') where.push(sql`r.case_status <> 'decided' and r.assignee_id is null`);
+  else if (q.assignee) where.push(sql`r.assignee_id = ${q.assignee === 'me' ? operatorId : q.assignee}`);
+  if (q.age) where.push(sql`r.case_status <> 'decided' and r.case_opened_at < now() - make_interval(days => ${AGE_DAYS[q.age]})`);
   return where;
 }
 
 function tabCondition(tab: QueueTab): SQL | undefined {
   if (tab === 'all') return undefined;
-  if (tab === 'waiting') return sql`c.id is not null`;
-  return sql`${caseStatus} = ${tab}`;
+  if (tab === 'waiting') return sql`r.case_status in ('open', 'in_progress')`;
+  return sql`r.case_status = ${tab}`;
 }
-
-/** The rows the queue reads: the account's row in the index (live accounts only) and its undecided case. */
-const FROM = sql`risk_accounts r
-  join index_accounts a on a.id = r.account_id and not a.deleted
-  left join risk_cases c on c.account_id = r.account_id and c.status <> 'decided'`;
 
 type Cursor = [value: number, id: string];
 
@@ -115,8 +108,7 @@ function rowsOf<T>(result: unknown): T[] {
 
 type Row = {
   account_id: string;
-  business_name: string;
-  email: string;
+  name: string;
   country: string | null;
   type: string | null;
   score: number;
@@ -146,11 +138,10 @@ export async function queryQueue(db: Db, input: QueueQueryInput, operatorId: str
   const direction = sql.raw(greater ? 'asc' : 'desc');
   const rows = rowsOf<Row>(
     await db.execute(sql`
-      select r.account_id, a.business_name, a.email, a.country, a.type, r.score, r.reasons, r.newest_signal_at,
-        c.id as case_id, ${caseStatus} as case_status, c.assignee_id, o.name as assignee_name, c.opened_at,
-        (c.escalated_at is not null) as escalated, ${expr} as sort_value
-      from ${FROM}
-      left join operators o on o.id = c.assignee_id
+      select r.account_id, r.name, r.country, r.type, r.score, r.reasons, r.newest_signal_at,
+        r.case_id, r.case_status, r.assignee_id, o.name as assignee_name, r.case_opened_at as opened_at, r.escalated, ${expr} as sort_value
+      from risk_accounts r
+      left join operators o on o.id = r.assignee_id
       ${where.length > 0 ? sql`where ${and(...where)}` : sql``}
       order by ${expr} ${direction}, r.account_id ${direction}
       limit ${q.limit + 1}`),
@@ -171,7 +162,7 @@ function toItem(row: Row): QueueItem {
   const opened = row.opened_at instanceof Date ? row.opened_at.toISOString() : row.opened_at ? new Date(String(row.opened_at)).toISOString() : null;
   return {
     accountId: row.account_id,
-    name: row.business_name || row.email || '',
+    name: row.name,
     country: row.country,
     type: row.type,
     score: Number(row.score),
@@ -194,8 +185,8 @@ export async function countQueue(db: Db, input: QueueQueryInput, operatorId: str
   const where = filterConditions(q, operatorId);
   const rows = rowsOf<{ status: string; count: unknown }>(
     await db.execute(sql`
-      select ${caseStatus} as status, count(*)::int as count
-      from ${FROM}
+      select r.case_status as status, count(*)::int as count
+      from risk_accounts r
       ${where.length > 0 ? sql`where ${and(...where)}` : sql``}
       group by 1`),
   );
@@ -211,6 +202,6 @@ export async function countQueue(db: Db, input: QueueQueryInput, operatorId: str
 
 /** How many accounts wait for a decision (the navigation's badge): the queue's Waiting count, unfiltered. */
 export async function countWaiting(db: Db): Promise<number> {
-  const [row] = rowsOf<{ count: unknown }>(await db.execute(sql`select count(*)::int as count from ${FROM} where c.id is not null`));
+  const [row] = rowsOf<{ count: unknown }>(await db.execute(sql`select count(*)::int as count from risk_accounts where case_status in ('open', 'in_progress')`));
   return Number(row?.count ?? 0);
 }

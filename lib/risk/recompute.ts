@@ -157,13 +157,17 @@ async function recompute(db: Db, scope: Scope, now?: number): Promise<RecomputeR
   const gathered = await gatherSignals(db, scope, now);
   const scored = [...gathered].map(([accountId, g]) => ({ accountId, ...g, ...scoreSignals(g.signals) })).filter((row) => row.score > 0);
   // Objects can name an account the index does not hold (yet) or holds as deleted: not in the queue.
-  const live = new Set<string>();
+  // What the queue shows of each (its name, country and type) comes along.
+  const live = new Map<string, { name: string; country: string | null; type: string | null }>();
   for (let i = 0; i < scored.length; i += WRITE_BATCH) {
     const ids = scored.slice(i, i + WRITE_BATCH).map((row) => row.accountId);
-    const rows = await db.select({ id: indexAccounts.id }).from(indexAccounts).where(and(inArray(indexAccounts.id, ids), eq(indexAccounts.deleted, false)));
-    for (const row of rows) live.add(row.id);
+    const rows = await db
+      .select({ id: indexAccounts.id, name: indexAccounts.businessName, email: indexAccounts.email, country: indexAccounts.country, type: indexAccounts.type })
+      .from(indexAccounts)
+      .where(and(inArray(indexAccounts.id, ids), eq(indexAccounts.deleted, false)));
+    for (const row of rows) live.set(row.id, { name: row.name || row.email, country: row.country, type: row.type });
   }
-  const flagged = scored.filter((row) => live.has(row.accountId));
+  const flagged = scored.filter((row) => live.has(row.accountId)).map((row) => ({ ...row, ...live.get(row.accountId)! }));
   for (let i = 0; i < flagged.length; i += WRITE_BATCH) {
     await db
       .insert(riskAccounts)
@@ -176,6 +180,9 @@ async function recompute(db: Db, scope: Scope, now?: number): Promise<RecomputeR
           kinds: row.reasons.map((r) => r.kind),
           newestSignalAt: row.newest,
           computedAt: runAt,
+          name: row.name,
+          country: row.country,
+          type: row.type,
         })),
       )
       .onConflictDoUpdate({
@@ -187,12 +194,32 @@ async function recompute(db: Db, scope: Scope, now?: number): Promise<RecomputeR
           kinds: sql`excluded.kinds`,
           newestSignalAt: sql`excluded.newest_signal_at`,
           computedAt: sql`excluded.computed_at`,
+          name: sql`excluded.name`,
+          country: sql`excluded.country`,
+          type: sql`excluded.type`,
         },
       });
   }
+  await attachCases(db);
   await dropCleared(db, scope, flagged.map((row) => row.accountId), runAt);
   const cases = await syncCases(db, flagged.map((row) => row.accountId));
   return { flagged: flagged.length, ...cases };
+}
+
+/**
+ * New rows take their account's case (the undecided one, else the newest), in one statement;
+ * later changes to a case reach the row through migration 0008's trigger on risk_cases.
+ */
+async function attachCases(db: Db): Promise<void> {
+  await db.execute(sql`
+    update risk_accounts r
+    set case_id = c.id, case_status = c.status, assignee_id = c.assignee_id, case_opened_at = c.opened_at, escalated = c.escalated_at is not null
+    from (
+      select distinct on (account_id) * from risk_cases
+      where account_id in (select account_id from risk_accounts where case_id is null)
+      order by account_id, (status <> 'decided') desc, opened_at desc, id desc
+    ) c
+    where r.account_id = c.account_id and r.case_id is null`);
 }
 
 /** Rows of the scope that have no signal any more: gone, or kept at no score while a case on them is undecided. */

@@ -13,6 +13,7 @@ import type { OpenDb } from '@/lib/db/open';
 import { riskAccounts, riskCases } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
 import { createEnabled, startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
+import { createOperator } from '@/lib/operators/store';
 import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
 
 const session = vi.hoisted(() => ({ db: null as unknown }));
@@ -187,6 +188,11 @@ describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
       .update(riskCases)
       .set({ status: 'decided', decision: 'cleared', signalsAtDecision: flagged!.signals, decidedAt: new Date(), updatedAt: new Date() })
       .where(eq(riskCases.id, first!.id));
+    // The queue follows the case (risk_accounts' copy, kept by the database's triggers).
+    const queue = await import('@/lib/risk/queue');
+    const tabOf = async (tab: 'waiting' | 'decided') => (await queue.queryQueue(opened.db, { tab, limit: 100 }, 'op_x')).items.map((i) => i.accountId);
+    expect(await tabOf('decided')).toContain(account.id);
+    expect(await tabOf('waiting')).not.toContain(account.id);
     const { recomputeAccounts } = await import('@/lib/risk/recompute');
     // Nothing new: recomputing keeps the case decided.
     await recomputeAccounts(opened.db, [account.id]);
@@ -197,6 +203,12 @@ describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
     await settle();
     const reopened = await lastCase(account.id);
     expect(reopened).toMatchObject({ status: 'open', reopenedFrom: first!.id });
+    expect(await tabOf('waiting')).toContain(account.id);
+    // Claimed by an operator: the queue's assignee filter finds it under their name.
+    const operator = await createOperator(opened.db, { email: `risk-${Date.now()}@example.com`, name: 'Risk Claimer', role: 'ops' });
+    await opened.db.update(riskCases).set({ assigneeId: operator.id, status: 'in_progress' }).where(eq(riskCases.id, reopened!.id));
+    const mine = await queue.queryQueue(opened.db, { assignee: 'me' }, operator.id);
+    expect(mine.items.map((i) => [i.accountId, i.caseStatus, i.assigneeName])).toEqual([[account.id, 'in_progress', 'Risk Claimer']]);
     expect((await row(account.id))?.reasons.find((r) => r.kind === 'early_fraud_warning')?.words).toBe('2 early fraud warnings from card issuers, 2 still actionable: stolen card (2)');
   });
 });

@@ -58,7 +58,8 @@ export const QUEUE_COLUMNS = column.columns([
       const { name, accountId } = info.row.original;
       return (
         <div className="w-56 space-y-2 sm:w-44">
-          <Link href={`/risk/accounts/${encodeURIComponent(accountId)}`} className="group inline-flex w-full min-w-0 flex-col leading-tight" data-testid="queue-account">
+          {/* Not prefetched: a case page reads the account live from Stripe; 25 of them at once would be a burst for nothing. */}
+          <Link href={`/risk/accounts/${encodeURIComponent(accountId)}`} prefetch={false} className="group inline-flex w-full min-w-0 flex-col leading-tight" data-testid="queue-account">
             {name ? (
               <span className="truncate text-sm text-neutral-900 group-hover:underline" title={name}>
                 {name}
@@ -99,8 +100,8 @@ export const QUEUE_COLUMNS = column.columns([
             <Badge tone={item.caseStatus === 'open' ? 'brand' : 'neutral'}>{QUEUE_TAB_LABELS[item.caseStatus]}</Badge>
             {item.escalated ? <Badge tone="warn">Escalated</Badge> : null}
           </span>
-          <span className="text-neutral-600">{item.caseId ? (item.assigneeName ?? 'Unassigned') : ''}</span>
-          {item.openedAt ? <span className="whitespace-nowrap text-neutral-500">since {formatTimestamp(Date.parse(item.openedAt) / 1000)}</span> : null}
+          <span className="text-neutral-600">{item.caseStatus === 'decided' ? '' : (item.assigneeName ?? 'Unassigned')}</span>
+          {item.openedAt && item.caseStatus !== 'decided' ? <span className="whitespace-nowrap text-neutral-500">since {formatTimestamp(Date.parse(item.openedAt) / 1000)}</span> : null}
         </div>
       );
     },
