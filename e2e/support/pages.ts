@@ -1,6 +1,6 @@
 // Every console page with a demo-seed object where it needs one: the pages the accessibility and
 // phone journeys visit. One list, so a new page is added once.
-import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '../../tests/fixtures/routes';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY, SAMPLE_RISK_ACCOUNT_ID } from '../../tests/fixtures/routes';
 
 export const CONSOLE_PAGES = [
   '/',
@@ -16,6 +16,7 @@ export const CONSOLE_PAGES = [
   '/topups',
   `/topups/${SAMPLE_MONEY.topup}`,
   '/risk',
+  `/risk/accounts/${SAMPLE_RISK_ACCOUNT_ID}`,
   '/audit',
   '/team',
   '/data-sync',

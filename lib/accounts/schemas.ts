@@ -20,11 +20,14 @@ const confirmIssue = { message: 'Type the account id exactly to confirm.', path:
 
 const reasons = rejectReasons(PINNED_API_VERSION).map((r) => r.value) as [string, ...string[]];
 
-const rejectFields = z.object({ accountId, reason: z.enum(reasons, { message: 'Choose a reason.' }), note, confirmation: z.string() });
+/** The reject form's fields (the risk case's reject form adds its case to them). */
+export const rejectAccountFields = z.object({ accountId, reason: z.enum(reasons, { message: 'Choose a reason.' }), note, confirmation: z.string() });
+/** A form's fields with the typed account id checked against the account. */
+export const withAccountConfirmation = <S extends z.ZodObject<{ accountId: z.ZodType<string>; confirmation: z.ZodString }>>(fields: S) => fields.refine(confirmed, confirmIssue);
 /** The form's schema (with its request key). */
-export const rejectAccountSchema = rejectFields.extend({ idempotencyKey }).refine(confirmed, confirmIssue);
+export const rejectAccountSchema = withAccountConfirmation(rejectAccountFields.extend({ idempotencyKey }));
 /** The action's: the same checks; defineAction adds the request key (zod cannot re-key a refined object). */
-export const rejectAccountActionSchema = rejectFields.refine(confirmed, confirmIssue);
+export const rejectAccountActionSchema = withAccountConfirmation(rejectAccountFields);
 export type RejectAccountInput = z.input<typeof rejectAccountSchema>;
 
 export const unrejectAccountSchema = z.object({ accountId, note, idempotencyKey });

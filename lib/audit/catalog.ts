@@ -28,6 +28,12 @@ export const AUDIT_ACTIONS = {
   'index.reconcile_run': 'Ran a reconciliation',
   'saved_view.create': 'Saved a list view',
   'saved_view.delete': 'Deleted a saved list view',
+  'risk_case.claim': 'Claimed a risk case',
+  'risk_case.assign': 'Assigned a risk case',
+  'risk_case.note': 'Added a note to a risk case',
+  'risk_case.clear': 'Cleared a risk case',
+  'risk_case.escalate': 'Escalated a risk case',
+  'review.approve': 'Approved a Radar review',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

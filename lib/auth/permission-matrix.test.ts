@@ -17,6 +17,7 @@ import { createOperator } from '@/lib/operators/store';
 import { recordEvent } from '@/lib/index/inbox';
 import { saveState } from '@/lib/index/state';
 import { insertSavedView } from '@/lib/saved-views/store';
+import { riskCases } from '@/lib/db/schema';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 const stripeSpy = vi.hoisted(() => {
@@ -49,6 +50,11 @@ vi.mock('@/lib/auth/current-operator', () => ({ getCurrentOperator: async () => 
 vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
 vi.mock('@/lib/accounts/queries', () => stripeSpy);
 vi.mock('@/lib/accounts/mutations', () => stripeWrites);
+// Approving a review from a risk case: reached only by callers the matrix allows.
+const riskWrites = vi.hoisted(() => ({
+  approveReview: vi.fn(async () => ({ data: { id: 'prv_Test123', closed_reason: 'approved' }, requestId: 'req_matrix', resultId: 'prv_Test123' })),
+}));
+vi.mock('@/lib/risk/mutations', () => riskWrites);
 // The money pages' reads and the money actions' Stripe calls (fees, transfers, top-ups, balance).
 const moneyFakes = vi.hoisted(() => {
   const fee = { id: 'fee_Test123', object: 'application_fee', account: 'acct_Test123', amount: 1000, amount_refunded: 0, currency: 'usd', charge: 'ch_Test123', created: 1, originating_transaction: null, refunded: false, balance_transaction: null };
@@ -117,13 +123,13 @@ beforeAll(async () => {
 afterAll(async () => opened?.close());
 beforeEach(() => {
   session.operator = null;
-  for (const spy of [...Object.values(stripeSpy), ...Object.values(stripeWrites)]) spy.mockClear();
+  for (const spy of [...Object.values(stripeSpy), ...Object.values(stripeWrites), ...Object.values(riskWrites)]) spy.mockClear();
   for (const spy of moneySpies()) spy.mockClear();
 });
 
 /** No Stripe read or write was made. */
 function expectNoBackendCall() {
-  for (const [name, spy] of Object.entries({ ...stripeSpy, ...stripeWrites })) expect(spy, name).not.toHaveBeenCalled();
+  for (const [name, spy] of Object.entries({ ...stripeSpy, ...stripeWrites, ...riskWrites })) expect(spy, name).not.toHaveBeenCalled();
   for (const spy of moneySpies()) expect(spy).not.toHaveBeenCalled();
 }
 
@@ -295,6 +301,26 @@ describe('server actions', () => {
       return { viewId: await insertSavedView(opened.db, { list: 'accounts', name: `Del ${Math.random()}`, ownerId: owner, shared: false, query: '' }) };
     },
   };
+  // Risk case actions: an open case of their own per call (a decided case refuses a second decision).
+  // (At most one undecided case per account: each on an account of its own.)
+  const token = () => Math.random().toString(36).slice(2).padEnd(20, '0').slice(0, 20);
+  const openCase = async (accountId = `acct_${token()}`) => {
+    const id = `case_${token()}`;
+    await opened.db.insert(riskCases).values({ id, accountId, status: 'open' });
+    return id;
+  };
+  Object.assign(sampleInputs, {
+    claimCase: async () => ({ caseId: await openCase() }),
+    assignCase: async () => ({ caseId: await openCase(), assigneeId: operatorsByRole.get('ops')!.id }),
+    addCaseNote: async () => ({ caseId: await openCase(), body: 'Looked at the charges' }),
+    clearCase: async () => ({ caseId: await openCase(), note: 'Explained by a product recall' }),
+    escalateCase: async () => ({ caseId: await openCase(), note: 'Needs an admin to decide' }),
+    approveReview: async () => ({ caseId: await openCase(), reviewId: 'prv_Test123' }),
+    rejectAccountFromCase: async () => {
+      const accountId = `acct_${token()}`;
+      return { caseId: await openCase(accountId), accountId, reason: 'fraud_other', note: 'Card testing seen in the logs', confirmation: accountId };
+    },
+  });
   // Public by design: signing in and out.
   const PUBLIC_ACTIONS = ['signInWithPasswordAction', 'signInWithSsoAction', 'signOutAction'];
 

@@ -64,4 +64,5 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...NAV_ITEMS.map((item) => ({ pattern: item.href, permission: item.permission })),
   ...OBJECT_ROUTES.map((route) => ({ pattern: route.pattern, permission: route.permission })),
   { pattern: '/transfers/reversals', permission: 'transfers.read' },
+  { pattern: '/risk/accounts/[id]', permission: 'risk.read' },
 ];

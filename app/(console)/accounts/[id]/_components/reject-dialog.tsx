@@ -1,8 +1,10 @@
 'use client';
 // Reject: a reason of the pinned API version, an internal note, and the account id typed to
-// confirm; the effect is stated before the button. The key is made when the dialog opens.
+// confirm; the effect is stated before the button. The key is made when the dialog opens. The risk
+// case page opens the same dialog with its own action (the same rejection, which also decides the case).
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { ActionResult } from '@/lib/actions/result';
 import { DialogFooter } from '@/components/forms/dialog-footer';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import type { Outcome } from '@/components/money/outcome-message';
@@ -18,20 +20,39 @@ import { PINNED_API_VERSION, rejectAccountSchema } from '@/lib/accounts/schemas'
 import { disabledReasonText } from '@/lib/accounts/status';
 import { fieldErrors } from './form-errors';
 
-type Input = { accountId: string; reason: string; note: string; confirmation: string };
+export type RejectInput = { accountId: string; reason: string; note: string; confirmation: string };
+/** The action the dialog sends: the account page's rejection unless told otherwise. */
+export type RejectRun = (p: RejectInput, idempotencyKey: string) => Promise<ActionResult<{ disabledReason: string | null; requestId: string | null }>>;
 
-export function RejectDialog({ accountId, name, onDone }: { accountId: string; name: string; onDone: (o: Outcome) => void }) {
+const rejectOnAccountPage: RejectRun = (p, idempotencyKey) => rejectAccountAction({ ...p, idempotencyKey });
+
+export function RejectDialog({
+  accountId,
+  name,
+  onDone,
+  reject = rejectOnAccountPage,
+  onSettled,
+  label = 'Reject…',
+}: {
+  accountId: string;
+  name: string;
+  onDone: (o: Outcome) => void;
+  reject?: RejectRun;
+  /** What else the rejection changed, to refetch besides the account's views. */
+  onSettled?: () => Promise<unknown>;
+  label?: string;
+}) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const action = useConfirmedAction((p: Input, idempotencyKey: string) => rejectAccountAction({ ...p, idempotencyKey }), {
-    onSettled: () => invalidateViews(queryClient, accountInvalidations.reject(accountId)),
+  const action = useConfirmedAction(reject, {
+    onSettled: () => Promise.all([invalidateViews(queryClient, accountInvalidations.reject(accountId)), onSettled?.()]),
     onRecovered: (status) => (setOpen(false), onDone({ ok: true, text: `Rejected, although Stripe's answer had been lost. ${status.resolution ?? ''}`.trim() })),
   });
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const input = { accountId, reason, note, confirmation };
+  const input: RejectInput = { accountId, reason, note, confirmation };
   const parsed = rejectAccountSchema.safeParse({ ...input, idempotencyKey: action.key ?? '' });
   const errors = fieldErrors(parsed);
   const shown = (k: string) => (touched[k] ? errors[k] : null);
@@ -53,7 +74,7 @@ export function RejectDialog({ accountId, name, onDone }: { accountId: string; n
     >
       <DialogTrigger asChild>
         <Button variant="danger" data-testid="reject-open">
-          Reject…
+          {label}
         </Button>
       </DialogTrigger>
       <DialogContent title={`Reject ${name}`} description="Rejecting stops the account's charges and pauses its payouts, and Stripe records the reason. It can be undone only for the platform's own rejections.">
