@@ -27,6 +27,12 @@ export const AUDIT_ACTIONS = {
   'index.backfill_run': 'Ran the backfill',
   'saved_view.create': 'Saved a list view',
   'saved_view.delete': 'Deleted a saved list view',
+  'approval_policy.update': 'Changed an approval policy',
+  'approval.request': 'Requested approval',
+  'approval.approve': 'Approved a request',
+  'approval.decline': 'Declined a request',
+  'approval.cancel': 'Cancelled an approval request',
+  'approval.retry': 'Retried an approved request',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
