@@ -16,6 +16,8 @@ export const CONSOLE_PAGES = [
   '/topups',
   `/topups/${SAMPLE_MONEY.topup}`,
   '/risk',
+  '/approvals',
+  '/approvals/policies',
   '/audit',
   '/team',
   '/data-sync',

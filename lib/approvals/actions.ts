@@ -10,6 +10,7 @@ import { REFUSAL_MESSAGES } from '@/lib/auth/access';
 import { can } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db/open';
 import { executeApproved } from './execute';
+import type { ApprovalRequested } from './keys';
 import { APPROVAL_ACTION_PERMISSIONS, approvalPolicySchema, needsApproval, type ApprovalAction } from './policy';
 import { approvable } from './registry';
 import { mayDecide } from './rules';
@@ -51,7 +52,8 @@ export const requestApprovalAction = defineAction({
     const request = made ?? (await getRequestByKey(db, parsed.idempotencyKey));
     // The same review sent twice is one request; another operator's key is not this one's.
     if (!request || request.requestedBy !== operator.id || request.action !== input.action) throw new ActionError('This review was already used for another request. Go back and review again.');
-    return { data: { requestId: request.id, status: request.status, expiresAt: request.expiresAt.toISOString() }, resultId: request.id };
+    const data: ApprovalRequested = { requestId: request.id, status: request.status, expiresAt: request.expiresAt.toISOString() };
+    return { data, resultId: request.id };
   },
 });
 

@@ -17,7 +17,8 @@ import { approvable } from './registry';
 import { recordExecution, type ApprovalRequest } from './store';
 import type { StripeMode } from '@/lib/stripe/mode';
 
-function words(error: unknown): string {
+/** A failed read of the object, in words (an action's own refusal, or Stripe's error). */
+export function readFailureWords(error: unknown): string {
   if (error instanceof ActionError) return error.message;
   if (error instanceof Stripe.errors.StripeError) {
     const plain = describeStripeError(error);
@@ -40,7 +41,7 @@ export async function executeApproved(db: Db, request: ApprovalRequest, mode: St
       const changes = snapshotChanges(request.snapshot, now.snapshot);
       if (changes.length > 0) problem = `The object changed since the request (${describeChanges(changes)}), so this is no longer what was approved. Nothing was done; ask again if it is still needed.`;
     } catch (error) {
-      problem = `The object could not be checked against the request: ${words(error)} Nothing was done.`;
+      problem = `The object could not be checked against the request: ${readFailureWords(error)} Nothing was done.`;
     }
     if (problem) return recordExecution(db, request.id, { status: 'failed', requestId: null, resultId: null, error: problem, retryable: false, auditId: null });
   }

@@ -1,5 +1,8 @@
 // A request's status in words, for the inbox, the request page and the refusals of the actions. Pure.
-import type { ApprovalStatus } from '@/lib/db/schema';
+
+/** `approved`: approved and being executed (the claim); the execution moves it on to executed, failed or unknown. */
+export const APPROVAL_STATUSES = ['pending', 'approved', 'declined', 'cancelled', 'expired', 'executed', 'failed', 'unknown'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, string> = {
   pending: 'Waiting for approval',

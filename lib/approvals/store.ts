@@ -4,7 +4,8 @@
 // clock. No `server-only`, so tests open a database and call these directly.
 import { and, desc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/open';
-import { approvalPolicies, approvalRequests, type ApprovalRequestRow, type ApprovalStatus } from '@/lib/db/schema';
+import { approvalPolicies, approvalRequests, type ApprovalRequestRow } from '@/lib/db/schema';
+import type { ApprovalStatus } from './status';
 import { randomId } from '@/lib/random-id';
 import type { StripeMode } from '@/lib/stripe/mode';
 import type { Assessment } from './assessment';

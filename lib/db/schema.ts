@@ -3,6 +3,7 @@
 // One schema for PGlite and PostgreSQL; `npm run db:generate` turns changes into SQL migrations.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { APPROVAL_STATUSES } from '@/lib/approvals/status';
 import { ROLES } from '@/lib/auth/permissions';
 
 export const operatorRole = pgEnum('operator_role', ROLES);
@@ -318,7 +319,7 @@ export const approvalPolicies = pgTable('approval_policies', {
 });
 export type ApprovalPolicyRow = typeof approvalPolicies.$inferSelect;
 
-export const approvalStatus = pgEnum('approval_status', ['pending', 'approved', 'declined', 'cancelled', 'expired', 'executed', 'failed', 'unknown']);
+export const approvalStatus = pgEnum('approval_status', APPROVAL_STATUSES);
 
 /**
  * A request for a second operator's approval of one action with its exact input, made at the
@@ -376,4 +377,3 @@ export const approvalRequests = pgTable(
   ],
 );
 export type ApprovalRequestRow = typeof approvalRequests.$inferSelect;
-export type ApprovalStatus = (typeof approvalStatus.enumValues)[number];
