@@ -5,7 +5,7 @@ import { notAnId, objectIdFrom, readJson } from '@/lib/http/json';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withPermission('approvals.read', async (_request, context: { params: Promise<{ id?: string }>; operator: Parameters<typeof getRequestDetail>[1] }) => {
+export const GET = withPermission<{ params: Promise<{ id?: string }> }>('approvals.read', async (_request, context) => {
   const id = await objectIdFrom(context, 'apr_');
   if (!id) return notAnId('an approval request', 'apr_');
   return readJson(`GET /api/approvals/${id}`, () => getRequestDetail(id, context.operator));

@@ -85,41 +85,41 @@ export function DeleteDialog({ accountId, name, mode }: { accountId: string; nam
             Approval requested ({requested}): the account is not deleted until another operator approves it in Approvals.
           </p>
         ) : (
-        <form
-          className="space-y-3"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!parsed.success) return setNoteTouched(true);
-            const r = await action.confirm(input);
-            if (r?.ok && 'requestId' in r.data) setRequested(r.data.requestId);
-            else if (r?.ok) deleted();
-          }}
-        >
-          <Field id="delete-note" label="Internal note (audit log only)" error={noteTouched ? errors.note : null} hint="At least 10 characters: why this account goes.">
-            <Textarea id="delete-note" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => setNoteTouched(true)} data-testid="delete-note" />
-          </Field>
-          <Field
-            id="delete-confirmation"
-            label={
-              <>
-                Type <code className="font-mono">{accountId}</code> to confirm
-              </>
-            }
-            error={confirmation ? errors.confirmation : null}
+          <form
+            className="space-y-3"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (!parsed.success) return setNoteTouched(true);
+              const r = await action.confirm(input);
+              if (r?.ok && 'requestId' in r.data) setRequested(r.data.requestId);
+              else if (r?.ok) deleted();
+            }}
           >
-            <Input id="delete-confirmation" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" data-testid="delete-confirmation" />
-          </Field>
-          {approval ? <ApprovalNotice why={approval} /> : null}
-          <DialogFooter
-            action={action}
-            onCancel={() => setOpen(false)}
-            submitLabel={approval ? 'Request approval' : 'Delete account'}
-            pendingLabel={approval ? 'Requesting…' : 'Deleting…'}
-            submitTestId="delete-submit"
-            submitDisabled={!parsed.success}
-            tone="danger"
-          />
-        </form>
+            <Field id="delete-note" label="Internal note (audit log only)" error={noteTouched ? errors.note : null} hint="At least 10 characters: why this account goes.">
+              <Textarea id="delete-note" value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => setNoteTouched(true)} data-testid="delete-note" />
+            </Field>
+            <Field
+              id="delete-confirmation"
+              label={
+                <>
+                  Type <code className="font-mono">{accountId}</code> to confirm
+                </>
+              }
+              error={confirmation ? errors.confirmation : null}
+            >
+              <Input id="delete-confirmation" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" data-testid="delete-confirmation" />
+            </Field>
+            {approval ? <ApprovalNotice why={approval} /> : null}
+            <DialogFooter
+              action={action}
+              onCancel={() => setOpen(false)}
+              submitLabel={approval ? 'Request approval' : 'Delete account'}
+              pendingLabel={approval ? 'Requesting…' : 'Deleting…'}
+              submitTestId="delete-submit"
+              submitDisabled={!parsed.success}
+              tone="danger"
+            />
+          </form>
         )}
       </DialogContent>
     </Dialog>

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 const PREFIXES = ['tr_', 'fee_', 'acct_'];
 
-export const GET = withPermission('approvals.read', async (_request, context: { params: Promise<{ id?: string }>; operator: Parameters<typeof listRequestsOn>[1] }) => {
+export const GET = withPermission<{ params: Promise<{ id?: string }> }>('approvals.read', async (_request, context) => {
   const id = decodeURIComponent((await context.params).id ?? '');
   if (!PREFIXES.some((prefix) => isObjectId(id, prefix))) return errorResponse(404, 'Not a transfer, fee or account id.');
   return readJson(`GET /api/approvals/objects/${id}`, () => listRequestsOn(id, context.operator));
