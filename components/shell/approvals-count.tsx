@@ -1,9 +1,13 @@
 'use client';
 // The navigation's count of pending approval requests this operator may decide
-// (GET /api/approvals/count), read on mount and every 30 s while the tab is visible; nothing when none.
+// (GET /api/approvals/count), read on mount, every 30 s while the tab is visible, and at once when
+// a request is made or decided in this tab (APPROVALS_CHANGED); nothing when none.
 import { useEffect, useState } from 'react';
 
 const EVERY_MS = 30_000;
+
+/** Dispatched on `window` by the approval screens after a request is made, decided or cancelled. */
+export const APPROVALS_CHANGED = 'approvals-changed';
 
 export function ApprovalsCount() {
   const [count, setCount] = useState(0);
@@ -20,9 +24,11 @@ export function ApprovalsCount() {
     };
     read();
     const timer = setInterval(read, EVERY_MS);
+    window.addEventListener(APPROVALS_CHANGED, read);
     return () => {
       alive = false;
       clearInterval(timer);
+      window.removeEventListener(APPROVALS_CHANGED, read);
     };
   }, []);
   if (count === 0) return null;

@@ -52,7 +52,7 @@ export const requestApprovalAction = defineAction({
     const request = made ?? (await getRequestByKey(db, parsed.idempotencyKey));
     // The same review sent twice is one request; another operator's key is not this one's.
     if (!request || request.requestedBy !== operator.id || request.action !== input.action) throw new ActionError('This review was already used for another request. Go back and review again.');
-    const data: ApprovalRequested = { requestId: request.id, status: request.status, expiresAt: request.expiresAt.toISOString() };
+    const data: ApprovalRequested = { approvalRequested: true, requestId: request.id, status: request.status, expiresAt: request.expiresAt.toISOString() };
     return { data, resultId: request.id };
   },
 });

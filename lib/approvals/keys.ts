@@ -44,7 +44,12 @@ export type RequestDetail = ApprovalRequestView & {
 };
 
 /** What a review step gets back when it requested approval instead of acting. */
-export type ApprovalRequested = { requestId: string; status: ApprovalStatus; expiresAt: string };
+export type ApprovalRequested = { approvalRequested: true; requestId: string; status: ApprovalStatus; expiresAt: string };
+
+/** Whether an action's answer is a request for approval rather than the change itself. */
+export function isApprovalRequested(data: object): data is ApprovalRequested {
+  return 'approvalRequested' in data && data.approvalRequested === true;
+}
 
 export type Inbox = { toDecide: ApprovalRequestView[]; mine: ApprovalRequestView[]; others: ApprovalRequestView[] };
 export type PoliciesView = { mode: StripeMode; policies: Record<ApprovalAction, ApprovalPolicy> };

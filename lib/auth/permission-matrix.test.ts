@@ -86,7 +86,6 @@ const moneyFakes = vi.hoisted(() => {
       assessReject: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Reject', snapshot: {} })),
       assessDelete: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Delete', snapshot: {} })),
       assessCapability: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Capability', snapshot: {} })),
-      getRequestDetail: vi.fn(async () => ({ id: 'apr_Test123', status: 'pending', changes: [], liveError: null })),
     },
   };
 });
@@ -97,8 +96,6 @@ vi.mock('@/lib/transfers/mutations', () => moneyFakes.transferWrites);
 vi.mock('@/lib/topups/queries', () => moneyFakes.topups);
 vi.mock('@/lib/topups/mutations', () => moneyFakes.topupWrites);
 vi.mock('@/lib/balance/queries', () => moneyFakes.balance);
-// A request's page reads the request and its object again from Stripe: a fixed answer here.
-vi.mock('@/lib/approvals/queries', async (original) => ({ ...(await original<object>()), getRequestDetail: moneyFakes.approvalReads.getRequestDetail }));
 vi.mock('@/lib/transfers/approval', () => ({ assessReversal: moneyFakes.approvalReads.assessReversal }));
 vi.mock('@/lib/fees/approval', () => ({ assessFeeRefund: moneyFakes.approvalReads.assessFeeRefund }));
 vi.mock('@/lib/accounts/approval', () => ({ assessReject: moneyFakes.approvalReads.assessReject, assessDelete: moneyFakes.approvalReads.assessDelete, assessCapability: moneyFakes.approvalReads.assessCapability }));
@@ -255,7 +252,7 @@ describe('route handlers', () => {
           GET: (request: Request, context: unknown) => Promise<Response>;
         };
         const response = await GET(new Request(`http://localhost${route.path}`), { params: Promise.resolve(route.params ?? {}) });
-        expect(response.status).toBe(allowed ? 200 : role === null ? 401 : 403);
+        expect(response.status).toBe(allowed ? (route.allowedStatus ?? 200) : role === null ? 401 : 403);
         if (!allowed) expectNoBackendCall();
         await response.body?.cancel();
       });

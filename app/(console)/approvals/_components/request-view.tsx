@@ -10,6 +10,7 @@ import { useId, useState } from 'react';
 import { ActionFailureBox } from '@/components/money/action-failure';
 import { FactList, IdText } from '@/components/money/fact-list';
 import { ApprovalStatusBadge, whenText } from '@/components/approvals/request-list';
+import { APPROVALS_CHANGED } from '@/components/shell/approvals-count';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/textarea';
 import { newIdempotencyKey, type ActionFailure, type ActionResult } from '@/lib/actions/result';
@@ -75,6 +76,7 @@ export function RequestView({ id }: { id: string }) {
       else setNote('');
     } finally {
       setPending(false);
+      window.dispatchEvent(new Event(APPROVALS_CHANGED));
       await Promise.all([queryClient.invalidateQueries({ queryKey: approvalKeys.all }), queryClient.invalidateQueries({ queryKey: auditKeys.all })]);
     }
   }

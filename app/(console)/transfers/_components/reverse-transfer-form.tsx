@@ -25,7 +25,7 @@ import { requestApprovalAction } from '@/lib/approvals/actions';
 import { requestKeyFor } from '@/lib/approvals/schemas';
 import { reverseTransfer } from '@/lib/transfers/actions';
 import type { ActionResult } from '@/lib/actions/result';
-import { approvalKeys, type ApprovalRequested } from '@/lib/approvals/keys';
+import { approvalKeys, isApprovalRequested, type ApprovalRequested } from '@/lib/approvals/keys';
 import { transferKeys, transferQueries } from '@/lib/transfers/keys';
 import { describeReversal, reversalAmount, transferRemaining } from '@/lib/transfers/reversals';
 import { reverseTransferSchema, type ReverseTransferInput } from '@/lib/transfers/schemas';
@@ -79,7 +79,7 @@ export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = f
     },
     {
       onDone: (data) => {
-        if ('requestId' in data) setDone(`Approval requested (${data.requestId}): nothing is reversed until another operator approves it in Approvals.`);
+        if (isApprovalRequested(data)) setDone(`Approval requested (${data.requestId}): nothing is reversed until another operator approves it in Approvals.`);
         else setDone(`Reversed ${moneyInWords(data.amount, data.currency)} (${data.reversalId}).`);
         reset();
       },

@@ -17,7 +17,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { deleteAccountAction } from '@/lib/accounts/actions';
 import type { ActionResult } from '@/lib/actions/result';
 import { requestApprovalAction } from '@/lib/approvals/actions';
-import { approvalKeys, type ApprovalRequested } from '@/lib/approvals/keys';
+import { approvalKeys, isApprovalRequested, type ApprovalRequested } from '@/lib/approvals/keys';
 import { requestKeyFor } from '@/lib/approvals/schemas';
 import { accountInvalidations, invalidateViews } from '@/lib/accounts/keys';
 import { deleteAccountSchema } from '@/lib/accounts/schemas';
@@ -91,7 +91,7 @@ export function DeleteDialog({ accountId, name, mode }: { accountId: string; nam
               e.preventDefault();
               if (!parsed.success) return setNoteTouched(true);
               const r = await action.confirm(input);
-              if (r?.ok && 'requestId' in r.data) setRequested(r.data.requestId);
+              if (r?.ok && isApprovalRequested(r.data)) setRequested(r.data.requestId);
               else if (r?.ok) deleted();
             }}
           >
