@@ -4,8 +4,8 @@ import { DEMO, storageStateFor } from './support/roles';
 import { signIn } from './support/sign-in';
 
 for (const operator of DEMO) {
-  setup(`sign in as ${operator.role}`, async ({ page }) => {
+  setup(`sign in as ${operator.session}`, async ({ page }) => {
     await signIn(page, operator.email);
-    await page.context().storageState({ path: storageStateFor(operator.role) });
+    await page.context().storageState({ path: storageStateFor(operator.session as Parameters<typeof storageStateFor>[0]) });
   });
 }

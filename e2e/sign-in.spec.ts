@@ -8,7 +8,7 @@ import { DEMO } from './support/roles';
 import { signIn } from './support/sign-in';
 
 for (const operator of DEMO) {
-  test(`${operator.role}: signs in, sees the role's navigation, signs out`, async ({ page }) => {
+  test(`${operator.session}: signs in, sees the role's navigation, signs out`, async ({ page }) => {
     await signIn(page, operator.email);
     await expect(page.getByTestId('operator-role')).toBeVisible();
     const expected = ['Overview', ...NAV_ITEMS.filter((item) => can(operator.role, item.permission)).map((item) => item.label)];

@@ -6,6 +6,7 @@
 // "changed since you reviewed" refusal the review is a fresh one: it says so above the sentence
 // (give it a new React key so the tick must be given again).
 import { useId, useState } from 'react';
+import { ApprovalNotice } from '@/components/approvals/approval-notice';
 import { ActionState } from '@/components/money/action-state';
 import type { Checking } from '@/components/outcomes/use-request-follow';
 import { Button } from '@/components/ui/button';
@@ -28,14 +29,18 @@ export function ReviewPanel({
   action,
   tone = 'danger',
   testId = 'review',
+  approval = null,
 }: {
   sentence: string;
   confirmLabel: string;
   action: ReviewAction;
   tone?: 'danger' | 'primary';
   testId?: string;
+  /** Why a four-eyes policy covers this action: the panel says so, and Confirm requests approval. */
+  approval?: string | null;
 }) {
   const { pending, failure, checking, changed } = action;
+  const label = approval ? 'Request approval' : confirmLabel;
   const onConfirm = () => void action.confirm();
   const onBack = action.back;
   const [ticked, setTicked] = useState(false);
@@ -51,6 +56,7 @@ export function ReviewPanel({
       <p className="text-sm font-medium text-neutral-900 [overflow-wrap:anywhere]" data-testid="review-sentence">
         {sentence}
       </p>
+      {approval ? <ApprovalNotice why={approval} /> : null}
       <label htmlFor={tickId} className="flex items-center gap-2 text-sm text-neutral-700">
         <input id={tickId} type="checkbox" checked={ticked} onChange={(e) => setTicked(e.target.checked)} disabled={pending} data-testid="review-tick" className="size-4 accent-brand-600" />
         I have checked the amount and the accounts.
@@ -58,7 +64,7 @@ export function ReviewPanel({
       <ActionState checking={checking} failure={failure} />
       <div className="flex gap-2">
         <Button variant={tone} onClick={onConfirm} disabled={!ticked || pending} aria-busy={pending} data-testid="review-confirm">
-          {pending ? 'Working…' : checking ? 'Send the same request again' : failure ? `Try again: ${confirmLabel.toLowerCase()}` : confirmLabel}
+          {pending ? 'Working…' : checking ? 'Send the same request again' : failure ? `Try again: ${label.toLowerCase()}` : label}
         </Button>
         {checking ? null : (
           <Button variant="ghost" onClick={onBack} disabled={pending} data-testid="review-back">

@@ -1,11 +1,12 @@
 'use client';
 // The section list (the sidebar, and the drawer on small screens): only the sections the operator's role may open (the server re-checks every one).
 import clsx from 'clsx';
-import { ArrowLeftRight, Building2, DatabaseZap, LayoutDashboard, type LucideIcon, Receipt, ScrollText, ShieldAlert, Users, Wallet } from 'lucide-react';
+import { ArrowLeftRight, Building2, DatabaseZap, LayoutDashboard, type LucideIcon, Receipt, ScrollText, ShieldAlert, Stamp, Users, Wallet } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from '@/lib/auth/routes';
 import { RiskWaitingCount } from './risk-waiting-count';
+import { ApprovalsCount } from './approvals-count';
 
 const ICONS: Record<string, LucideIcon> = {
   '/': LayoutDashboard,
@@ -14,6 +15,7 @@ const ICONS: Record<string, LucideIcon> = {
   '/application-fees': Receipt,
   '/topups': Wallet,
   '/risk': ShieldAlert,
+  '/approvals': Stamp,
   '/audit': ScrollText,
   '/team': Users,
   '/data-sync': DatabaseZap,
@@ -41,6 +43,7 @@ export function ConsoleNav({ items, testId = 'console-nav', onNavigate }: { item
                 <Icon aria-hidden className="size-4 shrink-0" />
                 {item.label}
                 {item.href === '/risk' ? <RiskWaitingCount /> : null}
+                {item.href === '/approvals' ? <ApprovalsCount /> : null}
               </Link>
             </li>
           );

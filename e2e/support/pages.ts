@@ -17,6 +17,8 @@ export const CONSOLE_PAGES = [
   `/topups/${SAMPLE_MONEY.topup}`,
   '/risk',
   `/risk/accounts/${SAMPLE_RISK_ACCOUNT_ID}`,
+  '/approvals',
+  '/approvals/policies',
   '/audit',
   '/team',
   '/data-sync',

@@ -6,6 +6,7 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/safe-action';
+import { assessCapability, assessDelete, assessReject } from './approval';
 import * as stripeWrites from './mutations';
 import {
   accountLinkSchema,
@@ -53,6 +54,7 @@ export const rejectAccountAction = defineAction({
   audit: { action: 'account.reject', targetId: target, params: ({ accountId, reason, note }) => ({ accountId, reason, note }) },
   exclusive: accountStateChange,
   what: 'the rejection',
+  approval: { action: 'account_reject', assess: assessReject },
   run: async (input, { idempotencyKey, mode }) => {
     const out = await stripeWrites.rejectAccount(input, idempotencyKey, mode);
     return { data: { disabledReason: out.data.requirements?.disabled_reason ?? null, requestId: out.requestId }, requestId: out.requestId };
@@ -79,6 +81,7 @@ export const deleteAccountAction = defineAction({
   audit: { action: 'account.delete', targetId: target, params: ({ accountId, note }) => ({ accountId, note }) },
   exclusive: accountStateChange,
   what: 'the deletion',
+  approval: { action: 'account_delete', assess: assessDelete },
   run: async (input, { idempotencyKey, mode }) => {
     const out = await stripeWrites.deleteAccount(input, idempotencyKey, mode);
     return { data: { ...out.data, requestId: out.requestId }, requestId: out.requestId };
@@ -90,6 +93,7 @@ export const updateCapabilityAction = defineAction({
   permission: 'capabilities.manage',
   schema: capabilitySchema,
   audit: { action: 'capability.update', targetId: target },
+  approval: { action: 'capability_change', assess: assessCapability },
   run: async (input, { idempotencyKey }) => {
     const out = await stripeWrites.updateCapability(input, idempotencyKey);
     return { data: { status: out.data.status, requested: out.data.requested, requestId: out.requestId }, requestId: out.requestId };

@@ -20,6 +20,8 @@ export type ActionFailure = {
   blockedBy?: { auditId: number; idempotencyKey: string | null };
   /** Set when the object changed since the operator's review, so nothing was sent: the form reviews again with the current figures. */
   changed?: true;
+  /** Set when a four-eyes policy covers this action: nothing was sent; the form offers to request approval instead. */
+  approvalRequired?: true;
 };
 export type ActionResult<T> = ActionSuccess<T> | ActionFailure;
 

@@ -12,6 +12,10 @@
 // shows is recorded; if the backend still cannot be reached, the result says the outcome is
 // unknown and the screen follows the request (GET /api/requests/:key) while the reconciler
 // (lib/outcomes) finds out.
+//
+// An action a four-eyes policy may cover (`approval`) is weighed after the input is parsed: where
+// its policy applies, it runs only as the execution of an approved request (lib/approvals), and
+// is otherwise refused, recorded as denied, with nothing sent to Stripe.
 import 'server-only';
 import Stripe from 'stripe';
 import { z } from 'zod';
@@ -21,6 +25,9 @@ import type { AuditAction } from '@/lib/audit/catalog';
 import { completeAuditEntry, getAuditEntry, recordAuditEvent, startAuditEntry } from '@/lib/audit/store';
 import { REFUSAL_MESSAGES } from '@/lib/auth/access';
 import { checkPermission, type SessionOperator } from '@/lib/auth/guard';
+import type { Assessment } from '@/lib/approvals/assessment';
+import { grantedExecution, policyRefusal } from '@/lib/approvals/gate';
+import type { ApprovalAction } from '@/lib/approvals/policy';
 import type { Permission } from '@/lib/auth/permissions';
 import { getDb, type Db } from '@/lib/db/client';
 import { resolveEntry } from '@/lib/outcomes/resolve';
@@ -37,6 +44,8 @@ export type ActionContext = {
   idempotencyKey: string;
   db: Db;
   mode: StripeMode;
+  /** This request's audit entry, for records that link to it. */
+  auditEntryId: number;
 };
 
 type RunOutput<T> = {
@@ -71,6 +80,20 @@ export type ActionDefinition<S extends z.ZodObject, T> = {
   exclusive?: boolean | { with: readonly AuditAction[] };
   /** The change in words, for messages ("the reversal"); defaults to "the change". */
   what?: string;
+  /**
+   * A four-eyes policy may cover this action: `assess` reads the object (never changes it) for
+   * what the policy weighs, the review in words and the object's state.
+   */
+  approval?: {
+    action: ApprovalAction;
+    assess: (input: z.output<S>, mode: StripeMode) => Promise<Assessment>;
+    /**
+     * Another way in to an action whose own definition executes approved requests (the risk case's
+     * rejection is the account page's): the policy refuses it the same, but an approved request
+     * never runs through it.
+     */
+    gateOnly?: true;
+  };
 };
 
 /** How long to wait before each re-check of a request whose answer was lost. */
@@ -90,6 +113,22 @@ const registry = new WeakMap<object, { name: string; permission: Permission | nu
 
 export function actionMetadata(action: unknown): { name: string; permission: Permission | null } | undefined {
   return typeof action === 'function' ? registry.get(action) : undefined;
+}
+
+/** What lib/approvals needs of an action a policy may cover: its input check, its assessment and the action itself. */
+export type ApprovableAction = {
+  name: string;
+  permission: Permission;
+  /** The action's input as it would run (zod output, its idempotency key included), or the fields' errors. */
+  parse: (raw: unknown) => { ok: true; input: Record<string, unknown>; idempotencyKey: string } | { ok: false; fieldErrors: Record<string, string[]> };
+  assess: (input: Record<string, unknown>, mode: StripeMode) => Promise<Assessment>;
+  run: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+};
+const approvable = new Map<ApprovalAction, ApprovableAction>();
+
+/** The action a policy covers, once its module is loaded (lib/approvals/registry.ts loads them all). */
+export function approvableAction(action: ApprovalAction): ApprovableAction | undefined {
+  return approvable.get(action);
 }
 
 export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinition<S, T>): SafeAction<S, T> {
@@ -129,12 +168,21 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
     const { input, idempotencyKey } = withoutKey<z.output<S>>(parsed.data);
     const operator = decision.operator;
     const db = await getDb();
-    const context: ActionContext = { operator, idempotencyKey, db, mode };
 
     const started = auditInput(operator, input, idempotencyKey);
+    // An approved request's execution is known before its entry is written, so the entry names the request.
+    const granted = definition.approval ? await grantedExecution(db, definition.approval.action, { ...input, idempotencyKey }, mode).catch((error: unknown) => ({ refused: describeFailure(error).error })) : null;
+    if (granted && 'refused' in granted) {
+      await recordAuditEvent(db, started, { outcome: 'denied', errorMessage: granted.refused }).catch((error: unknown) =>
+        console.error(`${definition.name}: could not record a refused attempt: ${summarizeErrorForLog(error)}`),
+      );
+      return { ok: false, error: granted.refused };
+    }
+    if (granted) started.params = { ...started.params, approvalRequestId: granted.requestId };
     let entryId: number;
     try {
       entryId = await startAuditEntry(db, started);
+      granted?.onEntry(entryId);
       // While this request runs, nobody else may decide what became of it (lib/outcomes).
       await markRequestRunning(db, entryId);
     } catch (error) {
@@ -142,6 +190,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
       console.error(`${definition.name}: could not write the audit entry: ${summarizeErrorForLog(error)}`);
       return { ok: false, error: 'The audit log could not be written, so nothing was changed. Try again shortly.' };
     }
+    const context: ActionContext = { operator, idempotencyKey, db, mode, auditEntryId: entryId };
 
     try {
       if (definition.exclusive) {
@@ -153,6 +202,16 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
             console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(auditError)}`),
           );
           return { ok: false, error, blockedBy: { auditId: blocked.id, idempotencyKey: blocked.idempotencyKey } };
+        }
+      }
+      if (definition.approval && !granted) {
+        // Where a four-eyes policy covers it, this action runs only as an approved request's execution.
+        const refusal = await policyRefusal(db, { action: definition.approval.action, assess: () => definition.approval!.assess(input, mode) }, mode).catch((error: unknown) => describeFailure(error));
+        if (refusal) {
+          await completeAuditEntry(db, entryId, { outcome: refusal.approvalRequired ? 'denied' : 'failed', requestId: refusal.requestId ?? null, errorMessage: refusal.error }).catch((auditError: unknown) =>
+            console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(auditError)}`),
+          );
+          return refusal;
         }
       }
       try {
@@ -230,6 +289,24 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
   }
 
   registry.set(action, { name: definition.name, permission: definition.permission });
+  if (definition.approval && !definition.approval.gateOnly) {
+    const { approval } = definition;
+    if (!definition.permission) throw new Error(`${definition.name}: an approvable action needs a permission of its own.`);
+    const existing = approvable.get(approval.action);
+    if (existing && existing.name !== definition.name) throw new Error(`${definition.name}: ${existing.name} already executes approved ${approval.action} requests (mark one gateOnly).`);
+    approvable.set(approval.action, {
+      name: definition.name,
+      permission: definition.permission,
+      parse: (raw) => {
+        const result = envelope.safeParse(raw);
+        if (!result.success) return { ok: false, fieldErrors: z.flattenError(result.error).fieldErrors as Record<string, string[]> };
+        const { input, idempotencyKey } = withoutKey<Record<string, unknown>>(result.data);
+        return { ok: true, input, idempotencyKey };
+      },
+      assess: (input, mode) => approval.assess(input as z.output<S>, mode),
+      run: (input) => action(input as ActionInput<S>),
+    });
+  }
   return action;
 }
 

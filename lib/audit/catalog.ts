@@ -34,6 +34,12 @@ export const AUDIT_ACTIONS = {
   'risk_case.clear': 'Cleared a risk case',
   'risk_case.escalate': 'Escalated a risk case',
   'review.approve': 'Approved a Radar review',
+  'approval_policy.update': 'Changed an approval policy',
+  'approval.request': 'Requested approval',
+  'approval.approve': 'Approved a request',
+  'approval.decline': 'Declined a request',
+  'approval.cancel': 'Cancelled an approval request',
+  'approval.retry': 'Retried an approved request',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

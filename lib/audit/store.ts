@@ -302,6 +302,11 @@ export async function* iterateAuditEntries(
  * they are never rewritten); the object it made is its result.
  */
 export function aboutObject(objectId: string): SQL {
+  // An approval request's story: its request (the request id is its result), its decisions (aimed at
+  // it) and the execution of its action (aimed at the object, naming the request in its params).
+  if (objectId.startsWith('apr_')) {
+    return or(eq(auditEntries.targetId, objectId), eq(auditEntries.resultId, objectId), sql`${auditEntries.params}->>'approvalRequestId' = ${objectId}`)!;
+  }
   return or(eq(auditEntries.targetId, objectId), and(isNull(auditEntries.targetId), eq(auditEntries.resultId, objectId)))!;
 }
 

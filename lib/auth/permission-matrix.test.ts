@@ -18,6 +18,10 @@ import { recordEvent } from '@/lib/index/inbox';
 import { saveState } from '@/lib/index/state';
 import { insertSavedView } from '@/lib/saved-views/store';
 import { riskCases } from '@/lib/db/schema';
+import { DEFAULT_POLICIES, type ApprovalAction } from '@/lib/approvals/policy';
+import { insertRequest, savePolicy } from '@/lib/approvals/store';
+import { approvalRequests } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
 const stripeSpy = vi.hoisted(() => {
@@ -81,6 +85,14 @@ const moneyFakes = vi.hoisted(() => {
     topups: { listTopups: vi.fn(async () => ({ items: [topup], next: null, prev: null })), getTopup: vi.fn(async () => topup) },
     topupWrites: { create: written({ topupId: 'tu_Test123' }), cancel: written({ topupId: 'tu_Test123' }) },
     balance: { getPlatformBalance: vi.fn(async () => ({ available: [], pending: [] })) },
+    // What the four-eyes policy weighs: an amount typed as '5000' is $5,000.00 (above the default threshold), anything else $10.00.
+    approvalReads: {
+      assessReversal: vi.fn(async (input: { amount: string }) => ({ targetId: 'tr_Test123', subject: { amount: input.amount === '5000' ? 500_000 : 1000, currency: 'usd' }, summary: 'Reverse', snapshot: {} })),
+      assessFeeRefund: vi.fn(async (input: { amount: string }) => ({ targetId: 'fee_Test123', subject: { amount: input.amount === '5000' ? 500_000 : 1000, currency: 'usd' }, summary: 'Refund', snapshot: {} })),
+      assessReject: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Reject', snapshot: {} })),
+      assessDelete: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Delete', snapshot: {} })),
+      assessCapability: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Capability', snapshot: {} })),
+    },
   };
 });
 vi.mock('@/lib/fees/queries', async (original) => ({ ...(await original<object>()), ...moneyFakes.fees }));
@@ -90,6 +102,9 @@ vi.mock('@/lib/transfers/mutations', () => moneyFakes.transferWrites);
 vi.mock('@/lib/topups/queries', () => moneyFakes.topups);
 vi.mock('@/lib/topups/mutations', () => moneyFakes.topupWrites);
 vi.mock('@/lib/balance/queries', () => moneyFakes.balance);
+vi.mock('@/lib/transfers/approval', () => ({ assessReversal: moneyFakes.approvalReads.assessReversal }));
+vi.mock('@/lib/fees/approval', () => ({ assessFeeRefund: moneyFakes.approvalReads.assessFeeRefund }));
+vi.mock('@/lib/accounts/approval', () => ({ assessReject: moneyFakes.approvalReads.assessReject, assessDelete: moneyFakes.approvalReads.assessDelete, assessCapability: moneyFakes.approvalReads.assessCapability }));
 // The backend banner's probe: a fixed answer, no Stripe call.
 const backendProbe = vi.hoisted(() => ({
   getBackendStatus: vi.fn(async () => ({ reachable: true, backend: 'emulator', supervised: false, apiBase: 'http://127.0.0.1:12111', emulatorPort: 12111, checkedAt: 0 })),
@@ -243,7 +258,7 @@ describe('route handlers', () => {
           GET: (request: Request, context: unknown) => Promise<Response>;
         };
         const response = await GET(new Request(`http://localhost${route.path}`), { params: Promise.resolve(route.params ?? {}) });
-        expect(response.status).toBe(allowed ? 200 : role === null ? 401 : 403);
+        expect(response.status).toBe(allowed ? (route.allowedStatus ?? 200) : role === null ? 401 : 403);
         if (!allowed) expectNoBackendCall();
         await response.body?.cancel();
       });
@@ -271,7 +286,11 @@ describe('server actions', () => {
     }),
     rejectAccount: async () => ({ accountId: 'acct_Test123', reason: 'fraud_other', note: 'Card testing seen in the logs', confirmation: 'acct_Test123' }),
     unrejectAccount: async () => ({ accountId: 'acct_Test123', note: 'Rejected by mistake, reviewed again' }),
-    deleteAccount: async () => ({ accountId: 'acct_Test123', note: 'Duplicate test account, never used', confirmation: 'acct_Test123' }),
+    deleteAccount: async () => {
+      // The approval samples may have made deletions need approval in this mode: back to the default.
+      await savePolicy(opened.db, DEFAULT_POLICIES.account_delete, operatorsByRole.get('admin')!.id);
+      return { accountId: 'acct_Test123', note: 'Duplicate test account, never used', confirmation: 'acct_Test123' };
+    },
     updateCapability: async () => ({ accountId: 'acct_Test123', capability: 'card_payments', requested: true }),
     createLoginLink: async () => ({ accountId: 'acct_Test123' }),
     createAccountLink: async () => ({ accountId: 'acct_Test123', type: 'account_onboarding' }),
@@ -320,6 +339,52 @@ describe('server actions', () => {
       const accountId = `acct_${token()}`;
       return { caseId: await openCase(accountId), accountId, reason: 'fraud_other', note: 'Card testing seen in the logs', confirmation: accountId };
     },
+  });
+  // Approvals: a request of an action the caller's role may make (support refunds fees, ops deletes accounts, the others reverse transfers).
+  const approvalParams: Record<ApprovalAction, Record<string, unknown>> = {
+    transfer_reversal: { transferId: 'tr_Test123', full: false, amount: '5000', refundApplicationFee: false, description: 'Order cancelled', metadata: [], expectedReversed: 0 },
+    fee_refund: { feeId: 'fee_Test123', full: false, amount: '5000', reason: 'Overcharged', ticket: '', expectedRefunded: 0 },
+    account_delete: { accountId: 'acct_Test123', note: 'Duplicate test account, never used', confirmation: 'acct_Test123' },
+    topup_create: {},
+    account_reject: {},
+    capability_change: {},
+  };
+  async function approvalSample(): Promise<{ action: ApprovalAction; params: Record<string, unknown> }> {
+    const role = session.operator?.role;
+    const action: ApprovalAction = role === 'support' ? 'fee_refund' : role === 'ops' ? 'account_delete' : 'transfer_reversal';
+    // Deletions need approval in live mode only by default; here in every mode.
+    if (action === 'account_delete') await savePolicy(opened.db, { ...DEFAULT_POLICIES.account_delete, mode: 'both' }, operatorsByRole.get('admin')!.id);
+    return { action, params: { ...approvalParams[action], idempotencyKey: crypto.randomUUID() } };
+  }
+  /** A request the caller may decide (made by another operator), or their own; in the given status. */
+  async function approvalRequest(mine: boolean, status: 'pending' | 'failed' = 'pending'): Promise<{ requestId: string }> {
+    if (!session.operator) return { requestId: 'apr_0000000000000000' };
+    const { action, params } = await approvalSample();
+    const { approvable } = await import('@/lib/approvals/registry');
+    const parsed = approvable(action).parse(params);
+    if (!parsed.ok) throw new Error(`bad sample for ${action}`);
+    const requester = mine ? session.operator : await createOperator(opened.db, { email: `req-${Math.random()}@matrix.test`, name: 'Requester', role: 'admin' });
+    const request = await insertRequest(opened.db, {
+      action,
+      params: { ...parsed.input, idempotencyKey: parsed.idempotencyKey },
+      executionKey: parsed.idempotencyKey,
+      assessment: { targetId: null, subject: { amount: 500_000, currency: 'usd' }, summary: 'Sample', snapshot: {} },
+      mode: 'emulator',
+      note: 'Sample request',
+      requester,
+      validityHours: 24,
+      requestAuditId: null,
+    });
+    if (status === 'failed') await opened.db.update(approvalRequests).set({ status: 'failed', retryable: true }).where(eq(approvalRequests.id, request!.id));
+    return { requestId: request!.id };
+  }
+  Object.assign(sampleInputs, {
+    requestApprovalAction: async () => ({ ...(await approvalSample()), note: 'A large one, ticket 42' }),
+    approveRequestAction: async () => ({ ...(await approvalRequest(false)), note: 'Checked' }),
+    declineRequestAction: async () => ({ ...(await approvalRequest(false)), note: 'Not this one' }),
+    cancelRequestAction: () => approvalRequest(true),
+    retryRequestAction: () => approvalRequest(false, 'failed'),
+    updatePolicyAction: async () => DEFAULT_POLICIES.capability_change,
   });
   // Public by design: signing in and out.
   const PUBLIC_ACTIONS = ['signInWithPasswordAction', 'signInWithSsoAction', 'signOutAction'];

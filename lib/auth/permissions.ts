@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'audit.read': 'Read the audit log',
   'operators.manage': 'Manage operators and their roles',
   'sync.manage': "See how the console's index is kept, retry webhook events and run the backfill",
+  'approvals.read': 'See approval requests (deciding one also needs the permission of its action)',
+  'policies.manage': 'Change which actions need a second operator’s approval',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
@@ -62,8 +64,9 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'risk.read',
     'risk.decide',
     'audit.read',
+    'approvals.read',
   ]),
-  support: new Set<Permission>(['accounts.read', 'transfers.read', 'fees.read', 'fees.refund', 'risk.read', 'audit.read']),
+  support: new Set<Permission>(['accounts.read', 'transfers.read', 'fees.read', 'fees.refund', 'risk.read', 'audit.read', 'approvals.read']),
   finance: new Set<Permission>([
     'accounts.read',
     'transfers.read',
@@ -74,6 +77,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'topups.cancel',
     'risk.read',
     'audit.read',
+    'approvals.read',
   ]),
   viewer: new Set<Permission>(READ_EVERYTHING),
 };

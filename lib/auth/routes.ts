@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/application-fees', label: 'Application fees', permission: 'fees.read' },
   { href: '/topups', label: 'Top-ups', permission: 'topups.read' },
   { href: '/risk', label: 'Risk', permission: 'risk.read' },
+  { href: '/approvals', label: 'Approvals', permission: 'approvals.read' },
   { href: '/audit', label: 'Audit', permission: 'audit.read' },
   { href: '/team', label: 'Team', permission: 'operators.manage' },
   { href: '/data-sync', label: 'Data sync', permission: 'sync.manage' },
@@ -40,6 +41,7 @@ export const OBJECT_ROUTES: ObjectRoute[] = [
   { prefix: 'fee_', noun: 'Application fee', pattern: '/application-fees/[id]', permission: 'fees.read' },
   { prefix: 'fr_', noun: 'Application fee refund', pattern: '/application-fees/refunds/[id]', permission: 'fees.read' },
   { prefix: 'tu_', noun: 'Top-up', pattern: '/topups/[id]', permission: 'topups.read' },
+  { prefix: 'apr_', noun: 'Approval request', pattern: '/approvals/[id]', permission: 'approvals.read' },
   { prefix: 'ch_', noun: 'Charge', pattern: '/risk/charges/[id]', permission: 'risk.read' },
   { prefix: 'issfr_', noun: 'Early fraud warning', pattern: '/risk/early-fraud-warnings/[id]', permission: 'risk.read' },
   { prefix: 'prv_', noun: 'Review', pattern: '/risk/reviews/[id]', permission: 'risk.read' },
@@ -65,4 +67,5 @@ export const PAGE_ROUTES: PageRoute[] = [
   ...OBJECT_ROUTES.map((route) => ({ pattern: route.pattern, permission: route.permission })),
   { pattern: '/transfers/reversals', permission: 'transfers.read' },
   { pattern: '/risk/accounts/[id]', permission: 'risk.read' },
+  { pattern: '/approvals/policies', permission: 'policies.manage' },
 ];

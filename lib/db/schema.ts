@@ -3,6 +3,7 @@
 // One schema for PGlite and PostgreSQL; `npm run db:generate` turns changes into SQL migrations.
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { APPROVAL_STATUSES } from '@/lib/approvals/status';
 import { ROLES } from '@/lib/auth/permissions';
 import type { RiskCaseStatus, RiskDecision } from '@/lib/risk/case-states';
 import type { RiskReason, RiskSignals } from '@/lib/risk/signals';
@@ -424,7 +425,7 @@ export const riskCases = pgTable(
   ],
 );
 
-/** Notes on a case: plain text with author and time, append-only in the database (migration 0008's trigger). */
+/** Notes on a case: plain text with author and time, append-only in the database (migration 0008_risk's trigger). */
 export const riskCaseNotes = pgTable(
   'risk_case_notes',
   {
@@ -444,3 +445,81 @@ export const riskCaseNotes = pgTable(
 export type RiskAccountRow = typeof riskAccounts.$inferSelect;
 export type RiskCaseRow = typeof riskCases.$inferSelect;
 export type RiskCaseNoteRow = typeof riskCaseNotes.$inferSelect;
+
+/**
+ * Four-eyes approval policies, one row per approvable action (lib/approvals/policy.ts). An action
+ * with no row follows the default policy written there; an admin's first save writes its row.
+ */
+export const approvalPolicies = pgTable('approval_policies', {
+  /** `transfer_reversal`, `fee_refund`, ... (APPROVAL_ACTIONS). */
+  action: text('action').primaryKey(),
+  enabled: boolean('enabled').notNull(),
+  /** Per currency (lower-case ISO code), in minor units: an amount at or above it needs approval. */
+  thresholds: jsonb('thresholds').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+  /** `test` (the emulator counts as test), `live` or `both`. */
+  mode: text('mode').notNull(),
+  approverRoles: jsonb('approver_roles').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  validityHours: integer('validity_hours').notNull().default(24),
+  updatedBy: text('updated_by').references(() => operators.id, { onDelete: 'restrict' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type ApprovalPolicyRow = typeof approvalPolicies.$inferSelect;
+
+export const approvalStatus = pgEnum('approval_status', APPROVAL_STATUSES);
+
+/**
+ * A request for a second operator's approval of one action with its exact input, made at the
+ * action's review step. `approved` means approved and being executed (the claim); the execution's
+ * outcome moves it on to executed, failed or unknown.
+ */
+export const approvalRequests = pgTable(
+  'approval_requests',
+  {
+    /** `apr_` and 16 random letters and digits. */
+    id: text('id').primaryKey(),
+    action: text('action').notNull(),
+    /** The object the action changes (a transfer, a fee, an account); null for a top-up. */
+    targetId: text('target_id'),
+    /** The action's input exactly as it will run, its idempotency key included. */
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    /** The idempotency key made at the review step: every execution attempt sends it. */
+    executionKey: text('execution_key').notNull(),
+    /** The review in words, as the requester confirmed it. */
+    summary: text('summary').notNull(),
+    /** The object as it was at the request (e.g. the amount left to reverse), compared at approval. */
+    snapshot: jsonb('snapshot').$type<Record<string, string | number | boolean | null>>().notNull(),
+    amount: bigint('amount', { mode: 'number' }),
+    currency: text('currency'),
+    mode: stripeMode('mode').notNull(),
+    note: text('note').notNull(),
+    status: approvalStatus('status').notNull().default('pending'),
+    requestedBy: text('requested_by')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'restrict' }),
+    requestedByEmail: text('requested_by_email').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    decidedBy: text('decided_by').references(() => operators.id, { onDelete: 'restrict' }),
+    decidedByEmail: text('decided_by_email'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Stripe's request id of the execution, the object it made or changed, and its error if any. */
+    executionRequestId: text('execution_request_id'),
+    executionResultId: text('execution_result_id'),
+    executionError: text('execution_error'),
+    /** False when a failure cannot be cured by sending the same request again (the object changed). */
+    retryable: boolean('retryable').notNull().default(true),
+    executedAt: timestamp('executed_at', { withTimezone: true }),
+    requestAuditId: bigint('request_audit_id', { mode: 'number' }),
+    decisionAuditId: bigint('decision_audit_id', { mode: 'number' }),
+    executionAuditId: bigint('execution_audit_id', { mode: 'number' }),
+  },
+  (table) => [
+    uniqueIndex('approval_requests_execution_key_idx').on(table.executionKey),
+    index('approval_requests_status_idx').on(table.status, table.requestedAt),
+    index('approval_requests_target_id_idx').on(table.targetId),
+    index('approval_requests_requested_by_idx').on(table.requestedBy),
+  ],
+);
+export type ApprovalRequestRow = typeof approvalRequests.$inferSelect;

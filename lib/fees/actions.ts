@@ -3,6 +3,7 @@
 // each through defineAction (permission, audit, the form's idempotency key); the Stripe calls and
 // their checks are in mutations.ts.
 import { defineAction } from '@/lib/actions/safe-action';
+import { assessFeeRefund } from './approval';
 import { refundFee, updateFeeRefundMetadata } from './mutations';
 import { refundFeeSchema, updateFeeRefundSchema } from './schemas';
 
@@ -13,6 +14,7 @@ export const refundApplicationFee = defineAction({
   audit: { action: 'application_fee.refund', targetId: (input) => input.feeId },
   exclusive: true,
   what: 'the refund',
+  approval: { action: 'fee_refund', assess: assessFeeRefund },
   run: (input, { operator, idempotencyKey }) => refundFee(input, idempotencyKey, operator.email),
 });
 

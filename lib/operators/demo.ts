@@ -1,4 +1,4 @@
-// The demo operators, one per role, seeded when the console runs on the emulator so anyone can
+// The demo operators, one per role and a second finance operator (to approve the first's requests), seeded when the console runs on the emulator so anyone can
 // sign in and see what each role sees. Their passwords are stored hashed like any other.
 import { eq } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/permissions';
@@ -14,7 +14,7 @@ export type DemoOperator = { email: string; name: string; role: Role };
 /** Shown on the sign-in page while on the emulator; refused for demo operators anywhere else. */
 export const DEMO_PASSWORD: string = demo.password;
 
-/** One per role; the list lives in JSON so the start banner (plain Node) prints the same. */
+/** One per role, and finance2; the list lives in JSON so the start banner (plain Node) prints the same. */
 export const DEMO_OPERATORS: DemoOperator[] = demo.operators.map((operator) => ({ ...operator, role: operator.role as Role }));
 
 /** Inserts the demo operators that are missing; existing ones keep their (possibly changed) role. */

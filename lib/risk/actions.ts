@@ -7,6 +7,7 @@
 // it), and on success decides the case.
 import { ActionError } from '@/lib/actions/result';
 import { defineAction, type ActionContext } from '@/lib/actions/safe-action';
+import { assessReject } from '@/lib/accounts/approval';
 import { rejectAccount } from '@/lib/accounts/mutations';
 import { can } from '@/lib/auth/permissions';
 import { addNote, assignCase, decideCase, earlierSuccess, escalateCase, requireCase, requireDecider } from './case-store';
@@ -104,6 +105,10 @@ export const rejectAccountFromCaseAction = defineAction({
   schema: rejectFromCaseSchema,
   audit: { action: 'account.reject', targetId: (input) => input.accountId, params: ({ accountId, reason, note, caseId }) => ({ accountId, reason, note, caseId }) },
   exclusive: { with: ['account.reject', 'account.unreject', 'account.delete'] },
+  // The same four-eyes policy as the account page's rejection: where it applies, the dialog asks for
+  // approval of that rejection instead, and this action sent directly is refused; an approved
+  // request runs as the account page's rejection, never through here.
+  approval: { action: 'account_reject', assess: assessReject, gateOnly: true },
   what: 'the rejection',
   run: async (input, { db, idempotencyKey, mode, operator }) => {
     if (!can(operator.role, 'risk.decide')) throw new ActionError('Your role cannot decide risk cases; reject the account from its own page.');

@@ -1,17 +1,13 @@
 // Saved views in the database: the views an operator is offered on a list (their own and the
 // team's), adding one (a name is unique per owner and list) and deleting one's own. No
 // `server-only`, so tests open a database and call these directly.
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Db } from '@/lib/db/open';
 import { operators, savedViews } from '@/lib/db/schema';
-
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+import { randomId } from '@/lib/random-id';
 
 export function newViewId(): string {
-  let body = '';
-  for (const byte of randomBytes(16)) body += ALPHABET[byte % ALPHABET.length];
-  return `view_${body}`;
+  return randomId('view_');
 }
 
 export interface SavedView {

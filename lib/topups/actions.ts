@@ -2,6 +2,7 @@
 // Top-up mutations: creating one and cancelling a pending one, each through defineAction with the
 // form's idempotency key; the Stripe calls are in mutations.ts.
 import { defineAction } from '@/lib/actions/safe-action';
+import { assessTopup } from './approval';
 import { cancel, create } from './mutations';
 import { cancelTopupSchema, createTopupSchema } from './schemas';
 
@@ -12,6 +13,7 @@ export const createTopup = defineAction({
   audit: { action: 'topup.create', targetId: () => null },
   exclusive: true,
   what: 'the top-up',
+  approval: { action: 'topup_create', assess: assessTopup },
   run: (input, { operator, idempotencyKey }) => create(input, idempotencyKey, operator.email),
 });
 

@@ -2,6 +2,7 @@
 // Transfer mutations: reversing a transfer (in full or in part) and editing a reversal, each through
 // defineAction (permission, audit, the form's idempotency key); the Stripe calls are in mutations.ts.
 import { defineAction } from '@/lib/actions/safe-action';
+import { assessReversal } from './approval';
 import { reverse, updateReversal } from './mutations';
 import { reverseTransferSchema, updateReversalSchema } from './schemas';
 
@@ -12,6 +13,7 @@ export const reverseTransfer = defineAction({
   audit: { action: 'transfer.reverse', targetId: (input) => input.transferId },
   exclusive: true,
   what: 'the reversal',
+  approval: { action: 'transfer_reversal', assess: assessReversal },
   run: (input, { operator, idempotencyKey }) => reverse(input, idempotencyKey, operator.email),
 });
 

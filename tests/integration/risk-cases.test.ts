@@ -14,6 +14,8 @@ import type { OpenDb } from '@/lib/db/open';
 import { auditEntries, indexObjects, riskAccounts, riskCaseNotes, riskCases } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
 import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
+import { DEFAULT_POLICIES } from '@/lib/approvals/policy';
+import { savePolicy } from '@/lib/approvals/store';
 import { applyObjects, type StripeObject } from '@/lib/index/apply';
 import { readCase } from '@/lib/risk/cases';
 import { readEvidence } from '@/lib/risk/evidence';
@@ -194,6 +196,20 @@ describe.each(testDatabases())('risk cases on $name', ({ open }) => {
     const refused = await risk.rejectAccountFromCaseAction({ ...input, caseId: other, accountId: standard.id, confirmation: standard.id, idempotencyKey: key() });
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/Standard/) });
     expect((await caseRow(other)).status).toBe('open');
+  });
+
+  it('is held to the rejection\'s four-eyes policy: where it applies, rejecting from the case directly is refused and changes nothing', async () => {
+    const account = await freshAccount();
+    const id = await openCase(account.id);
+    await savePolicy(db(), { ...DEFAULT_POLICIES.account_reject, mode: 'both' }, ops.admin.id);
+    try {
+      const refused = await risk.rejectAccountFromCaseAction({ caseId: id, accountId: account.id, reason: 'fraud_other', note: 'Card testing on every charge', confirmation: account.id, idempotencyKey: key() });
+      expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/approv/i) });
+      expect((await h.stripe.accounts.retrieve(account.id)).requirements?.disabled_reason ?? '').not.toMatch(/^rejected/);
+      expect((await caseRow(id)).status).toBe('open');
+    } finally {
+      await savePolicy(db(), DEFAULT_POLICIES.account_reject, ops.admin.id);
+    }
   });
 
   it('refuses every action to a role without risk.decide, and bad input, changing nothing', async () => {

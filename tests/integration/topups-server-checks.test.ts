@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionOperator } from '@/lib/auth/current-operator';
 import type { Role } from '@/lib/auth/permissions';
+import { DEFAULT_POLICIES } from '@/lib/approvals/policy';
+import { savePolicy } from '@/lib/approvals/store';
 import { listObjectHistory } from '@/lib/audit/store';
 import type { OpenDb } from '@/lib/db/open';
 import { testDatabases } from '@/lib/db/testing';
@@ -75,8 +77,11 @@ describe.each(testDatabases())('top-up server checks on $name', ({ open }) => {
     const result = await create({ amount: '12.34', idempotencyKey: k });
     expect(result).toMatchObject({ ok: true, data: { amount: 1234, currency: 'usd', status: 'pending' } });
     expect(await madeWith(k)).toMatchObject([{ amount: 1234, currency: 'usd' }]);
-    // The largest amount allowed goes through.
+    // The largest amount allowed is far above the four-eyes threshold: it needs approval; with that policy off, it goes through.
+    expect(await create({ amount: '999,999.99' })).toMatchObject({ ok: false, approvalRequired: true });
+    await savePolicy(opened.db, { ...DEFAULT_POLICIES.topup_create, enabled: false }, as.admin.id);
     expect(await create({ amount: '999,999.99' })).toMatchObject({ ok: true, data: { amount: 99_999_999 } });
+    await savePolicy(opened.db, DEFAULT_POLICIES.topup_create, as.admin.id);
   });
 
   it('records the created top-up as the object of its creation, so its history starts with it', async () => {

@@ -7,6 +7,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionOperator } from '@/lib/auth/current-operator';
+import { DEFAULT_POLICIES } from '@/lib/approvals/policy';
+import { savePolicy } from '@/lib/approvals/store';
 import { startAuditEntry } from '@/lib/audit/store';
 import type { OpenDb } from '@/lib/db/open';
 import { auditEntries } from '@/lib/db/schema';
@@ -170,7 +172,10 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
     const k = key();
     const input = { feeId: fee, full: false, amount: '2', reason: 'same again', ticket: '', expectedRefunded: 0, idempotencyKey: k };
     // The reads fail from the start here, so the POST is never even sent: the outcome is unknown.
-    const first = await fees.refundApplicationFee(input);
+    // (With the fee refund's four-eyes policy on, its weighing reads the fee first, and that failed
+    // read is a plain failure before anything is sent: tests/integration/approvals.test.ts.)
+    await savePolicy(opened.db, { ...DEFAULT_POLICIES.fee_refund, enabled: false }, support.id);
+    const first = await fees.refundApplicationFee(input).finally(() => savePolicy(opened.db, DEFAULT_POLICIES.fee_refund, support.id));
     expect(first.ok).toBe(false);
     await clearFaults();
     const again = await fees.refundApplicationFee(input);

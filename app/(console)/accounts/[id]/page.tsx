@@ -2,6 +2,10 @@
 // parallel round of Stripe calls) into a React Query cache that the browser hydrates, so the
 // first paint is complete and later actions refetch only the views they change.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { ObjectApprovals } from '@/components/approvals/object-approvals';
+import { approvalQueries } from '@/lib/approvals/keys';
+import { listRequestsOn } from '@/lib/approvals/queries';
+import { toPlain } from '@/lib/http/json';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { accountQueries } from '@/lib/accounts/keys';
@@ -54,6 +58,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     queryClient.prefetchQuery({ ...accountQueries.balance(id), queryFn: () => getAccountBalance(id) }),
     allowed.transfers ? queryClient.prefetchQuery({ ...accountQueries.transfers(id), queryFn: () => listTransfersTo(id) }) : null,
     allowed.fees ? queryClient.prefetchQuery({ ...accountQueries.fees(id), queryFn: () => listFeesFrom(id) }) : null,
+    can(role, 'approvals.read') ? queryClient.prefetchQuery({ ...approvalQueries.object(id), queryFn: async () => toPlain(await listRequestsOn(id, operator)) }) : null,
     allowed.audit
       ? queryClient.prefetchQuery({ ...auditQueries.object(id), queryFn: async () => ((await readObjectHistory(operator, id)) ?? []).map(toAuditEntryView) })
       : null,
@@ -62,6 +67,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   return (
     <main className="mx-auto max-w-7xl px-6 py-8">
       <HydrationBoundary state={dehydrate(queryClient)}>
+        {can(role, 'approvals.read') ? (
+          <div className="mb-4">
+            <ObjectApprovals objectId={id} />
+          </div>
+        ) : null}
         <AccountView id={id} mode={stripeMode()} can={allowed} deletion={await deletion} />
       </HydrationBoundary>
     </main>

@@ -7,6 +7,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type Stripe from 'stripe';
+import { useApprovalNeed } from '@/components/approvals/use-approval-need';
 import { FormOutcome } from '@/components/money/form-outcome';
 import { AmountPicker, type AmountChoice } from '@/components/money/amount-picker';
 import { ReviewPanel } from '@/components/money/review-panel';
@@ -15,6 +16,10 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { accountKeys } from '@/lib/accounts/keys';
 import { balanceKeys } from '@/lib/balance/keys';
+import type { ActionResult } from '@/lib/actions/result';
+import { requestApprovalAction } from '@/lib/approvals/actions';
+import { approvalKeys, isApprovalRequested, type ApprovalRequested } from '@/lib/approvals/keys';
+import { requestKeyFor } from '@/lib/approvals/schemas';
 import { refundApplicationFee } from '@/lib/fees/actions';
 import { idOf } from '@/lib/stripe/ids';
 import { feeKeys, feeQueries } from '@/lib/fees/keys';
@@ -23,6 +28,7 @@ import { moneyInWords } from '@/lib/money';
 import { refundFeeSchema, type RefundFeeInput } from '@/lib/fees/schemas';
 
 type Payload = RefundFeeInput & { amountMinor: number };
+type Refunded = Extract<Awaited<ReturnType<typeof refundApplicationFee>>, { ok: true }>['data'];
 
 const FULL: AmountChoice = { full: true, amount: '' };
 
@@ -43,11 +49,22 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
     setTicket('');
   }
 
+  // Set once a review is open: whether a four-eyes policy covers this refund (the server decides again).
+  const [subject, setSubject] = useState<{ amount: number; currency: string } | null>(null);
+  const need = useApprovalNeed('fee_refund', subject);
+  const approval = need?.needed ? need.why : null;
+
   const action = useConfirmedAction(
-    (p: Payload, idempotencyKey: string) => refundApplicationFee({ feeId: p.feeId, full: p.full, amount: p.amount, reason: p.reason, ticket: p.ticket, expectedRefunded: p.expectedRefunded, idempotencyKey }),
+    (p: Payload, idempotencyKey: string): Promise<ActionResult<Refunded | ApprovalRequested>> => {
+      const input = { feeId: p.feeId, full: p.full, amount: p.amount, reason: p.reason, ticket: p.ticket, expectedRefunded: p.expectedRefunded, idempotencyKey };
+      // The review's key becomes the request's: the approved refund is sent with it, once.
+      if (approval) return requestApprovalAction({ action: 'fee_refund', params: input, note: p.reason, idempotencyKey: requestKeyFor(idempotencyKey) });
+      return refundApplicationFee(input);
+    },
     {
       onDone: (data) => {
-        setDone(`Refunded ${moneyInWords(data.amount, data.currency)} (${data.refundId}).`);
+        if (isApprovalRequested(data)) setDone(`Approval requested (${data.requestId}): nothing is refunded until another operator approves it in Approvals.`);
+        else setDone(`Refunded ${moneyInWords(data.amount, data.currency)} (${data.refundId}).`);
         reset();
       },
       // Whatever the outcome, what Stripe now holds is worth showing: a lost answer may hide a refund.
@@ -55,6 +72,8 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
         void queryClient.invalidateQueries({ queryKey: feeKeys.detail(fee.id) });
         void queryClient.invalidateQueries({ queryKey: feeKeys.lists() });
         void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
+        void queryClient.invalidateQueries({ queryKey: approvalKeys.object(fee.id) });
+        void queryClient.invalidateQueries({ queryKey: approvalKeys.inbox() });
         if (account) {
           void queryClient.invalidateQueries({ queryKey: accountKeys.fees(account) });
           void queryClient.invalidateQueries({ queryKey: accountKeys.balance(account) });
@@ -95,6 +114,7 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
     const checked = refundFeeSchema.safeParse(input);
     if (!checked.success) return setProblem(checked.error.issues[0]?.message ?? 'Check the form.');
     setProblem(null);
+    setSubject({ amount: parsed.amount, currency: fee.currency });
     action.open({ ...input, amountMinor: parsed.amount });
   }
 
@@ -107,6 +127,7 @@ export function RefundFeeForm({ fee }: { fee: Stripe.ApplicationFee }) {
         confirmLabel="Refund"
         action={action}
         testId="refund-review"
+        approval={approval}
       />
     );
   }

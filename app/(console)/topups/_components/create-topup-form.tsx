@@ -5,16 +5,22 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useId, useState } from 'react';
+import { useApprovalNeed } from '@/components/approvals/use-approval-need';
 import { ReviewPanel } from '@/components/money/review-panel';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/actions/result';
+import { requestApprovalAction } from '@/lib/approvals/actions';
+import { approvalKeys, isApprovalRequested, type ApprovalRequested } from '@/lib/approvals/keys';
+import { requestKeyFor } from '@/lib/approvals/schemas';
 import { balanceKeys } from '@/lib/balance/keys';
 import { createTopup } from '@/lib/topups/actions';
 import { topupKeys } from '@/lib/topups/keys';
 import { createTopupSchema, describeTopup, TOPUP_CURRENCY, TOPUP_TEST_SOURCES, topupAmount, type CreateTopupInput } from '@/lib/topups/schemas';
 
 type Payload = CreateTopupInput & { amountMinor: number };
+type Created = Extract<Awaited<ReturnType<typeof createTopup>>, { ok: true }>['data'];
 
 export function CreateTopupForm({ testMode }: { testMode: boolean }) {
   const queryClient = useQueryClient();
@@ -24,12 +30,23 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
   const [source, setSource] = useState(testMode ? 'btok_us_verified' : '');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<{ id: string; status: string } | null>(null);
+  const [requested, setRequested] = useState<string | null>(null);
+  // Set once a review is open: whether a four-eyes policy covers this top-up (the server decides again).
+  const [subject, setSubject] = useState<{ amount: number; currency: string } | null>(null);
+  const need = useApprovalNeed('topup_create', subject);
+  const approval = need?.needed ? need.why : null;
   const ids = { amount: useId(), description: useId(), descriptor: useId(), source: useId() };
   const action = useConfirmedAction(
-    (p: Payload, idempotencyKey: string) => createTopup({ amount: p.amount, description: p.description, statementDescriptor: p.statementDescriptor, source: p.source, idempotencyKey }),
+    (p: Payload, idempotencyKey: string): Promise<ActionResult<Created | ApprovalRequested>> => {
+      const input = { amount: p.amount, description: p.description, statementDescriptor: p.statementDescriptor, source: p.source, idempotencyKey };
+      // The review's key becomes the request's: the approved top-up is created with it, once.
+      if (approval) return requestApprovalAction({ action: 'topup_create', params: input, note: p.description, idempotencyKey: requestKeyFor(idempotencyKey) });
+      return createTopup(input);
+    },
     {
       onDone: (data) => {
-        setDone({ id: data.topupId, status: data.status });
+        if (isApprovalRequested(data)) setRequested(data.requestId);
+        else setDone({ id: data.topupId, status: data.status });
         setAmount('');
         setDescription('');
         setStatementDescriptor('');
@@ -37,6 +54,7 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
       onSettled: () => {
         void queryClient.invalidateQueries({ queryKey: topupKeys.lists() });
         void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
+        void queryClient.invalidateQueries({ queryKey: approvalKeys.inbox() });
       },
       // Its answer was lost and the console found the top-up by the request key in its metadata.
       onRecovered: (status) => {
@@ -54,18 +72,21 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
         tone="primary"
         action={action}
         testId="topup-review"
+        approval={approval}
       />
     );
   }
 
   function review() {
     setDone(null);
+    setRequested(null);
     const parsed = topupAmount(amount);
     if (!parsed.ok) return setProblem(parsed.error);
     const input: CreateTopupInput = { amount, description, statementDescriptor, source };
     const checked = createTopupSchema.safeParse(input);
     if (!checked.success) return setProblem(checked.error.issues[0]?.message ?? 'Check the form.');
     setProblem(null);
+    setSubject({ amount: parsed.amount, currency: TOPUP_CURRENCY });
     action.open({ ...input, amountMinor: parsed.amount });
   }
 
@@ -85,6 +106,11 @@ export function CreateTopupForm({ testMode }: { testMode: boolean }) {
             {done.id}
           </Link>{' '}
           created: {done.status}.
+        </p>
+      ) : null}
+      {requested ? (
+        <p className="text-sm text-neutral-700" role="status" data-testid="topup-requested">
+          Approval requested ({requested}): nothing is created until another operator approves it in Approvals.
         </p>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">

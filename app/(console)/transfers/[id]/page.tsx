@@ -5,7 +5,10 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ObjectApprovals } from '@/components/approvals/object-approvals';
 import { ObjectHistory } from '@/components/audit/object-history';
+import { approvalQueries } from '@/lib/approvals/keys';
+import { listRequestsOn } from '@/lib/approvals/queries';
 import { ErrorBox } from '@/components/error-box';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guard';
@@ -25,7 +28,10 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   if (!isObjectId(id, 'tr_')) notFound();
   const queryClient = makeQueryClient();
   try {
-    await queryClient.fetchQuery({ ...transferQueries.detail(id), queryFn: async () => toPlain(await getTransferDetail(id)) });
+    await Promise.all([
+      queryClient.fetchQuery({ ...transferQueries.detail(id), queryFn: async () => toPlain(await getTransferDetail(id)) }),
+      can(operator.role, 'approvals.read') ? queryClient.prefetchQuery({ ...approvalQueries.object(id), queryFn: async () => toPlain(await listRequestsOn(id, operator)) }) : null,
+    ]);
   } catch (error) {
     // An unknown id (Stripe's 404) is said in words on a normal page, like any other failed read.
     return (
@@ -51,6 +57,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           canOpenCharge={can(operator.role, 'risk.read')}
           canOpenFee={can(operator.role, 'fees.read')}
         />
+        {can(operator.role, 'approvals.read') ? <ObjectApprovals objectId={id} /> : null}
       </HydrationBoundary>
       <ObjectHistory objectId={id} operator={operator} />
     </main>

@@ -7,6 +7,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type Stripe from 'stripe';
+import { useApprovalNeed } from '@/components/approvals/use-approval-need';
 import { FormOutcome } from '@/components/money/form-outcome';
 import { AmountPicker, type AmountChoice } from '@/components/money/amount-picker';
 import { MetadataEditor } from '@/components/money/metadata-editor';
@@ -20,12 +21,17 @@ import { balanceKeys } from '@/lib/balance/keys';
 import { feeKeys } from '@/lib/fees/keys';
 import { idOf } from '@/lib/stripe/ids';
 import { moneyInWords } from '@/lib/money';
+import { requestApprovalAction } from '@/lib/approvals/actions';
+import { requestKeyFor } from '@/lib/approvals/schemas';
 import { reverseTransfer } from '@/lib/transfers/actions';
+import type { ActionResult } from '@/lib/actions/result';
+import { approvalKeys, isApprovalRequested, type ApprovalRequested } from '@/lib/approvals/keys';
 import { transferKeys, transferQueries } from '@/lib/transfers/keys';
 import { describeReversal, reversalAmount, transferRemaining } from '@/lib/transfers/reversals';
 import { reverseTransferSchema, type ReverseTransferInput } from '@/lib/transfers/schemas';
 
 type Payload = ReverseTransferInput & { amountMinor: number };
+type Reversed = Extract<Awaited<ReturnType<typeof reverseTransfer>>, { ok: true }>['data'];
 
 const FULL: AmountChoice = { full: true, amount: '' };
 
@@ -50,9 +56,14 @@ export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = f
     setRefundFee(false);
   }
 
+  // Set once a review is open: whether a four-eyes policy covers this reversal (the server decides again).
+  const [subject, setSubject] = useState<{ amount: number; currency: string } | null>(null);
+  const need = useApprovalNeed('transfer_reversal', subject);
+  const approval = need?.needed ? need.why : null;
+
   const action = useConfirmedAction(
-    (p: Payload, idempotencyKey: string) =>
-      reverseTransfer({
+    (p: Payload, idempotencyKey: string): Promise<ActionResult<Reversed | ApprovalRequested>> => {
+      const input = {
         transferId: p.transferId,
         full: p.full,
         amount: p.amount,
@@ -61,10 +72,15 @@ export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = f
         metadata: p.metadata,
         expectedReversed: p.expectedReversed,
         idempotencyKey,
-      }),
+      };
+      // The review's key becomes the request's: the approved reversal is sent with it, once.
+      if (approval) return requestApprovalAction({ action: 'transfer_reversal', params: input, note: p.description, idempotencyKey: requestKeyFor(idempotencyKey) });
+      return reverseTransfer(input);
+    },
     {
       onDone: (data) => {
-        setDone(`Reversed ${moneyInWords(data.amount, data.currency)} (${data.reversalId}).`);
+        if (isApprovalRequested(data)) setDone(`Approval requested (${data.requestId}): nothing is reversed until another operator approves it in Approvals.`);
+        else setDone(`Reversed ${moneyInWords(data.amount, data.currency)} (${data.reversalId}).`);
         reset();
       },
       onSettled: () => {
@@ -72,6 +88,8 @@ export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = f
         void queryClient.invalidateQueries({ queryKey: transferKeys.lists() });
         void queryClient.invalidateQueries({ queryKey: transferKeys.reports() });
         void queryClient.invalidateQueries({ queryKey: balanceKeys.all });
+        void queryClient.invalidateQueries({ queryKey: approvalKeys.object(transfer.id) });
+        void queryClient.invalidateQueries({ queryKey: approvalKeys.inbox() });
         if (chargeFee) {
           void queryClient.invalidateQueries({ queryKey: feeKeys.detail(chargeFee) });
           void queryClient.invalidateQueries({ queryKey: feeKeys.lists() });
@@ -126,6 +144,7 @@ export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = f
     const checked = reverseTransferSchema.safeParse(input);
     if (!checked.success) return setProblem(checked.error.issues[0]?.message ?? 'Check the form.');
     setProblem(null);
+    setSubject({ amount: parsed.amount, currency: transfer.currency });
     action.open({ ...input, amountMinor: parsed.amount });
   }
 
@@ -138,6 +157,7 @@ export function ReverseTransferForm({ transfer, chargeFee, chargeFeeRefunded = f
         confirmLabel="Reverse"
         action={action}
         testId="reverse-review"
+        approval={approval}
       />
     );
   }

@@ -1,10 +1,14 @@
 'use client';
 // Reject: a reason of the pinned API version, an internal note, and the account id typed to
 // confirm; the effect is stated before the button. The key is made when the dialog opens. The risk
-// case page opens the same dialog with its own action (the same rejection, which also decides the case).
+// case page opens the same dialog with its own action (the same rejection, which also decides the
+// case). Where a four-eyes policy covers the rejection (by default: live mode), the dialog says so
+// and sends a request for approval instead (from a case too: the approved rejection then runs as the
+// account page's own, and the case is decided by hand).
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ActionResult } from '@/lib/actions/result';
+import { ApprovalNotice } from '@/components/approvals/approval-notice';
+import { useApprovalNeed } from '@/components/approvals/use-approval-need';
 import { DialogFooter } from '@/components/forms/dialog-footer';
 import { useConfirmedAction } from '@/components/money/use-confirmed-action';
 import type { Outcome } from '@/components/money/outcome-message';
@@ -14,6 +18,10 @@ import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { rejectAccountAction } from '@/lib/accounts/actions';
+import type { ActionResult } from '@/lib/actions/result';
+import { requestApprovalAction } from '@/lib/approvals/actions';
+import { approvalKeys, isApprovalRequested, type ApprovalRequested } from '@/lib/approvals/keys';
+import { requestKeyFor } from '@/lib/approvals/schemas';
 import { accountInvalidations, invalidateViews } from '@/lib/accounts/keys';
 import { rejectReasons } from '@/lib/accounts/rules';
 import { PINNED_API_VERSION, rejectAccountSchema } from '@/lib/accounts/schemas';
@@ -21,8 +29,9 @@ import { disabledReasonText } from '@/lib/accounts/status';
 import { fieldErrors } from './form-errors';
 
 export type RejectInput = { accountId: string; reason: string; note: string; confirmation: string };
+type Rejected = { disabledReason: string | null; requestId: string | null };
 /** The action the dialog sends: the account page's rejection unless told otherwise. */
-export type RejectRun = (p: RejectInput, idempotencyKey: string) => Promise<ActionResult<{ disabledReason: string | null; requestId: string | null }>>;
+export type RejectRun = (p: RejectInput, idempotencyKey: string) => Promise<ActionResult<Rejected>>;
 
 const rejectOnAccountPage: RejectRun = (p, idempotencyKey) => rejectAccountAction({ ...p, idempotencyKey });
 
@@ -44,10 +53,21 @@ export function RejectDialog({
 }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const action = useConfirmedAction(reject, {
-    onSettled: () => Promise.all([invalidateViews(queryClient, accountInvalidations.reject(accountId)), onSettled?.()]),
-    onRecovered: (status) => (setOpen(false), onDone({ ok: true, text: `Rejected, although Stripe's answer had been lost. ${status.resolution ?? ''}`.trim() })),
-  });
+  const need = useApprovalNeed('account_reject', open ? {} : null);
+  const approval = need?.needed ? need.why : null;
+  const action = useConfirmedAction(
+    (p: RejectInput, idempotencyKey: string): Promise<ActionResult<Rejected | ApprovalRequested>> =>
+      approval
+        ? requestApprovalAction({ action: 'account_reject', params: { ...p, idempotencyKey }, note: p.note, idempotencyKey: requestKeyFor(idempotencyKey) })
+        : reject(p, idempotencyKey),
+    {
+      onSettled: () => {
+        void queryClient.invalidateQueries({ queryKey: approvalKeys.object(accountId) });
+        return Promise.all([invalidateViews(queryClient, accountInvalidations.reject(accountId)), onSettled?.()]);
+      },
+      onRecovered: (status) => (setOpen(false), onDone({ ok: true, text: `Rejected, although Stripe's answer had been lost. ${status.resolution ?? ''}`.trim() })),
+    },
+  );
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -84,10 +104,11 @@ export function RejectDialog({
             e.preventDefault();
             if (!parsed.success) return setTouched({ reason: true, note: true, confirmation: true });
             const r = await action.confirm(input);
-            if (r?.ok) {
-              setOpen(false);
-              onDone({ ok: true, text: `Rejected. Stripe now shows the account as: ${disabledReasonText(r.data.disabledReason) ?? r.data.disabledReason}.`, requestId: r.data.requestId });
-            }
+            if (!r?.ok) return;
+            setOpen(false);
+            const data = r.data;
+            if (isApprovalRequested(data)) onDone({ ok: true, text: `Approval requested (${data.requestId}): the account is not rejected until another operator approves it in Approvals.` });
+            else onDone({ ok: true, text: `Rejected. Stripe now shows the account as: ${disabledReasonText(data.disabledReason) ?? data.disabledReason}.`, requestId: data.requestId });
           }}
         >
           <Field id="reject-reason" label="Reason (sent to Stripe)" error={shown('reason')} hint={`The reasons of API version ${PINNED_API_VERSION}.`}>
@@ -122,7 +143,16 @@ export function RejectDialog({
               data-testid="reject-confirmation"
             />
           </Field>
-          <DialogFooter action={action} onCancel={() => setOpen(false)} submitLabel="Reject account" pendingLabel="Rejecting…" submitTestId="reject-submit" submitDisabled={!parsed.success} tone="danger" />
+          {approval ? <ApprovalNotice why={approval} /> : null}
+          <DialogFooter
+            action={action}
+            onCancel={() => setOpen(false)}
+            submitLabel={approval ? 'Request approval' : 'Reject account'}
+            pendingLabel={approval ? 'Requesting…' : 'Rejecting…'}
+            submitTestId="reject-submit"
+            submitDisabled={!parsed.success}
+            tone="danger"
+          />
         </form>
       </DialogContent>
     </Dialog>
