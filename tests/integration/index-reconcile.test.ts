@@ -32,6 +32,8 @@ afterAll(() => h?.close());
 /** Every row, so the field-by-field comparison covers the whole index. */
 const EVERYTHING = { sampleAccounts: 10_000, sampleOthers: 10_000 };
 
+const ON_CONNECTED_ACCOUNTS_TOO = new Set(['charge', 'radar.early_fraud_warning', 'review']);
+
 describe.each(testDatabases())('reconciliation on $name', ({ open }) => {
   let opened: OpenDb;
   const db = () => opened.db;
@@ -56,7 +58,13 @@ describe.each(testDatabases())('reconciliation on $name', ({ open }) => {
     expect(done.drift).toEqual([]);
     const accounts = done.counts.find((c) => c.type === 'account')!;
     expect(accounts).toMatchObject({ stripe: 240, index: 240, missing: 0, extra: 0 });
-    for (const c of done.counts) expect(c.index, c.type).toBe(c.stripe);
+    for (const c of done.counts) {
+      expect([c.type, c.missing, c.extra]).toEqual([c.type, 0, 0]);
+      // The index also holds connected accounts' own Radar objects and the charges they are about
+      // (read with Stripe-Account: lib/index/connect-radar.ts), which the platform's lists leave out.
+      if (ON_CONNECTED_ACCOUNTS_TOO.has(c.type)) expect(c.index, c.type).toBeGreaterThanOrEqual(c.stripe);
+      else expect(c.index, c.type).toBe(c.stripe);
+    }
     expect(done.sampled).toBe(240 + (await db().$count(indexObjects, eq(indexObjects.deleted, false))));
     // The next scheduled run is an hour after this one.
     expect(await reconcile.reconcileDue(db())).toBe(false);
