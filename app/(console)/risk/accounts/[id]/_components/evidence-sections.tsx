@@ -18,7 +18,8 @@ const words = (code: string | null) => (code ? code.replace(/[._]/g, ' ') : '—
 
 function Table({ label, head, children }: { label: string; head: string[]; children: ReactNode }) {
   return (
-    <div className="-mx-4 overflow-x-auto px-4">
+    // Focusable, so a keyboard can scroll a table wider than a phone (axe: scrollable-region-focusable).
+    <div className="-mx-4 overflow-x-auto px-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2" tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>
       <table className="w-full min-w-[36rem] text-left text-sm" aria-label={label}>
         <thead className="text-xs text-neutral-500">
           <tr>
