@@ -15,6 +15,8 @@ export const CONSOLE_PAGES = [
   `/application-fees/refunds/${SAMPLE_MONEY.feeRefund}`,
   '/topups',
   `/topups/${SAMPLE_MONEY.topup}`,
+  '/billing',
+  '/billing/test-clocks',
   '/risk',
   `/risk/accounts/${SAMPLE_RISK_ACCOUNT_ID}`,
   '/approvals',

@@ -15,9 +15,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: 'Everything, including managing operators.',
-  ops: 'Reviews connected accounts: updates, rejects, unrejects and deletes them; manages capabilities and onboarding links.',
-  support: 'Looks things up for account holders and refunds application fees.',
-  finance: 'Reverses transfers and tops up the platform balance.',
+  ops: 'Reviews connected accounts: updates, rejects, unrejects and deletes them; manages capabilities and onboarding links; cancels and releases subscription schedules.',
+  support: 'Looks things up for account holders, refunds application fees and rehearses billing with test clocks.',
+  finance: 'Reverses transfers, tops up the platform balance and rehearses billing with test clocks.',
   viewer: 'Reads everything except the audit log; changes nothing.',
 };
 
@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   'topups.read': 'Read top-ups',
   'topups.create': 'Create top-ups',
   'topups.cancel': 'Cancel top-ups',
+  'billing.read': 'Read subscription schedules, subscriptions and invoices on connected accounts',
+  'billing.manage': 'Cancel and release subscription schedules on connected accounts',
+  'testclocks.manage': 'Rehearse billing with test clocks (test mode only)',
   'risk.read': 'Read charges, reviews and early fraud warnings',
   'risk.decide': 'Decide risk cases: claim, note, clear, escalate, approve reviews',
   'audit.read': 'Read the audit log',
@@ -47,7 +50,7 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-const READ_EVERYTHING: Permission[] = ['accounts.read', 'transfers.read', 'fees.read', 'topups.read', 'risk.read'];
+const READ_EVERYTHING: Permission[] = ['accounts.read', 'transfers.read', 'fees.read', 'topups.read', 'billing.read', 'risk.read'];
 
 const MATRIX: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(ALL_PERMISSIONS),
@@ -61,12 +64,15 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'links.create',
     'transfers.read',
     'fees.read',
+    'billing.read',
+    'billing.manage',
+    'testclocks.manage',
     'risk.read',
     'risk.decide',
     'audit.read',
     'approvals.read',
   ]),
-  support: new Set<Permission>(['accounts.read', 'transfers.read', 'fees.read', 'fees.refund', 'risk.read', 'audit.read', 'approvals.read']),
+  support: new Set<Permission>(['accounts.read', 'transfers.read', 'fees.read', 'fees.refund', 'billing.read', 'testclocks.manage', 'risk.read', 'audit.read', 'approvals.read']),
   finance: new Set<Permission>([
     'accounts.read',
     'transfers.read',
@@ -75,6 +81,8 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'topups.read',
     'topups.create',
     'topups.cancel',
+    'billing.read',
+    'testclocks.manage',
     'risk.read',
     'audit.read',
     'approvals.read',

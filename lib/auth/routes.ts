@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/transfers', label: 'Transfers', permission: 'transfers.read' },
   { href: '/application-fees', label: 'Application fees', permission: 'fees.read' },
   { href: '/topups', label: 'Top-ups', permission: 'topups.read' },
+  { href: '/billing', label: 'Billing', permission: 'billing.read' },
   { href: '/risk', label: 'Risk', permission: 'risk.read' },
   { href: '/approvals', label: 'Approvals', permission: 'approvals.read' },
   { href: '/audit', label: 'Audit', permission: 'audit.read' },
@@ -68,4 +69,5 @@ export const PAGE_ROUTES: PageRoute[] = [
   { pattern: '/transfers/reversals', permission: 'transfers.read' },
   { pattern: '/risk/accounts/[id]', permission: 'risk.read' },
   { pattern: '/approvals/policies', permission: 'policies.manage' },
+  { pattern: '/billing/test-clocks', permission: 'testclocks.manage' },
 ];
