@@ -114,6 +114,9 @@ export const listParams = {
   expand: expand(),
 };
 
+/** The parameters of a list with no filters of its own (built once, like EXPAND_ONLY). */
+export const LIST_ONLY = hash({ ...listParams });
+
 export function paramName(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (i === 0 ? String(p) : `[${String(p)}]`)).join('');
 }

@@ -1,5 +1,6 @@
 // Routes of the emulator's API: a method, a path pattern (`/v1/accounts/:account`), the handler,
 // whether the Stripe-Account header is accepted, and the first API version that has the route.
+import type { ZodType } from 'zod';
 import type { FormObject } from './form';
 import type { Mode, World } from './world';
 
@@ -31,7 +32,16 @@ export interface Route {
   object?: string;
   /** The first API version with this route; older versions get 404 as Stripe gives. */
   since?: string;
+  /**
+   * The zod schema the handler parses its parameters with (the very object it passes to
+   * parseParams), or the function of the request's API version that makes it. Every route declares
+   * one: tests/schema-drift.test.ts compares it with the parameters the `stripe` package declares.
+   */
+  params?: RouteParams;
 }
+
+/** A route's declared parameter schema: fixed, or by the request's API version. */
+export type RouteParams = ZodType | ((apiVersion: string) => ZodType);
 
 interface Compiled extends Route {
   regex: RegExp;
@@ -40,6 +50,11 @@ interface Compiled extends Route {
 
 export class Router {
   private routes: Compiled[] = [];
+
+  /** Every route, in the order they were added (for tests that walk the route table). */
+  list(): readonly Route[] {
+    return this.routes;
+  }
 
   add(...routes: Route[]): this {
     for (const r of routes) {

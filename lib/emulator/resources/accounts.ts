@@ -194,6 +194,7 @@ export const accountRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/accounts',
     object: 'account',
+    params: createAccountParams,
     handler: (ctx) => {
       const p = parseParams(createAccountParams, ctx.params);
       return expandObject(ctx, renderAccount(ctx, createAccount(ctx, p)), p.expand);
@@ -202,6 +203,7 @@ export const accountRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/accounts',
+    params: listAccountParams,
     handler: (ctx) => {
       const p = parseParams(listAccountParams, ctx.params);
       return listResponse(ctx, ctx.world.accounts.ordered(), p, '/v1/accounts', (a) => renderAccount(ctx, a));
@@ -210,6 +212,7 @@ export const accountRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/accounts/:account',
+    params: EXPAND_ONLY,
     handler: (ctx, { account }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderAccount(ctx, requireAccount(ctx, account).account), p.expand);
@@ -219,19 +222,21 @@ export const accountRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/accounts/:account',
     object: 'account',
+    params: updateAccountParams,
     handler: (ctx, { account }) => {
       const p = parseParams(updateAccountParams, ctx.params);
       return expandObject(ctx, renderAccount(ctx, updateAccount(ctx, account, p)), p.expand);
     },
   },
-  { method: 'DELETE', pattern: '/v1/accounts/:account', handler: (ctx, { account }) => deleteAccount(ctx, account) },
-  { method: 'POST', pattern: '/v1/accounts/:account/reject', object: 'account', handler: (ctx, { account }) => rejectAccount(ctx, account) },
-  { method: 'POST', pattern: '/v1/accounts/:account/unreject', object: 'account', since: VERSION.unreject, handler: (ctx, { account }) => unrejectAccount(ctx, account) },
+  { method: 'DELETE', pattern: '/v1/accounts/:account', params: NO_PARAMS, handler: (ctx, { account }) => deleteAccount(ctx, account) },
+  { method: 'POST', pattern: '/v1/accounts/:account/reject', object: 'account', params: rejectSchema, handler: (ctx, { account }) => rejectAccount(ctx, account) },
+  { method: 'POST', pattern: '/v1/accounts/:account/unreject', object: 'account', since: VERSION.unreject, params: EXPAND_ONLY, handler: (ctx, { account }) => unrejectAccount(ctx, account) },
   {
     // The account the key acts as: the platform, or with Stripe-Account the connected account.
     method: 'GET',
     pattern: '/v1/account',
     connect: true,
+    params: EXPAND_ONLY,
     handler: (ctx) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       if (ctx.stripeAccount) return expandObject(ctx, renderAccount(ctx, requireAccount(ctx, ctx.stripeAccount).account), p.expand);

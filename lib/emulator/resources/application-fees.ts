@@ -2,7 +2,7 @@
 // update, list; also the deprecated POST /v1/application_fees/:id/refund). Platform objects only.
 import type Stripe from 'stripe';
 import { noSuch } from '../core/errors';
-import { expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, parseParams, rangeFilter, str } from '../core/params';
+import { expand, EXPAND_ONLY, hash, int, LIST_ONLY, listParams, mergeMetadata, metadata, parseParams, rangeFilter, str } from '../core/params';
 import type { Route } from '../core/router';
 import { refundApplicationFee, requireApplicationFee, requireFeeRefund } from '../money/fee-refunds';
 import { renderApplicationFee } from '../money/objects';
@@ -29,10 +29,13 @@ const listFeeParams = hash({ ...listParams, charge: str().optional(), created: r
 const createRefundParams = hash({ amount: int({ min: 1 }).optional(), metadata: metadata().optional(), expand: expand() });
 const updateRefundParams = hash({ metadata: metadata().optional(), expand: expand() });
 
+const deprecatedRefundParams = hash({ amount: int({ min: 1 }).optional(), expand: expand() });
+
 export const applicationFeeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/application_fees',
+    params: listFeeParams,
     handler: (ctx) => {
       const p = parseParams(listFeeParams, ctx.params);
       // `charge` names the charge the fee was taken from; a destination charge's own id finds its fee too.
@@ -44,6 +47,7 @@ export const applicationFeeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/application_fees/:fee',
+    params: EXPAND_ONLY,
     handler: (ctx, { fee }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderApplicationFee(ctx.world, requireApplicationFee(ctx, fee)), p.expand);
@@ -52,6 +56,7 @@ export const applicationFeeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/application_fees/:fee/refunds',
+    params: createRefundParams,
     object: 'fee_refund',
     handler: (ctx, { fee }) => {
       const p = parseParams(createRefundParams, ctx.params);
@@ -63,8 +68,9 @@ export const applicationFeeRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/application_fees/:fee/refund',
     object: 'application_fee',
+    params: deprecatedRefundParams,
     handler: (ctx, { fee }) => {
-      const p = parseParams(hash({ amount: int({ min: 1 }).optional(), expand: expand() }), ctx.params);
+      const p = parseParams(deprecatedRefundParams, ctx.params);
       refundApplicationFee(ctx, fee, p);
       return expandObject(ctx, renderApplicationFee(ctx.world, requireApplicationFee(ctx, fee)), p.expand);
     },
@@ -72,8 +78,9 @@ export const applicationFeeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/application_fees/:fee/refunds',
+    params: LIST_ONLY,
     handler: (ctx, { fee }) => {
-      const p = parseParams(hash({ ...listParams }), ctx.params);
+      const p = parseParams(LIST_ONLY, ctx.params);
       requireApplicationFee(ctx, fee);
       const items = ctx.world.feeRefunds.newestFirstIn(fee);
       return listResponse(ctx, items, p, `/v1/application_fees/${fee}/refunds`);
@@ -82,6 +89,7 @@ export const applicationFeeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/application_fees/:fee/refunds/:id',
+    params: EXPAND_ONLY,
     handler: (ctx, { fee, id }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireFeeRefund(ctx, fee, id), p.expand);
@@ -90,6 +98,7 @@ export const applicationFeeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/application_fees/:fee/refunds/:id',
+    params: updateRefundParams,
     object: 'fee_refund',
     handler: (ctx, { fee, id }) => {
       const p = parseParams(updateRefundParams, ctx.params);

@@ -141,6 +141,7 @@ export const appSecretRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/apps/secrets',
+    params: setParams,
     object: 'apps.secret',
     connect: true,
     handler: (ctx) => {
@@ -151,6 +152,7 @@ export const appSecretRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/apps/secrets/find',
+    params: byNameParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(byNameParams, ctx.params);
@@ -160,6 +162,7 @@ export const appSecretRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/apps/secrets/delete',
+    params: byNameParams,
     object: 'apps.secret',
     connect: true,
     handler: (ctx) => {
@@ -174,6 +177,7 @@ export const appSecretRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/apps/secrets',
+    params: listSecretParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listSecretParams, ctx.params);

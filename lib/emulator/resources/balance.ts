@@ -87,16 +87,18 @@ export const balanceRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/balance',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderBalance(ctx), p.expand);
     },
   },
-  { method: 'GET', pattern: '/v1/balance_transactions', connect: true, handler: (ctx) => listTransactions(ctx) },
+  { method: 'GET', pattern: '/v1/balance_transactions', connect: true, params: listTransactionParams, handler: (ctx) => listTransactions(ctx) },
   {
     method: 'GET',
     pattern: '/v1/balance_transactions/:id',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { id }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);

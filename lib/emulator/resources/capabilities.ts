@@ -20,10 +20,13 @@ function capability(ctx: Ctx, accountId: string, name: string): Stripe.Capabilit
   return renderCapability(ctx.world, account, facts, name, ctx.now(), ctx.apiVersion);
 }
 
+const updateCapabilityParams = hash({ requested: bool().optional(), expand: expand() });
+
 export const capabilityRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/accounts/:account/capabilities',
+    params: EXPAND_ONLY,
     handler: (ctx, { account }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       const { facts } = requireAccount(ctx, account);
@@ -36,6 +39,7 @@ export const capabilityRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/accounts/:account/capabilities/:capability',
+    params: EXPAND_ONLY,
     handler: (ctx, { account, capability: name }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, capability(ctx, account, name), p.expand);
@@ -45,8 +49,9 @@ export const capabilityRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/accounts/:account/capabilities/:capability',
     object: 'capability',
+    params: updateCapabilityParams,
     handler: (ctx, { account: accountId, capability: name }) => {
-      const p = parseParams(hash({ requested: bool().optional(), expand: expand() }), ctx.params);
+      const p = parseParams(updateCapabilityParams, ctx.params);
       const { account, facts } = requireAccount(ctx, accountId);
       if (!(CAPABILITY_NAMES as readonly string[]).includes(name)) throw noSuch('capability', name, 'capability');
       if (p.requested === false && account.type === 'standard') {

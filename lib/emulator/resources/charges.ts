@@ -153,6 +153,7 @@ export const chargeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/charges',
+    params: createChargeParams,
     object: 'charge',
     connect: true,
     handler: (ctx) => {
@@ -163,6 +164,7 @@ export const chargeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/charges',
+    params: listChargeParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listChargeParams, ctx.params);
@@ -181,6 +183,7 @@ export const chargeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/charges/:charge',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { charge }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -190,6 +193,7 @@ export const chargeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/charges/:charge/capture',
+    params: captureParams,
     object: 'charge',
     connect: true,
     handler: (ctx, { charge }) => {

@@ -20,6 +20,7 @@ export const countrySpecRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/country_specs',
+    params: listSchema,
     handler: (ctx) => {
       const p = parseParams(listSchema, ctx.params);
       return listResponse(ctx, ALL_SPECS, p, '/v1/country_specs');
@@ -28,6 +29,7 @@ export const countrySpecRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/country_specs/:country',
+    params: retrieveSchema,
     handler: (ctx, path) => {
       const p = parseParams(retrieveSchema, ctx.params);
       const spec = countrySpec(path.country);

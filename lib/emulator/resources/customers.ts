@@ -108,6 +108,7 @@ export const customerRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/customers',
+    params: createCustomerParams,
     object: 'customer',
     connect: true,
     handler: (ctx) => {
@@ -118,6 +119,7 @@ export const customerRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/customers',
+    params: listCustomerParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listCustomerParams, ctx.params);
@@ -128,6 +130,7 @@ export const customerRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/customers/:customer',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { customer }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -137,6 +140,7 @@ export const customerRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/customers/:customer',
+    params: updateCustomerParams,
     object: 'customer',
     connect: true,
     handler: (ctx, { customer }) => {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { noSuch, paramError } from '../core/errors';
 import { paginate } from '../core/list';
-import { bool, expand, hash, listParams, parseParams, rangeFilter, str } from '../core/params';
+import { bool, expand, EXPAND_ONLY, hash, listParams, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { EVENT_RETENTION } from '../events/recorder';
 import { renderEvent, type EventRecord } from '../events/store';
@@ -33,6 +33,7 @@ export const eventRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/events',
+    params: listEventParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listEventParams, ctx.params);
@@ -51,8 +52,9 @@ export const eventRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/events/:id',
     connect: true,
+    params: EXPAND_ONLY,
     handler: (ctx, { id }) => {
-      const p = parseParams(hash({ expand: expand() }), ctx.params);
+      const p = parseParams(EXPAND_ONLY, ctx.params);
       const e = ctx.world.events.get(id);
       if (!e || !visible(ctx, e)) throw noSuch('event', id, 'id');
       return expandObject(ctx, renderEvent(e, ctx.apiVersion, ctx.mode === 'live'), p.expand);

@@ -88,6 +88,9 @@ const cardUpdateParams = hash({
   name: unsettableStr({ max: 5000 }).optional(),
 });
 
+/** What an update accepts: a bank account's parameters or a card's, by the object the id names. */
+const updateParams = z.union([bankUpdateParams, cardUpdateParams]);
+
 const listExternalParams = hash({ ...listParams, object: oneOf(['bank_account', 'card']).optional() });
 
 // ---------------------------------------------------------------------------------------------
@@ -429,6 +432,7 @@ export const externalAccountRoutes: Route[] = [
   {
     method: 'POST',
     pattern: base,
+    params: createParams,
     object: 'bank_account',
     handler: (ctx, path) => {
       const { account } = requireAccount(ctx, path.account);
@@ -445,6 +449,7 @@ export const externalAccountRoutes: Route[] = [
   {
     method: 'GET',
     pattern: base,
+    params: listExternalParams,
     handler: (ctx, path) => {
       const p = parseParams(listExternalParams, ctx.params);
       const { account } = requireAccount(ctx, path.account);
@@ -455,6 +460,7 @@ export const externalAccountRoutes: Route[] = [
   {
     method: 'GET',
     pattern: `${base}/:id`,
+    params: EXPAND_ONLY,
     handler: (ctx, path) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       requireAccount(ctx, path.account);
@@ -465,6 +471,7 @@ export const externalAccountRoutes: Route[] = [
     method: 'POST',
     pattern: `${base}/:id`,
     object: 'bank_account',
+    params: updateParams,
     handler: (ctx, path) => {
       const { account } = requireAccount(ctx, path.account);
       requireCollection(ctx.world, account);
@@ -477,6 +484,7 @@ export const externalAccountRoutes: Route[] = [
   {
     method: 'DELETE',
     pattern: `${base}/:id`,
+    params: NO_PARAMS,
     handler: (ctx, path) => {
       const { account } = requireAccount(ctx, path.account);
       requireCollection(ctx.world, account);

@@ -26,6 +26,7 @@ export const linkRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/accounts/:account/login_links',
+    params: EXPAND_ONLY,
     object: 'login_link',
     handler: (ctx, { account: id }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -41,6 +42,7 @@ export const linkRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/account_links',
+    params: accountLinkParams,
     object: 'account_link',
     handler: (ctx) => {
       const p = parseParams(accountLinkParams, ctx.params);

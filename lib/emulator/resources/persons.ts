@@ -401,6 +401,7 @@ function routesAt(collection: 'persons' | 'people'): Route[] {
     {
       method: 'POST',
       pattern: base,
+      params: personParams,
       object: 'person',
       handler: (ctx, path) => {
         const { account } = requireAccount(ctx, path.account);
@@ -413,6 +414,7 @@ function routesAt(collection: 'persons' | 'people'): Route[] {
     {
       method: 'GET',
       pattern: base,
+      params: listPersonParams,
       handler: (ctx, path) => {
         const p = parseParams(listPersonParams, ctx.params);
         const { account } = requireAccount(ctx, path.account);
@@ -425,6 +427,7 @@ function routesAt(collection: 'persons' | 'people'): Route[] {
     {
       method: 'GET',
       pattern: `${base}/:person`,
+      params: retrieveParams,
       handler: (ctx, path) => {
         const p = parseParams(retrieveParams, ctx.params);
         requireAccount(ctx, path.account);
@@ -434,6 +437,7 @@ function routesAt(collection: 'persons' | 'people'): Route[] {
     {
       method: 'POST',
       pattern: `${base}/:person`,
+      params: personParams,
       object: 'person',
       handler: (ctx, path) => {
         const { account } = requireAccount(ctx, path.account);
@@ -449,6 +453,7 @@ function routesAt(collection: 'persons' | 'people'): Route[] {
     {
       method: 'DELETE',
       pattern: `${base}/:person`,
+      params: NO_PARAMS,
       handler: (ctx, path): Stripe.DeletedPerson => {
         const { account } = requireAccount(ctx, path.account);
         requireCollection(ctx.world, account);

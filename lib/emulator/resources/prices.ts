@@ -171,6 +171,7 @@ export const priceRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/products',
+    params: createProductParams,
     object: 'product',
     connect: true,
     handler: (ctx) => {
@@ -181,6 +182,7 @@ export const priceRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/products',
+    params: listProductParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listProductParams, ctx.params);
@@ -195,6 +197,7 @@ export const priceRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/products/:product',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { product }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -204,6 +207,7 @@ export const priceRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/products/:product',
+    params: updateProductParams,
     object: 'product',
     connect: true,
     handler: (ctx, { product }) => {
@@ -238,6 +242,7 @@ export const priceRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/prices',
+    params: createPriceParams,
     object: 'price',
     connect: true,
     handler: (ctx) => {
@@ -248,6 +253,7 @@ export const priceRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/prices',
+    params: listPriceParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listPriceParams, ctx.params);
@@ -273,6 +279,7 @@ export const priceRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/prices/:price',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { price }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -282,6 +289,7 @@ export const priceRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/prices/:price',
+    params: updatePriceParams,
     object: 'price',
     connect: true,
     handler: (ctx, { price }) => {

@@ -181,10 +181,13 @@ export function approveReview(world: World, review: Stripe.Review): Stripe.Revie
   return next;
 }
 
+const listReviewParams = hash({ ...listParams, created: rangeFilter().optional() });
+
 export const radarRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/radar/early_fraud_warnings',
+    params: listEfwParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listEfwParams, ctx.params);
@@ -203,6 +206,7 @@ export const radarRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/radar/early_fraud_warnings/:early_fraud_warning',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { early_fraud_warning: id }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -214,8 +218,9 @@ export const radarRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/reviews',
     connect: true,
+    params: listReviewParams,
     handler: (ctx) => {
-      const p = parseParams(hash({ ...listParams, created: rangeFilter().optional() }), ctx.params);
+      const p = parseParams(listReviewParams, ctx.params);
       const owner = ownerOf(ctx);
       const items = ctx.world.reviews.newestFirst((r) => r.open && ownerOfCharge(ctx.world, idOf(r.charge) ?? '') === owner);
       return listResponse(ctx, items, p, '/v1/reviews');
@@ -224,6 +229,7 @@ export const radarRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/reviews/:review',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { review }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -233,6 +239,7 @@ export const radarRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/reviews/:review/approve',
+    params: EXPAND_ONLY,
     object: 'review',
     connect: true,
     handler: (ctx, { review }) => {

@@ -32,10 +32,14 @@ registerResolver('clock', (ctx, id) => {
   return clock;
 });
 
+const cancelScheduleParams = hash({ invoice_now: bool().optional(), prorate: bool().optional(), expand: expand() });
+const releaseScheduleParams = hash({ preserve_cancel_date: bool().optional(), expand: expand() });
+
 export const subscriptionScheduleRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/subscription_schedules',
+    params: createScheduleParams,
     object: 'subscription_schedule',
     connect: true,
     handler: (ctx) => {
@@ -46,6 +50,7 @@ export const subscriptionScheduleRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/subscription_schedules',
+    params: listScheduleParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listScheduleParams, ctx.params);
@@ -65,6 +70,7 @@ export const subscriptionScheduleRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/subscription_schedules/:schedule',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { schedule }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -74,6 +80,7 @@ export const subscriptionScheduleRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/subscription_schedules/:schedule',
+    params: updateScheduleParams,
     object: 'subscription_schedule',
     connect: true,
     handler: (ctx, { schedule }) => {
@@ -86,8 +93,9 @@ export const subscriptionScheduleRoutes: Route[] = [
     pattern: '/v1/subscription_schedules/:schedule/cancel',
     object: 'subscription_schedule',
     connect: true,
+    params: cancelScheduleParams,
     handler: (ctx, { schedule }) => {
-      const p = parseParams(hash({ invoice_now: bool().optional(), prorate: bool().optional(), expand: expand() }), ctx.params);
+      const p = parseParams(cancelScheduleParams, ctx.params);
       return expandObject(ctx, cancelSchedule(ctx, schedule, p), p.expand);
     },
   },
@@ -96,8 +104,9 @@ export const subscriptionScheduleRoutes: Route[] = [
     pattern: '/v1/subscription_schedules/:schedule/release',
     object: 'subscription_schedule',
     connect: true,
+    params: releaseScheduleParams,
     handler: (ctx, { schedule }) => {
-      const p = parseParams(hash({ preserve_cancel_date: bool().optional(), expand: expand() }), ctx.params);
+      const p = parseParams(releaseScheduleParams, ctx.params);
       return expandObject(ctx, releaseSchedule(ctx, schedule, p), p.expand);
     },
   },

@@ -11,7 +11,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest, unrecognizedUrl } from '../core/errors';
 import { cryptoRandom, makeId } from '../core/ids';
-import { EXPAND_ONLY, expand, hash, int, listParams, nowOrTimestamp, oneOf, parseParams, rangeFilter, str } from '../core/params';
+import { expand, EXPAND_ONLY, hash, int, LIST_ONLY, listParams, nowOrTimestamp, oneOf, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { atLeast, VERSION } from '../core/versions';
 import { timeOf } from '../billing/engine';
@@ -175,10 +175,13 @@ function usageSummaries(ctx: Ctx, itemId: string): (UsageRecordSummary & { creat
 
 const publicSummary = ({ created: _created, ...s }: UsageRecordSummary & { created: number }): UsageRecordSummary => s;
 
+const listItemParams = hash({ ...listParams, subscription: str() });
+
 export const subscriptionRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/subscriptions',
+    params: listSubscriptionParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listSubscriptionParams, ctx.params);
@@ -198,6 +201,7 @@ export const subscriptionRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/subscriptions/:subscription',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { subscription }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -208,8 +212,9 @@ export const subscriptionRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/subscription_items',
     connect: true,
+    params: listItemParams,
     handler: (ctx) => {
-      const p = parseParams(hash({ ...listParams, subscription: str() }), ctx.params);
+      const p = parseParams(listItemParams, ctx.params);
       const b = billing(ctx.world);
       const sub = b.subscriptions.get(p.subscription);
       if (!sub || b.owners.get(sub.id) !== ownerOfCtx(ctx)) throw invalidRequest(`No such subscription: '${p.subscription}'`, { param: 'subscription', code: 'resource_missing' });
@@ -219,6 +224,7 @@ export const subscriptionRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/subscription_items/:item',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { item }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -228,6 +234,7 @@ export const subscriptionRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/subscription_items/:item/usage_records',
+    params: usageRecordParams,
     object: 'usage_record',
     connect: true,
     handler: (ctx, { item }) => {
@@ -240,15 +247,17 @@ export const subscriptionRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/subscription_items/:item/usage_record_summaries',
     connect: true,
+    params: LIST_ONLY,
     handler: (ctx, { item }) => {
       legacyOnly(ctx);
-      const p = parseParams(hash({ ...listParams }), ctx.params);
+      const p = parseParams(LIST_ONLY, ctx.params);
       return listResponse(ctx, usageSummaries(ctx, item), p, `/v1/subscription_items/${item}/usage_record_summaries`, publicSummary);
     },
   },
   {
     method: 'GET',
     pattern: '/v1/invoices',
+    params: listInvoiceParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listInvoiceParams, ctx.params);
@@ -267,6 +276,7 @@ export const subscriptionRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/invoices/:invoice',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { invoice }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -277,6 +287,7 @@ export const subscriptionRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/invoice_payments',
+    params: listInvoicePaymentParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listInvoicePaymentParams, ctx.params);
@@ -290,6 +301,7 @@ export const subscriptionRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/invoice_payments/:payment',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { payment }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);

@@ -7,7 +7,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch, paramError, unrecognizedUrl } from '../core/errors';
 import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
-import { expand, EXPAND_ONLY, hash, int, listParams, NO_PARAMS, parseParams, str } from '../core/params';
+import { expand, EXPAND_ONLY, hash, int, LIST_ONLY, NO_PARAMS, parseParams, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
 import { expandObject, listResponse, registerExpandable } from './shared';
@@ -145,10 +145,13 @@ function advanceClock(ctx: Ctx, id: string, target: number): Stripe.TestHelpers.
   return next;
 }
 
+const advanceParams = hash({ frozen_time: int(), expand: expand() });
+
 export const testClockRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/test_helpers/test_clocks',
+    params: createParams,
     object: 'test_helpers.test_clock',
     connect: true,
     handler: (ctx) => {
@@ -162,9 +165,10 @@ export const testClockRoutes: Route[] = [
     method: 'GET',
     pattern: '/v1/test_helpers/test_clocks',
     connect: true,
+    params: LIST_ONLY,
     handler: (ctx) => {
       testModeOnly(ctx);
-      const p = parseParams(hash({ ...listParams }), ctx.params);
+      const p = parseParams(LIST_ONLY, ctx.params);
       tick(ctx.world, ctx.now());
       const owner = ownerOf(ctx);
       const items = ctx.world.testClocks.newestFirst((c) => ownersOf(ctx.world).get(c.id) === owner);
@@ -174,6 +178,7 @@ export const testClockRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/test_helpers/test_clocks/:test_clock',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { test_clock }) => {
       testModeOnly(ctx);
@@ -184,6 +189,7 @@ export const testClockRoutes: Route[] = [
   {
     method: 'DELETE',
     pattern: '/v1/test_helpers/test_clocks/:test_clock',
+    params: NO_PARAMS,
     connect: true,
     handler: (ctx, { test_clock }): Stripe.TestHelpers.DeletedTestClock => {
       testModeOnly(ctx);
@@ -199,9 +205,10 @@ export const testClockRoutes: Route[] = [
     pattern: '/v1/test_helpers/test_clocks/:test_clock/advance',
     object: 'test_helpers.test_clock',
     connect: true,
+    params: advanceParams,
     handler: (ctx, { test_clock }) => {
       testModeOnly(ctx);
-      const p = parseParams(hash({ frozen_time: int(), expand: expand() }), ctx.params);
+      const p = parseParams(advanceParams, ctx.params);
       return expandObject(ctx, advanceClock(ctx, test_clock, p.frozen_time), p.expand);
     },
   },

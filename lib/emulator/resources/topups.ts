@@ -288,6 +288,7 @@ export const topupRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/topups',
+    params: createTopupParams,
     object: 'topup',
     handler: (ctx) => {
       const p = parseParams(createTopupParams, ctx.params);
@@ -297,6 +298,7 @@ export const topupRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/topups',
+    params: listTopupParams,
     handler: (ctx) => {
       const p = parseParams(listTopupParams, ctx.params);
       settleTopups(ctx.world, ctx.now());
@@ -307,6 +309,7 @@ export const topupRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/topups/:topup',
+    params: EXPAND_ONLY,
     handler: (ctx, { topup }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireTopup(ctx, topup), p.expand);
@@ -315,6 +318,7 @@ export const topupRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/topups/:topup',
+    params: updateTopupParams,
     object: 'topup',
     handler: (ctx, { topup }) => {
       const p = parseParams(updateTopupParams, ctx.params);
@@ -331,6 +335,7 @@ export const topupRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/topups/:topup/cancel',
+    params: EXPAND_ONLY,
     object: 'topup',
     handler: (ctx, { topup }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);

@@ -1,7 +1,7 @@
 // Transfers and transfer reversals: the platform's own objects (no Stripe-Account header).
 // Create, retrieve, update (description, metadata), list; the rules live in money/transfers.ts.
 import type Stripe from 'stripe';
-import { bool, expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, oneOf, parseParams, rangeFilter, str, unsettableStr } from '../core/params';
+import { bool, expand, EXPAND_ONLY, hash, int, LIST_ONLY, listParams, mergeMetadata, metadata, oneOf, parseParams, rangeFilter, str, unsettableStr } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { renderTransfer } from '../money/objects';
 import { createReversal, createTransfer, INSUFFICIENT_FUNDS, requireReversal, requireTransfer } from '../money/transfers';
@@ -65,6 +65,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/transfers',
+    params: createTransferParams,
     object: 'transfer',
     handler: (ctx) => {
       const p = parseParams(createTransferParams, ctx.params);
@@ -85,6 +86,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/transfers',
+    params: listTransferParams,
     handler: (ctx) => {
       const p = parseParams(listTransferParams, ctx.params);
       const items = ctx.world.transfers
@@ -95,6 +97,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/transfers/:transfer',
+    params: EXPAND_ONLY,
     handler: (ctx, { transfer }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, renderTransfer(ctx.world, requireTransfer(ctx, transfer)), p.expand);
@@ -103,6 +106,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/transfers/:transfer',
+    params: updateTransferParams,
     object: 'transfer',
     handler: (ctx, { transfer }) => {
       const p = parseParams(updateTransferParams, ctx.params);
@@ -112,6 +116,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/transfers/:transfer/reversals',
+    params: createReversalParams,
     object: 'transfer_reversal',
     handler: (ctx, { transfer }) => {
       const p = parseParams(createReversalParams, ctx.params);
@@ -121,8 +126,9 @@ export const transferRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/transfers/:transfer/reversals',
+    params: LIST_ONLY,
     handler: (ctx, { transfer }) => {
-      const p = parseParams(hash({ ...listParams }), ctx.params);
+      const p = parseParams(LIST_ONLY, ctx.params);
       requireTransfer(ctx, transfer);
       const items = ctx.world.transferReversals.newestFirstIn(transfer);
       return listResponse(ctx, items, p, `/v1/transfers/${transfer}/reversals`);
@@ -131,6 +137,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/transfers/:transfer/reversals/:id',
+    params: EXPAND_ONLY,
     handler: (ctx, { transfer, id }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireReversal(ctx, transfer, id), p.expand);
@@ -139,6 +146,7 @@ export const transferRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/transfers/:transfer/reversals/:id',
+    params: updateReversalParams,
     object: 'transfer_reversal',
     handler: (ctx, { transfer, id }) => {
       const p = parseParams(updateReversalParams, ctx.params);

@@ -75,6 +75,7 @@ export const webhookEndpointRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/webhook_endpoints',
+    params: createParams,
     object: 'webhook_endpoint',
     handler: (ctx) => {
       const p = parseParams(createParams, ctx.params);
@@ -105,6 +106,7 @@ export const webhookEndpointRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/webhook_endpoints',
+    params: listEndpointParams,
     handler: (ctx) => {
       const p = parseParams(listEndpointParams, ctx.params);
       return listResponse(ctx, endpointsOf(ctx.world).table.newestFirst(), p, '/v1/webhook_endpoints');
@@ -113,6 +115,7 @@ export const webhookEndpointRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/webhook_endpoints/:id',
+    params: EXPAND_ONLY,
     handler: (ctx, { id }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, requireEndpoint(ctx, id), p.expand);
@@ -121,6 +124,7 @@ export const webhookEndpointRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/webhook_endpoints/:id',
+    params: updateParams,
     object: 'webhook_endpoint',
     handler: (ctx, { id }) => {
       const p = parseParams(updateParams, ctx.params);
@@ -142,6 +146,7 @@ export const webhookEndpointRoutes: Route[] = [
   {
     method: 'DELETE',
     pattern: '/v1/webhook_endpoints/:id',
+    params: NO_PARAMS,
     handler: (ctx, { id }) => {
       parseParams(NO_PARAMS, ctx.params);
       requireEndpoint(ctx, id);
