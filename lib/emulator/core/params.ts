@@ -51,13 +51,16 @@ export const bool = () =>
     return z.NEVER;
   });
 
+/** The values of each oneOf(), hidden in its transform otherwise: read by tests/schema-drift to compare enums with the SDK's. */
+export const enumValues = z.registry<{ values: readonly string[] }>();
+
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.string().transform((s, ctx) => {
     if ((values as readonly string[]).includes(s)) return s as T[number];
     if (s === '') fail(ctx, 'parameter_invalid_empty', '\u0000empty');
     else fail(ctx, undefined, `\u0000enum:${values.join('|')}`);
     return z.NEVER;
-  });
+  }).register(enumValues, { values });
 
 /** A hash: every key is known, or the request is refused with `parameter_unknown`. */
 export const hash = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape);

@@ -102,7 +102,6 @@ const settings = hash({
     statement_descriptor: unsettableStr({ max: 22 }).optional(),
   }).optional(),
   payments: hash({ statement_descriptor: unsettableStr({ max: 22 }).optional() }).optional(),
-  dashboard: hash({ display_name: unsettableStr().optional(), timezone: unsettableStr().optional() }).optional(),
   branding: hash({ primary_color: unsettableStr().optional(), secondary_color: unsettableStr().optional(), icon: str().optional(), logo: str().optional() }).optional(),
 }).optional();
 

@@ -119,6 +119,9 @@ describe('update', () => {
     expectErrorShape(await h.raw('POST', `/v1/accounts/${a.id}`, { body: 'nickname=bob' }), 400, { code: 'parameter_unknown', param: 'nickname' });
     // type and country are fixed at creation.
     expectErrorShape(await h.raw('POST', `/v1/accounts/${a.id}`, { body: 'type=express' }), 400, { code: 'parameter_unknown', param: 'type' });
+    // settings[dashboard] is read-only on Stripe: the SDK declares no such parameter (found by tests/schema-drift.test.ts).
+    expectErrorShape(await h.raw('POST', `/v1/accounts/${a.id}`, { body: 'settings[dashboard][display_name]=Shop' }), 400, { code: 'parameter_unknown', param: 'settings[dashboard]' });
+    expectErrorShape(await h.raw('POST', '/v1/accounts', { body: 'type=custom&settings[dashboard][timezone]=Etc/UTC' }), 400, { code: 'parameter_unknown', param: 'settings[dashboard]' });
     await expectStripeError(h.stripe.accounts.update(a.id, { business_type: 'sole_trader' as Stripe.AccountUpdateParams.BusinessType }), { status: 400, param: 'business_type' });
     await expectStripeError(h.stripe.accounts.update(a.id, { settings: { payouts: { schedule: { interval: 'hourly' as 'daily' } } } }), {
       status: 400,
