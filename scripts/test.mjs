@@ -1,12 +1,13 @@
 // `npm test`: every check CI runs, cheapest first, stopping at the first failure (the emulator's own
-// tests are a step of their own, apart from the app's integration tests). The unit and integration steps run the data-layer tests on PGlite and, when Debian's PostgreSQL is here
+// tests are a step of their own, apart from the app's integration tests; then `npm run parity`
+// against the emulator alone, which fails when a parity scenario stops on it). The unit and integration steps run the data-layer tests on PGlite and, when Debian's PostgreSQL is here
 // (installed with apt-get when we are root), on a throwaway PostgreSQL cluster too (DATABASE_URL for each step: its
 // superuser, from which each suite makes a database with an owner role that migrates it and an app
 // role the suite connects as, the two-role setup the README describes; lib/db/testing.ts).
 import { run } from './lib/processes.mjs';
 import { ensurePostgres, startThrowawayPostgres } from './lib/postgres.mjs';
 
-const STEPS = ['lint', 'typecheck', 'test:unit', 'test:emulator', 'test:integration', 'test:e2e'];
+const STEPS = ['lint', 'typecheck', 'test:unit', 'test:emulator', 'parity', 'test:integration', 'test:e2e'];
 /** The steps with data-layer tests, run on PGlite and on PostgreSQL; the emulator's tests never open the database. */
 const POSTGRES_STEPS = new Set(['test:unit', 'test:integration']);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
