@@ -1,6 +1,7 @@
 // What the parity run compares of an answer: ids, times and URLs made neutral, fields and values listed.
 import { describe, expect, it } from 'vitest';
 import { fieldPaths, leafValues, normalizeValue } from './normalize';
+import type { Json } from './types';
 
 describe('normalizeValue', () => {
   it('replaces ids (keeping their prefix), times and URLs; keeps words with underscores', () => {
@@ -31,7 +32,7 @@ describe('normalizeValue', () => {
 });
 
 describe('fieldPaths and leafValues', () => {
-  const value = { object: 'list', data: [{ id: 'a', meta: { k: 'v' } }, { id: 'b', meta: {} }], has_more: false };
+  const value: Json = { object: 'list', data: [{ id: 'a', meta: { k: 'v' } }, { id: 'b', meta: {} }], has_more: false };
 
   it('lists every field path, arrays as []', () => {
     expect(fieldPaths(value)).toEqual(['data', 'data[].id', 'data[].meta', 'data[].meta.k', 'has_more', 'object']);
