@@ -82,6 +82,14 @@ describe('schema drift: the comparison sees a change', () => {
     expect(ids(drift)).toEqual(expect.arrayContaining(['POST /v1/transfers enum-extra source_type=wire', 'POST /v1/transfers enum-missing source_type=bank_account']));
   });
 
+  it('a closed enum of the SDK taken as any string is listed', () => {
+    const drift = driftOf('POST /v1/transfers', transferCreate().extend({ source_type: str().optional() }));
+    expect(ids(drift)).not.toContain('POST /v1/transfers enum-unchecked source_type');
+    const reject = routes.find((r) => routeKey(r) === 'POST /v1/accounts/:account/reject')!;
+    const loose = (declaredSchema(reject) as z.ZodObject).extend({ payouts_action: str().optional() });
+    expect(ids(driftOf('POST /v1/accounts/:account/reject', loose))).toContain('POST /v1/accounts/:account/reject enum-unchecked payouts_action');
+  });
+
   it('a parameter made required (or optional) is listed', () => {
     const drift = driftOf('POST /v1/transfers', transferCreate().extend({ description: str() }));
     expect(ids(drift)).toContain('POST /v1/transfers required description');

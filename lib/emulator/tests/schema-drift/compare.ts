@@ -14,6 +14,8 @@ export type DriftKind =
   | 'enum-extra'
   /** The SDK lists an enum value the emulator refuses. */
   | 'enum-missing'
+  /** The SDK lists a closed set of values; the emulator's schema takes any string. */
+  | 'enum-unchecked'
   /** The emulator takes any keys where the SDK declares named ones (checked further in the handler, or not at all). */
   | 'any-keys'
   /** One side takes a hash or an array where the other does not. */
@@ -83,7 +85,9 @@ function walk(route: string, param: string, sdk: ParamNode, emu: ParamNode, out:
   // Enums: compared where either side lists values the other restricts.
   const sdkEnum = sdk.enum ?? new Set<string>();
   const emuEnum = emu.enum ?? new Set<string>();
-  if (sdkEnum.size > 0 || emuEnum.size > 0) {
+  if (sdkEnum.size > 0 && !sdk.open && !sdk.string && !sdk.scalar && emu.string && emuEnum.size === 0) {
+    add('enum-unchecked', param, `${name}: the SDK lists ${sdkEnum.size} values (a closed enum), the emulator's schema takes any string`);
+  } else if (sdkEnum.size > 0 || emuEnum.size > 0) {
     for (const v of emuEnum) {
       if (!sdkEnum.has(v) && !sdk.string) add('enum-extra', param, `${name}: the emulator accepts '${v}', which the SDK does not list`, v);
     }
