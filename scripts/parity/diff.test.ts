@@ -99,6 +99,8 @@ describe('the report', () => {
     const json = JSON.parse(toJson({ emulator, stripe, diff: diffRuns(emulator, stripe) })) as Record<string, unknown>;
     expect(json.summary).toEqual({ equal: 1, different: 3, 'emulator only': 1, 'stripe only': 0 });
     expect(Object.keys(json)).toEqual(['summary', 'emulator', 'stripe', 'diff']);
-    expect((json.diff as { steps: { outcome: string }[] }[])[0].steps.map((s) => s.outcome)).toEqual(['equal', 'different', 'different', 'different', 'emulator only']);
+    const steps = (json.diff as { steps: Record<string, unknown>[] }[])[0].steps;
+    expect(steps.map((s) => s.outcome)).toEqual(['equal', 'different', 'different', 'different', 'emulator only']);
+    expect(steps[2]).toEqual({ step: 'reverse too much', outcome: 'different', differences: [{ what: 'error.code', emulator: 'transfer_already_reversed', stripe: 'amount_too_large' }] });
   });
 });

@@ -53,8 +53,10 @@ export function toMarkdown(report: ParityReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Both runs in full, and the diff without copies of the steps (they are in the runs). */
 export function toJson(report: ParityReport): string {
-  return `${JSON.stringify({ summary: summarize(report.diff), ...report }, null, 2)}\n`;
+  const diff = report.diff.map((s) => ({ ...s, steps: s.steps.map(({ step, outcome, differences }) => ({ step, outcome, differences })) }));
+  return `${JSON.stringify({ summary: summarize(report.diff), emulator: report.emulator, stripe: report.stripe, diff }, null, 2)}\n`;
 }
 
 /** Writes `parity-<time>.md` and `.json` into `dir`; returns their paths. */
