@@ -4,7 +4,7 @@ import { fieldPaths, leafValues, normalizeValue } from './normalize';
 import type { Json } from './types';
 
 describe('normalizeValue', () => {
-  it('replaces ids (keeping their prefix), times and URLs; keeps words with underscores', () => {
+  it('replaces ids (keeping their prefix), times, URLs and opaque tokens; keeps words with underscores', () => {
     const answer = {
       id: 'tr_1QxYz2AbCdEfGhIj',
       created: 1764237600,
@@ -15,6 +15,11 @@ describe('normalizeValue', () => {
       transfer_group: 'group_ch_3Nx1234567890abcd',
       disabled_reason: 'rejected.platform_other',
       currently_due: ['person_1AbCdEfGh12345.first_name', 'individual.verification.document'],
+      destination_payment_refund: 'pyr_pUPGZOOWgdHrgfvhRFGriDxD',
+      verification: 'individual_verification_document_front',
+      network_transaction_id: 'IaxCe3GdXfQgMNV',
+      client_secret: 'src_client_secret_ztFdGwFcKpihKHUaGwQzWTbm',
+      fingerprint: 'Xt5EWLLDS7FJjR1c',
       lastResponse: { statusCode: 200 },
     };
     expect(normalizeValue(answer)).toEqual({
@@ -27,6 +32,11 @@ describe('normalizeValue', () => {
       transfer_group: 'group_ch_<id>',
       disabled_reason: 'rejected.platform_other',
       currently_due: ['person_<id>.first_name', 'individual.verification.document'],
+      destination_payment_refund: 'pyr_<id>',
+      verification: 'individual_verification_document_front',
+      network_transaction_id: '<opaque>',
+      client_secret: '<opaque>',
+      fingerprint: '<opaque>',
     });
   });
 });

@@ -1,9 +1,12 @@
 // Makes two answers comparable across backends: ids become `<prefix>_<id>`, times `<time>`,
-// URLs `<url>`; then every field path and every leaf value is listed.
+// URLs `<url>`, opaque tokens (`*_id`, secrets, fingerprints) `<opaque>`; then every field path
+// and every leaf value is listed.
 import type { Json } from './types';
 
-/** Stripe ids: a lowercase prefix, an underscore, then letters and digits with at least one digit. */
-const ID = /\b([a-z]+(?:_[a-z]+)*?)_(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{10,}\b/g;
+/** Stripe ids: a lowercase prefix, an underscore, then 10+ letters and digits with a capital or a digit among them (not a word). */
+const ID = /\b([a-z]+(?:_[a-z]+)*?)_(?=[A-Za-z0-9]*[A-Z0-9])[A-Za-z0-9]{10,}\b/g;
+/** Fields whose values are opaque tokens that each backend makes its own (network ids, secrets, fingerprints). */
+const isOpaqueKey = (key: string) => key.endsWith('_id') || key.endsWith('secret') || key === 'fingerprint';
 const TIME_KEYS = new Set(['created', 'date', 'available_on', 'arrival_date', 'expected_availability_date', 'current_deadline', 'deadline', 'frozen_time', 'timestamp']);
 const isTimeKey = (key: string) => TIME_KEYS.has(key) || key.endsWith('_at') || key.endsWith('_date');
 
@@ -11,7 +14,10 @@ export function normalizeValue(value: unknown, key = ''): Json {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return isTimeKey(key) ? '<time>' : value;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') return /^https?:\/\//.test(value) ? '<url>' : value.replace(ID, (_, prefix: string) => `${prefix}_<id>`);
+  if (typeof value === 'string') {
+    if (isOpaqueKey(key)) return '<opaque>';
+    return /^https?:\/\//.test(value) ? '<url>' : value.replace(ID, (_, prefix: string) => `${prefix}_<id>`);
+  }
   if (Array.isArray(value)) return value.map((v) => normalizeValue(v, key));
   if (typeof value === 'object') {
     const out: { [k: string]: Json } = {};
