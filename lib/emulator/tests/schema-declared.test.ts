@@ -24,8 +24,9 @@ vi.mock('../core/params', async (importOriginal) => {
   };
 });
 
-
-const sameShape = (a: z.ZodType, b: z.ZodType) => JSON.stringify(zodNode(a), (_, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : v)) === JSON.stringify(zodNode(b), (_, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : v));
+/** A schema's parameter tree as text (maps and sets spelled out), to compare two schemas made apart. */
+const shapeOf = (schema: z.ZodType) => JSON.stringify(zodNode(schema), (_, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : v));
+const sameShape = (a: z.ZodType, b: z.ZodType) => shapeOf(a) === shapeOf(b);
 
 type AnyRoute = ReturnType<typeof emulatorRoutes>[number];
 
