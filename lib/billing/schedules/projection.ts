@@ -67,3 +67,14 @@ export function timeline(phases: readonly Pick<PhaseFacts, 'index' | 'start' | '
     to,
   };
 }
+
+/** What the review says of the fees still to come: their sums, how many periods, whether usage adds to them. */
+export type FutureFees = { totals: Record<string, number>; periods: number; metered: boolean };
+
+export function futureFees(projections: readonly PhaseProjection[]): FutureFees {
+  return {
+    totals: addTotals(projections.map((p) => p.totals)),
+    periods: projections.reduce((n, p) => n + p.periods.length, 0),
+    metered: projections.some((p) => p.metered.length > 0),
+  };
+}

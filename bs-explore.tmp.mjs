@@ -1,0 +1,11 @@
+import Stripe from 'stripe';
+const s = new Stripe('sk_test_x', { host: '127.0.0.1', port: 12531, protocol: 'http' });
+const A = { stripeAccount: 'acct_1YQBEhslkKipf8um' };
+const sch = await s.subscriptionSchedules.retrieve('sub_sched_QAbjxJ44tuRSdqBE0DDcSdJd', {expand:['phases.items.price', 'customer']}, A).catch(e => console.log('ERR', e.message));
+console.log(typeof sch?.phases[0].items[0].price, typeof sch?.customer);
+const sub = await s.subscriptions.retrieve('sub_IJD9WIUYsoUaqG7dhhakFZVh', {}, A);
+console.log(sub.schedule, sub.status, sub.items.data[0].current_period_start);
+const inv = await s.invoices.list({ subscription: sub.id, limit: 100 }, A);
+for (const i of inv.data) console.log(i.id, i.created, i.total, i.currency, i.billing_reason, i.status, JSON.stringify(i.parent?.subscription_details));
+const fees = await s.applicationFees.list({ limit: 3 });
+console.log(fees.data.map(f => [f.id, f.account, f.charge, f.amount]));
