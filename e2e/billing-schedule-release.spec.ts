@@ -26,6 +26,7 @@ test('ops releases a schedule after the review and the typed confirmation', asyn
   await expect(submit).toBeDisabled();
   await page.getByTestId('schedule-confirmation').fill(SCHEDULE.id);
   await expect(submit).toBeEnabled();
+  await page.screenshot({ path: 'test-results/billing-schedule-screens/release-dialog-desktop-light.png' });
   await submit.click();
   await expect(page.getByTestId('schedule-change-done')).toHaveText('The schedule is released.');
   await page.keyboard.press('Escape');

@@ -79,6 +79,20 @@ describe('reading a schedule', () => {
     }
   });
 
+  it('reads every demo schedule: no invoices before the start, the test clock’s time as its now', async () => {
+    for (const s of schedules) {
+      const detail = await queries.getScheduleDetail(s.schedule.id, s.account);
+      expect(detail.schedule.status).toBe(s.schedule.status);
+      if (s.schedule.status === 'not_started') expect(detail.invoices).toEqual([]);
+      else expect(detail.invoices.length).toBeGreaterThan(0);
+      if (s.schedule.test_clock) {
+        const clock = await h.stripe.testHelpers.testClocks.retrieve(s.schedule.test_clock as string, {}, { stripeAccount: s.account });
+        expect(detail.now).toBe(clock.frozen_time);
+        expect(detail.testClock).toMatchObject({ id: clock.id, frozenTime: clock.frozen_time });
+      }
+    }
+  }, 60_000);
+
   it('says plainly when the account is needed, and finds none for an unknown schedule', async () => {
     const s = withStatus('active')[0]!;
     await expect(queries.getScheduleDetail(s.schedule.id, null)).rejects.toBeInstanceOf(queries.ScheduleAccountUnknown);
@@ -108,6 +122,16 @@ describe('from a fee to its schedule', () => {
       }
       expect(new Set(withFees.map((i) => i.phaseIndex))).toEqual(new Set([0, 1]));
     }
+  });
+
+  it('takes three reads: the fee, the account’s invoice payments around it, the subscription with its schedule', async () => {
+    const s = withStatus('active')[0]!;
+    const detail = await queries.getScheduleDetail(s.schedule.id, s.account);
+    const before = (await api.requests()).length;
+    await source.findFeeSource(detail.invoices.find((i) => i.fee)!.fee!.id);
+    const after = await api.requests();
+    const made = after.slice(0, after.length - before);
+    expect(made.map((r) => `${r.method} ${r.path}`).sort()).toEqual([`GET /v1/application_fees/${detail.invoices.find((i) => i.fee)!.fee!.id}`, 'GET /v1/invoice_payments', `GET /v1/subscriptions/${detail.subscriptionId}`].sort());
   });
 
   it('finds a released schedule from a fee its subscription paid before the release', async () => {
