@@ -13,6 +13,9 @@ import { REFUSAL_MESSAGES } from '@/lib/auth/access';
 import type { OpenDb } from '@/lib/db/open';
 import { testDatabases } from '@/lib/db/testing';
 import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
+import { DEFAULT_POLICIES } from '@/lib/approvals/policy';
+import { savePolicy } from '@/lib/approvals/store';
+import { resolveEntry } from '@/lib/outcomes/resolve';
 import { controlApi, entriesFor, freshCharge, lastEntryOf, operatorsOfEveryRole } from './server-checks';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown }));
@@ -221,5 +224,33 @@ describe('cancel and release', () => {
     const posts = (await api.postsTo(`/v1/subscription_schedules/${s.schedule.id}/cancel`)).filter((p) => p.idempotency_key === k);
     expect(posts.filter((p) => !p.idempotent_replayed)).toHaveLength(1);
     expect(await entriesFor(opened.db, k)).toMatchObject([{ action: 'subscription_schedule.cancel', outcome: 'succeeded', resultId: s.schedule.id }]);
+  }, 60_000);
+
+  it('asks for a second operator where a policy covers it, and sends nothing', async () => {
+    session.operator = as.ops;
+    const s = withStatus('active')[3]!;
+    await savePolicy(opened.db, { ...DEFAULT_POLICIES.schedule_release, mode: 'both' }, as.admin.id);
+    const k = key();
+    expect(await actions.releaseScheduleAction(releaseInput(s, k))).toMatchObject({ ok: false, approvalRequired: true });
+    await savePolicy(opened.db, DEFAULT_POLICIES.schedule_release, as.admin.id);
+    expect(await changePosts(s, 'release')).toHaveLength(0);
+    expect(await entriesFor(opened.db, k)).toMatchObject([{ action: 'subscription_schedule.release', outcome: 'denied' }]);
+  });
+
+  it('leaves the outcome unknown when every answer is lost, and finds it by reading the schedule’s status, never by sending again', async () => {
+    session.operator = as.ops;
+    const s = withStatus('active')[3]!;
+    await api.addFault({ lost_response: { path: `/v1/subscription_schedules/${s.schedule.id}/release`, count: 20 } });
+    const k = key();
+    const result = await actions.releaseScheduleAction(releaseInput(s, k));
+    await api.clearFaults();
+    expect(result).toMatchObject({ ok: false, unknown: { idempotencyKey: k } });
+    const [entry] = await entriesFor(opened.db, k);
+    expect(entry).toMatchObject({ outcome: 'unknown' });
+    const posts = (await api.postsTo(`/v1/subscription_schedules/${s.schedule.id}/release`)).filter((p) => p.idempotency_key === k);
+    expect(posts.filter((p) => !p.idempotent_replayed)).toHaveLength(1);
+    const sent = posts.length;
+    expect(await resolveEntry(entry!, opened.db, new Date(), { ownRequest: true })).toEqual({ status: 'applied', resultId: s.schedule.id, how: `Found: schedule ${s.schedule.id} is released.` });
+    expect((await api.postsTo(`/v1/subscription_schedules/${s.schedule.id}/release`)).length).toBe(sent);
   }, 60_000);
 });
