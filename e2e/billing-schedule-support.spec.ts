@@ -52,6 +52,14 @@ test('screenshots of the schedule page and the fee page, light and dark', async 
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await page.screenshot({ path: `test-results/billing-schedule-screens/${name}-${screen}-${theme}.png`, fullPage: true });
         expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), `${name} fits the ${screen} screen`).toBeLessThanOrEqual(viewport.width);
+        if (name === 'schedule') {
+          // The cancel dialog's review, opened and closed again: nothing is sent.
+          await page.getByTestId('schedule-cancel-open').click();
+          await expect(page.getByTestId('schedule-review')).toContainText('will not be produced');
+          await page.getByTestId('schedule-confirmation').fill(SAMPLE_SCHEDULE.id);
+          await page.screenshot({ path: `test-results/billing-schedule-screens/cancel-dialog-${screen}-${theme}.png` });
+          await page.keyboard.press('Escape');
+        }
         await context.close();
       }
     }
