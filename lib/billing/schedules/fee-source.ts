@@ -22,7 +22,7 @@ export async function findFeeSource(feeId: string): Promise<FeeScheduleSource> {
   if (!accountId || !chargeId) return { kind: 'none', reason: 'This fee names no connected account charge, so it did not come from a subscription.' };
   const on = { stripeAccount: accountId };
   const payments = await stripe.invoicePayments
-    .list({ limit: 100, payment: { type: 'charge' }, created: { gte: fee.created - BEFORE_FEE_SECONDS, lte: fee.created + AFTER_FEE_SECONDS }, expand: ['data.invoice'] }, on)
+    .list({ limit: 100, created: { gte: fee.created - BEFORE_FEE_SECONDS, lte: fee.created + AFTER_FEE_SECONDS }, expand: ['data.invoice'] }, on)
     .autoPagingToArray({ limit: MAX_PAYMENTS });
   const invoice = invoiceOfCharge(payments, chargeId);
   if (!invoice) return { kind: 'none', reason: `Not from a subscription: charge ${chargeId} paid no invoice of account ${accountId}; it is a one-off charge.` };

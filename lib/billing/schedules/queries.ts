@@ -95,8 +95,9 @@ async function chargesOfInvoices(invoices: readonly Stripe.Invoice[], accountId:
   const wanted = new Set(invoices.map((i) => i.id));
   const created = invoices.map((i) => i.created);
   const payments = getStripe().invoicePayments.list(
-    // `payment[type]=charge`: the emulator's payments name charges (Stripe's name PaymentIntents).
-    { limit: 100, payment: { type: 'charge' }, created: { gte: Math.min(...created), lte: Math.max(...created) + 86_400 } },
+    // No `payment[type]` filter: Stripe filters only by payment_intent or payment_record; the
+    // emulator's payments name their charge (payment.type `charge`), which is what is read here.
+    { limit: 100, created: { gte: Math.min(...created), lte: Math.max(...created) + 86_400 } },
     { stripeAccount: accountId },
   );
   for await (const payment of payments) {
