@@ -1,6 +1,6 @@
 // Every console page with a demo-seed object where it needs one: the pages the accessibility and
 // phone journeys visit. One list, so a new page is added once.
-import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY, SAMPLE_RISK_ACCOUNT_ID } from '../../tests/fixtures/routes';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY, SAMPLE_RISK_ACCOUNT_ID, SAMPLE_SCHEDULE } from '../../tests/fixtures/routes';
 
 export const CONSOLE_PAGES = [
   '/',
@@ -17,6 +17,7 @@ export const CONSOLE_PAGES = [
   `/topups/${SAMPLE_MONEY.topup}`,
   '/billing',
   '/billing/test-clocks',
+  `/billing/schedules/${SAMPLE_SCHEDULE.id}?account=${SAMPLE_SCHEDULE.account}`,
   '/risk',
   `/risk/accounts/${SAMPLE_RISK_ACCOUNT_ID}`,
   '/approvals',

@@ -33,8 +33,8 @@ describe('needsApproval', () => {
     expect(needsApproval(testOnly, 'transfer_reversal', { amount: 10_000_000, currency: 'usd' }, 'live').needed).toBe(false);
   });
 
-  it('by default, rejects and deletes need approval in live mode whatever they are, and not in test mode', () => {
-    for (const action of ['account_reject', 'account_delete'] as const) {
+  it('by default, rejects, deletes and schedule cancels/releases need approval in live mode whatever they are, and not in test mode', () => {
+    for (const action of ['account_reject', 'account_delete', 'schedule_cancel', 'schedule_release'] as const) {
       expect(needsApproval(DEFAULT_POLICIES[action], action, {}, 'live')).toMatchObject({ needed: true, why: expect.stringContaining('in live mode') });
       expect(needsApproval(DEFAULT_POLICIES[action], action, {}, 'emulator').needed).toBe(false);
       expect(needsApproval(DEFAULT_POLICIES[action], action, {}, 'test').needed).toBe(false);

@@ -7,7 +7,7 @@ import { ROLES, type Permission } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/money';
 import type { StripeMode } from '@/lib/stripe/mode';
 
-export const APPROVAL_ACTIONS = ['transfer_reversal', 'fee_refund', 'topup_create', 'account_reject', 'account_delete', 'capability_change'] as const;
+export const APPROVAL_ACTIONS = ['transfer_reversal', 'fee_refund', 'topup_create', 'account_reject', 'account_delete', 'capability_change', 'schedule_cancel', 'schedule_release'] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
 export const APPROVAL_ACTION_LABELS: Record<ApprovalAction, string> = {
@@ -17,6 +17,8 @@ export const APPROVAL_ACTION_LABELS: Record<ApprovalAction, string> = {
   account_reject: 'Account rejection',
   account_delete: 'Account deletion',
   capability_change: 'Capability change',
+  schedule_cancel: 'Subscription schedule cancellation',
+  schedule_release: 'Subscription schedule release',
 };
 
 /** The permission of the action itself: a requester and an approver both need it. */
@@ -27,6 +29,8 @@ export const APPROVAL_ACTION_PERMISSIONS: Record<ApprovalAction, Permission> = {
   account_reject: 'accounts.reject',
   account_delete: 'accounts.delete',
   capability_change: 'capabilities.manage',
+  schedule_cancel: 'billing.manage',
+  schedule_release: 'billing.manage',
 };
 
 /** The actions that move money: they have thresholds; the others need approval whenever their policy applies. */
@@ -53,7 +57,7 @@ export type ApprovalPolicy = z.output<typeof approvalPolicySchema>;
 /** US$1,000.00, €1,000.00, £1,000.00 and about as much in the demo's other currencies. */
 const THOUSAND: Record<string, number> = { usd: 100_000, eur: 100_000, gbp: 100_000, cad: 150_000, aud: 150_000, jpy: 150_000 };
 
-/** The defaults (stated in the README): money at or above the thresholds in both modes; live-mode rejects and deletes always. */
+/** The defaults (stated in the README): money at or above the thresholds in both modes; live-mode rejects, deletes and schedule cancels/releases always. */
 export const DEFAULT_POLICIES: Record<ApprovalAction, ApprovalPolicy> = {
   transfer_reversal: { action: 'transfer_reversal', enabled: true, thresholds: THOUSAND, mode: 'both', approverRoles: ['admin', 'finance'], validityHours: 24 },
   fee_refund: { action: 'fee_refund', enabled: true, thresholds: THOUSAND, mode: 'both', approverRoles: ['admin', 'support'], validityHours: 24 },
@@ -61,6 +65,8 @@ export const DEFAULT_POLICIES: Record<ApprovalAction, ApprovalPolicy> = {
   account_reject: { action: 'account_reject', enabled: true, thresholds: {}, mode: 'live', approverRoles: ['admin', 'ops'], validityHours: 24 },
   account_delete: { action: 'account_delete', enabled: true, thresholds: {}, mode: 'live', approverRoles: ['admin', 'ops'], validityHours: 24 },
   capability_change: { action: 'capability_change', enabled: false, thresholds: {}, mode: 'live', approverRoles: ['admin', 'ops'], validityHours: 24 },
+  schedule_cancel: { action: 'schedule_cancel', enabled: true, thresholds: {}, mode: 'live', approverRoles: ['admin', 'ops'], validityHours: 24 },
+  schedule_release: { action: 'schedule_release', enabled: true, thresholds: {}, mode: 'live', approverRoles: ['admin', 'ops'], validityHours: 24 },
 };
 
 /** What the policy weighs of one action: the amount it moves, in minor units of its currency (money actions). */

@@ -3,6 +3,7 @@
 // through the very action an operator would run.
 import 'server-only';
 import '@/lib/accounts/actions';
+import '@/lib/billing/schedules/actions';
 import '@/lib/fees/actions';
 import '@/lib/topups/actions';
 import '@/lib/transfers/actions';

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = {
   'transfer_reversal.update': 'Edited a transfer reversal',
   'topup.create': 'Created a top-up',
   'topup.cancel': 'Cancelled a top-up',
+  'subscription_schedule.cancel': 'Cancelled a subscription schedule',
+  'subscription_schedule.release': 'Released a subscription schedule',
   'index.event_retry': 'Retried a webhook event',
   'index.backfill_run': 'Ran the backfill',
   'index.reconcile_run': 'Ran a reconciliation',

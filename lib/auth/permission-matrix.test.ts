@@ -85,6 +85,12 @@ const moneyFakes = vi.hoisted(() => {
     topups: { listTopups: vi.fn(async () => ({ items: [topup], next: null, prev: null })), getTopup: vi.fn(async () => topup) },
     topupWrites: { create: written({ topupId: 'tu_Test123' }), cancel: written({ topupId: 'tu_Test123' }) },
     balance: { getPlatformBalance: vi.fn(async () => ({ available: [], pending: [] })) },
+    // Subscription schedules (lib/billing/schedules): the page's and the fee link's reads, cancel and release.
+    schedules: {
+      getScheduleDetail: vi.fn(async () => ({ schedule: { id: 'sub_sched_Test123', status: 'active', phases: [] }, accountId: 'acct_Test123', invoices: [] })),
+      findFeeSource: vi.fn(async () => ({ kind: 'none', reason: 'Not from a subscription.' })),
+    },
+    scheduleWrites: { cancelSchedule: written({ scheduleId: 'sub_sched_Test123', status: 'canceled' }), releaseSchedule: written({ scheduleId: 'sub_sched_Test123', status: 'released' }) },
     // What the four-eyes policy weighs: an amount typed as '5000' is $5,000.00 (above the default threshold), anything else $10.00.
     approvalReads: {
       assessReversal: vi.fn(async (input: { amount: string }) => ({ targetId: 'tr_Test123', subject: { amount: input.amount === '5000' ? 500_000 : 1000, currency: 'usd' }, summary: 'Reverse', snapshot: {} })),
@@ -92,6 +98,8 @@ const moneyFakes = vi.hoisted(() => {
       assessReject: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Reject', snapshot: {} })),
       assessDelete: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Delete', snapshot: {} })),
       assessCapability: vi.fn(async () => ({ targetId: 'acct_Test123', subject: {}, summary: 'Capability', snapshot: {} })),
+      assessScheduleCancel: vi.fn(async () => ({ targetId: 'sub_sched_Test123', subject: {}, summary: 'Cancel', snapshot: {} })),
+      assessScheduleRelease: vi.fn(async () => ({ targetId: 'sub_sched_Test123', subject: {}, summary: 'Release', snapshot: {} })),
     },
   };
 });
@@ -102,6 +110,10 @@ vi.mock('@/lib/transfers/mutations', () => moneyFakes.transferWrites);
 vi.mock('@/lib/topups/queries', () => moneyFakes.topups);
 vi.mock('@/lib/topups/mutations', () => moneyFakes.topupWrites);
 vi.mock('@/lib/balance/queries', () => moneyFakes.balance);
+vi.mock('@/lib/billing/schedules/queries', async (original) => ({ ...(await original<object>()), getScheduleDetail: moneyFakes.schedules.getScheduleDetail }));
+vi.mock('@/lib/billing/schedules/fee-source', () => ({ findFeeSource: moneyFakes.schedules.findFeeSource }));
+vi.mock('@/lib/billing/schedules/mutations', () => ({ ...moneyFakes.scheduleWrites, scheduleReached: vi.fn() }));
+vi.mock('@/lib/billing/schedules/approval', () => ({ assessScheduleCancel: moneyFakes.approvalReads.assessScheduleCancel, assessScheduleRelease: moneyFakes.approvalReads.assessScheduleRelease }));
 vi.mock('@/lib/transfers/approval', () => ({ assessReversal: moneyFakes.approvalReads.assessReversal }));
 vi.mock('@/lib/fees/approval', () => ({ assessFeeRefund: moneyFakes.approvalReads.assessFeeRefund }));
 vi.mock('@/lib/accounts/approval', () => ({ assessReject: moneyFakes.approvalReads.assessReject, assessDelete: moneyFakes.approvalReads.assessDelete, assessCapability: moneyFakes.approvalReads.assessCapability }));
@@ -300,6 +312,8 @@ describe('server actions', () => {
     updateTransferReversal: async () => ({ transferId: 'tr_Test123', reversalId: 'trr_Test123', description: 'Order cancelled', metadata: [] }),
     createTopup: async () => ({ amount: '100.00', description: 'Funding', statementDescriptor: '', source: '' }),
     cancelTopup: async () => ({ topupId: 'tu_Test123' }),
+    cancelSchedule: async () => ({ scheduleId: 'sub_sched_Test123', accountId: 'acct_Test123', invoiceNow: true, prorate: false, confirmation: 'sub_sched_Test123' }),
+    releaseSchedule: async () => ({ scheduleId: 'sub_sched_Test123', accountId: 'acct_Test123', preserveCancelDate: false, confirmation: 'sub_sched_Test123' }),
     // An event the inbox could not apply, one per call (an allowed retry puts it back to pending).
     retryWebhookEventAction: async () => {
       const id = `evt_Matrix${Math.random().toString(36).slice(2)}`;
@@ -348,6 +362,8 @@ describe('server actions', () => {
     topup_create: {},
     account_reject: {},
     capability_change: {},
+    schedule_cancel: {},
+    schedule_release: {},
   };
   async function approvalSample(): Promise<{ action: ApprovalAction; params: Record<string, unknown> }> {
     const role = session.operator?.role;

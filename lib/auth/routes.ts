@@ -42,6 +42,7 @@ export const OBJECT_ROUTES: ObjectRoute[] = [
   { prefix: 'fee_', noun: 'Application fee', pattern: '/application-fees/[id]', permission: 'fees.read' },
   { prefix: 'fr_', noun: 'Application fee refund', pattern: '/application-fees/refunds/[id]', permission: 'fees.read' },
   { prefix: 'tu_', noun: 'Top-up', pattern: '/topups/[id]', permission: 'topups.read' },
+  { prefix: 'sub_sched_', noun: 'Subscription schedule', pattern: '/billing/schedules/[id]', permission: 'billing.read' },
   { prefix: 'apr_', noun: 'Approval request', pattern: '/approvals/[id]', permission: 'approvals.read' },
   { prefix: 'ch_', noun: 'Charge', pattern: '/risk/charges/[id]', permission: 'risk.read' },
   { prefix: 'issfr_', noun: 'Early fraud warning', pattern: '/risk/early-fraud-warnings/[id]', permission: 'risk.read' },

@@ -10,6 +10,7 @@ import { isRejected } from '@/lib/accounts/status';
 import type { AuditEntry } from '@/lib/audit/store';
 import type { Db } from '@/lib/db/open';
 import { findFeeRefundByRequest } from '@/lib/fees/mutations';
+import { scheduleReached } from '@/lib/billing/schedules/mutations';
 import { getOperatorById } from '@/lib/operators/store';
 import { getStripe } from '@/lib/stripe/client';
 import { summarizeErrorForLog } from '@/lib/stripe/errors';
@@ -39,6 +40,14 @@ async function accountGone(accountId: string): Promise<boolean> {
     if (error instanceof Stripe.errors.StripeInvalidRequestError && (error.statusCode === 404 || error.code === 'resource_missing')) return true;
     throw error;
   }
+}
+
+/** A schedule lives on its connected account, which the entry's params name. */
+async function scheduleFinding(e: AuditEntry, status: 'canceled' | 'released'): Promise<Finding | { undeterminable: string }> {
+  const { accountId } = params(e);
+  if (typeof accountId !== 'string') return { undeterminable: 'the entry does not say which account the schedule is on' };
+  const reached = await scheduleReached(e.targetId!, accountId, status);
+  return reached.found ? { found: true, resultId: e.targetId, how: reached.how } : { found: false, how: reached.how };
 }
 
 const FINDERS: Partial<Record<string, Finder>> = {
@@ -81,6 +90,8 @@ const FINDERS: Partial<Record<string, Finder>> = {
       ? { found: true, resultId: current.id, how: `capability ${capability} is ${requested ? 'requested' : 'not requested'}` }
       : { found: false, how: `capability ${capability} is still ${current.requested ? 'requested' : 'not requested'}` };
   },
+  'subscription_schedule.cancel': async (e) => scheduleFinding(e, 'canceled'),
+  'subscription_schedule.release': async (e) => scheduleFinding(e, 'released'),
   'operator.role_change': async (e, db) => {
     const operator = await getOperatorById(db, e.targetId!);
     if (!operator) return { found: false, how: 'the operator no longer exists' };

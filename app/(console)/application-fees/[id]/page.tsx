@@ -1,5 +1,6 @@
 // One application fee: prefetched on the server (fee and refunds together) under the browser's
-// query key and hydrated; the refund form for roles that may refund; the fee's audit history.
+// query key and hydrated; the refund form for roles that may refund; the subscription schedule
+// behind the fee, when a subscription produced it; the fee's audit history.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -18,6 +19,9 @@ import { feeQueries } from '@/lib/fees/keys';
 import { getFeeDetail } from '@/lib/fees/queries';
 import { makeQueryClient } from '@/lib/query-client';
 import { FeeView } from '../_components/fee-view';
+import { FeeScheduleLink } from '../_components/fee-schedule-link';
+import { scheduleQueries } from '@/lib/billing/schedules/keys';
+import { findFeeSource } from '@/lib/billing/schedules/fee-source';
 
 export const metadata: Metadata = { title: 'Application fee' };
 
@@ -30,6 +34,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     await Promise.all([
       queryClient.fetchQuery({ ...feeQueries.detail(id), queryFn: async () => toPlain(await getFeeDetail(id)) }),
       can(operator.role, 'approvals.read') ? queryClient.prefetchQuery({ ...approvalQueries.object(id), queryFn: async () => toPlain(await listRequestsOn(id, operator)) }) : null,
+      // The subscription behind the fee (its schedule and phase): a failure here leaves the browser to retry it.
+      can(operator.role, 'billing.read') ? queryClient.prefetchQuery({ ...scheduleQueries.feeSource(id), queryFn: async () => toPlain(await findFeeSource(id)) }) : null,
     ]);
   } catch (error) {
     // An unknown id (Stripe's 404) is said in words on a normal page, like any other failed read.
@@ -55,6 +61,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           canOpenAccount={can(operator.role, 'accounts.read')}
           canOpenCharge={can(operator.role, 'risk.read')}
         />
+        {can(operator.role, 'billing.read') ? <FeeScheduleLink feeId={id} /> : null}
         {can(operator.role, 'approvals.read') ? <ObjectApprovals objectId={id} /> : null}
       </HydrationBoundary>
       <ObjectHistory objectId={id} operator={operator} />
