@@ -29,7 +29,7 @@ type RequestId = { lastResponse?: { requestId?: string } };
 
 /** The item's usage per billing period, newest first (Stripe lists up to 100 a page; a rehearsal has far fewer). */
 export async function listUsageRecordSummaries(account: string, item: string, apiVersion: string = LEGACY_USAGE_API_VERSION): Promise<UsageRecordSummary[]> {
-  const page = (await getStripe().rawRequest('GET', `/v1/subscription_items/${encodeURIComponent(item)}/usage_record_summaries`, { limit: 100 }, { stripeAccount: account, apiVersion })) as {
+  const page = (await getStripe().rawRequest('GET', `/v1/subscription_items/${encodeURIComponent(item)}/usage_record_summaries?limit=100`, {}, { stripeAccount: account, apiVersion })) as {
     data: UsageRecordSummary[];
   };
   return page.data;
