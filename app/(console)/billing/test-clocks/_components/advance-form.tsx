@@ -17,8 +17,9 @@ import { formatTimestamp, parseUtcDateTime, toUtcDateTimeInput } from '@/lib/dat
 
 type Move = { from: number; to: number; note: string | null };
 
-/** The next boundary of the first schedule still running on the clock. */
-function nextOf(rehearsals: RehearsalView[], frozenTime: number): NextPhaseTarget | null {
+/** The nearest next boundary among the schedules still running on the clock (advancing moves them all). */
+function nextOf(rehearsals: RehearsalView[], frozenTime: number): (NextPhaseTarget & { scheduleId: string }) | null {
+  let best: (NextPhaseTarget & { scheduleId: string }) | null = null;
   for (const r of rehearsals) {
     if (r.schedule.status !== 'active' && r.schedule.status !== 'not_started') continue;
     const interval = r.schedule.phases[0]?.items[0]?.interval;
@@ -28,9 +29,9 @@ function nextOf(rehearsals: RehearsalView[], frozenTime: number): NextPhaseTarge
       frozenTime,
       interval as (typeof REHEARSAL_INTERVALS)[number],
     );
-    if (next) return next;
+    if (next && (!best || next.target < best.target)) best = { ...next, scheduleId: r.schedule.id };
   }
-  return null;
+  return best;
 }
 
 export function AdvanceForm({ account, clock, rehearsals }: { account: string; clock: ClockView['clock']; rehearsals: RehearsalView[] }) {
@@ -73,12 +74,12 @@ export function AdvanceForm({ account, clock, rehearsals }: { account: string; c
               note: next.capped
                 ? 'The next phase is further than a clock with subscriptions may move at once (two billing intervals): advance again from there.'
                 : next.phase === null
-                  ? 'That is the end of the schedule’s last phase.'
-                  : `That is the start of phase ${next.phase + 1}.`,
+                  ? `That is the end of the last phase of ${next.scheduleId}.`
+                  : `That is the start of phase ${next.phase + 1} of ${next.scheduleId}.`,
             })
           }
         >
-          {next.capped ? 'Toward the next phase' : next.phase === null ? 'To the schedule’s end' : `To phase ${next.phase + 1}`} ({formatTimestamp(next.target)})
+          {next.capped ? 'Toward the next phase' : next.phase === null ? 'To the schedule’s end' : 'To the next phase'} ({formatTimestamp(next.target)})
         </Button>
       ) : null}
       <form
