@@ -79,7 +79,7 @@ export function AdvanceForm({ account, clock, rehearsals }: { account: string; c
             })
           }
         >
-          {next.capped ? 'Toward the next phase' : next.phase === null ? 'To the schedule’s end' : 'To the next phase'} ({formatTimestamp(next.target)})
+          {next.capped ? 'Toward next phase' : next.phase === null ? 'Schedule end' : 'Next phase'}: {formatTimestamp(next.target)}
         </Button>
       ) : null}
       <form

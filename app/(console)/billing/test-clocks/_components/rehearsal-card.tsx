@@ -39,7 +39,8 @@ function priceWords(phase: PhaseView): string {
 export function RehearsalCard({ account, clock, rehearsal }: { account: string; clock: ClockView['clock']; rehearsal: RehearsalView }) {
   const id = useId();
   const { schedule, invoices, subscription } = rehearsal;
-  const feesIn = (phase: PhaseView) => invoices.filter((inv) => inv.fee && inv.periodStart >= phase.startDate && inv.periodStart < phase.endDate).reduce((sum, inv) => sum + inv.fee!.amount, 0);
+  // An invoice belongs to the phase it was made in (at a period's start): that phase's fee percentage applied.
+  const feesIn = (phase: PhaseView) => invoices.filter((inv) => inv.fee && inv.created >= phase.startDate && inv.created < phase.endDate).reduce((sum, inv) => sum + inv.fee!.amount, 0);
   const metered = subscription?.items.filter((item) => item.usageType === 'metered') ?? [];
   return (
     <article aria-labelledby={`${id}-h`} className="space-y-4 rounded-lg border border-neutral-200 bg-surface p-4" data-testid="rehearsal">
@@ -103,7 +104,7 @@ export function RehearsalCard({ account, clock, rehearsal }: { account: string; 
               <thead className="text-xs uppercase tracking-wide text-neutral-500">
                 <tr>
                   <th className={TH}>Invoice</th>
-                  <th className={TH}>Period</th>
+                  <th className={TH}>Billed at</th>
                   <th className={clsx(TH, 'text-right')}>Total</th>
                   <th className={TH}>Status</th>
                   <th className={clsx(TH, 'text-right')}>Application fee</th>
@@ -113,9 +114,7 @@ export function RehearsalCard({ account, clock, rehearsal }: { account: string; 
                 {invoices.map((inv) => (
                   <tr key={inv.id} className="border-t border-neutral-200" data-testid="rehearsal-invoice">
                     <td className={clsx(TD, 'font-mono text-[13px]')}>{inv.number ?? inv.id}</td>
-                    <td className={clsx(TD, 'tabular-nums')}>
-                      {formatTimestamp(inv.periodStart)} → {formatTimestamp(inv.periodEnd)}
-                    </td>
+                    <td className={clsx(TD, 'tabular-nums')}>{formatTimestamp(inv.created)}</td>
                     <td className={clsx(TD, 'text-right')}>
                       <Money amount={inv.total} currency={inv.currency} />
                     </td>
