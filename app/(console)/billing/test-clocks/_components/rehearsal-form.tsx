@@ -100,8 +100,8 @@ export function RehearsalForm({ account, clockId, disabled }: { account: string;
         <label className={LABEL}>
           Price
           <Select value={fields.usageType} onChange={(e) => set('usageType', e.target.value as Fields['usageType'])} data-testid="rehearsal-usage-type">
-            <option value="licensed">Licensed (quantity × price, billed in advance)</option>
-            <option value="metered">Metered (usage × price, billed at the period’s end)</option>
+            <option value="licensed">Licensed: quantity × price</option>
+            <option value="metered">Metered: usage × price</option>
           </Select>
         </label>
         <label className={LABEL}>
