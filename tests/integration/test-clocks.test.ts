@@ -149,7 +149,8 @@ describe.each(testDatabases())('test clock rehearsals on $name', ({ open }) => {
 
   it('finds an advance whose answers were all lost by reading the clock, and never moves it twice', async () => {
     const clockId = await newClock();
-    expect((await actions.createRehearsalAction({ ...licensed(clockId), idempotencyKey: key() })).ok).toBe(true);
+    const rehearsalKey = key();
+    expect((await actions.createRehearsalAction({ ...licensed(clockId), idempotencyKey: rehearsalKey })).ok).toBe(true);
     const view = await queries.getClockView(account, clockId);
     const path = `/v1/test_helpers/test_clocks/${clockId}/advance`;
     await api.addFault({ lost_response: { path, count: 3 } });
@@ -163,6 +164,11 @@ describe.each(testDatabases())('test clock rehearsals on $name', ({ open }) => {
     const [entry] = await entriesFor(opened.db, k);
     expect(entry).toMatchObject({ outcome: 'succeeded' });
     expect(entry!.resolution).toMatch(/already (at|advancing to)/);
+    // The reconciler's check finds the same by reading the clock (and the rehearsal by its key).
+    const { resolveEntry } = await import('@/lib/outcomes/resolve');
+    expect(await resolveEntry(entry!, opened.db, new Date(), { ownRequest: true })).toMatchObject({ status: 'applied', resultId: clockId });
+    const [made] = (await entriesFor(opened.db, rehearsalKey)).filter((e) => e.outcome === 'succeeded');
+    expect(await resolveEntry(made!, opened.db, new Date(), { ownRequest: true })).toMatchObject({ status: 'applied', resultId: view.rehearsals[0]!.schedule.id });
 
     // A second advance reviewed from the old time is refused: the clock moved since.
     const stale = await actions.advanceTestClockAction({ account, clockId, fromFrozenTime: view.clock.frozenTime, toFrozenTime: after.clock.frozenTime + 86_400, idempotencyKey: key() });
