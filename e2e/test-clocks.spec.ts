@@ -41,6 +41,7 @@ test('finance advances a rehearsal to its next phase and sees that phase’s fee
     await expect(page.getByTestId('review-sentence')).toContainText(`Move test clock ${SAMPLE_BILLING.clock}`);
     await page.getByTestId('review-tick').check();
     await page.getByTestId('review-confirm').click();
+    await expect(page.getByTestId('advance-review')).toHaveCount(0);
     // The panel follows the clock while it advances, until it is ready again.
     await expect(page.getByTestId('clock-status')).toContainText('ready', { timeout: 20_000 });
   }

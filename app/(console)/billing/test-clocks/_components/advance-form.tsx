@@ -42,6 +42,11 @@ export function AdvanceForm({ account, clock, rehearsals }: { account: string; c
   const action = useConfirmedAction(
     (move: Move, idempotencyKey: string) => advanceTestClockAction({ account, clockId: clock.id, fromFrozenTime: move.from, toFrozenTime: move.to, idempotencyKey }),
     {
+      // Show the move at once (the view then asks every second until the clock is ready).
+      onDone: (moved) =>
+        queryClient.setQueryData(testClockKeys.view(account, clock.id), (old: ClockView | undefined) =>
+          old && moved.status === 'advancing' ? { ...old, clock: { ...old.clock, status: moved.status, advancingTo: moved.target } } : old,
+        ),
       onSettled: () =>
         Promise.all([queryClient.invalidateQueries({ queryKey: testClockKeys.view(account, clock.id) }), queryClient.invalidateQueries({ queryKey: testClockKeys.list(account) })]),
     },
