@@ -40,7 +40,8 @@ export function ClockWatch({ account, clockId }: { account: string; clockId: str
             {clock.advancingTo ? <> and is moving to {formatTimestamp(clock.advancingTo)}: the page follows it until it is ready.</> : '.'}
           </span>
         </p>
-        <AdvanceForm account={account} clock={clock} rehearsals={rehearsals} />
+        {/* Keyed by the clock's time: after a move the date field starts from the new time. */}
+        <AdvanceForm key={clock.frozenTime} account={account} clock={clock} rehearsals={rehearsals} />
       </div>
       {rehearsals.map((r) => (
         <RehearsalCard key={r.schedule.id} account={account} clock={clock} rehearsal={r} />
