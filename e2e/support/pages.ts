@@ -1,6 +1,6 @@
 // Every console page with a demo-seed object where it needs one: the pages the accessibility and
 // phone journeys visit. One list, so a new page is added once.
-import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY, SAMPLE_RISK_ACCOUNT_ID, SAMPLE_SCHEDULE } from '../../tests/fixtures/routes';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_BILLING, SAMPLE_MONEY, SAMPLE_RISK_ACCOUNT_ID, SAMPLE_SCHEDULE } from '../../tests/fixtures/routes';
 
 export const CONSOLE_PAGES = [
   '/',
@@ -18,6 +18,8 @@ export const CONSOLE_PAGES = [
   '/billing',
   '/billing/test-clocks',
   `/billing/schedules/${SAMPLE_SCHEDULE.id}?account=${SAMPLE_SCHEDULE.account}`,
+  // Watching a demo rehearsal on its clock: the phases, invoices, fees and forms.
+  `/billing/test-clocks?account=${SAMPLE_BILLING.clockAccount}&clock=${SAMPLE_BILLING.clock}`,
   '/risk',
   `/risk/accounts/${SAMPLE_RISK_ACCOUNT_ID}`,
   '/approvals',

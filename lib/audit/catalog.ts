@@ -42,6 +42,11 @@ export const AUDIT_ACTIONS = {
   'approval.decline': 'Declined a request',
   'approval.cancel': 'Cancelled an approval request',
   'approval.retry': 'Retried an approved request',
+  'test_clock.create': 'Created a test clock',
+  'test_clock.advance': 'Advanced a test clock',
+  'test_clock.delete': 'Deleted a test clock',
+  'billing_rehearsal.create': 'Created a billing rehearsal on a test clock',
+  'usage_record.create': 'Reported usage on a metered item',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

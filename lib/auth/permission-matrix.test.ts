@@ -117,6 +117,27 @@ vi.mock('@/lib/billing/schedules/approval', () => ({ assessScheduleCancel: money
 vi.mock('@/lib/transfers/approval', () => ({ assessReversal: moneyFakes.approvalReads.assessReversal }));
 vi.mock('@/lib/fees/approval', () => ({ assessFeeRefund: moneyFakes.approvalReads.assessFeeRefund }));
 vi.mock('@/lib/accounts/approval', () => ({ assessReject: moneyFakes.approvalReads.assessReject, assessDelete: moneyFakes.approvalReads.assessDelete, assessCapability: moneyFakes.approvalReads.assessCapability }));
+// The test clock panel's reads and Stripe calls, and the usage reader.
+const billingFakes = vi.hoisted(() => {
+  const written = <T>(data: T) => vi.fn(async () => ({ data, requestId: 'req_matrix' }));
+  return {
+    clockReads: {
+      listClocks: vi.fn(async () => []),
+      getClockView: vi.fn(async () => ({ clock: { id: 'clock_Test123', name: null, status: 'ready', frozenTime: 1, deletesAfter: 2, advancingTo: null }, rehearsals: [] })),
+    },
+    clockWrites: {
+      createClock: written({ clockId: 'clock_Test123', frozenTime: 1 }),
+      createRehearsal: written({ customerId: 'cus_Test123', scheduleId: 'sub_sched_Test123', prices: [] }),
+      advanceClock: written({ clockId: 'clock_Test123', status: 'advancing', frozenTime: 1, target: 2 }),
+      deleteClock: written({ clockId: 'clock_Test123', deleted: true }),
+      reportUsage: written({ usageRecordId: 'mbur_Test123', quantity: 1, timestamp: 1 }),
+    },
+    usage: { readUsage: vi.fn(async () => ({ status: 'read', apiVersion: '2025-02-24.acacia', summaries: [] })) },
+  };
+});
+vi.mock('@/lib/billing/test-clocks/queries', () => billingFakes.clockReads);
+vi.mock('@/lib/billing/test-clocks/mutations', () => billingFakes.clockWrites);
+vi.mock('@/lib/billing/usage/queries', () => billingFakes.usage);
 // The backend banner's probe: a fixed answer, no Stripe call.
 const backendProbe = vi.hoisted(() => ({
   getBackendStatus: vi.fn(async () => ({ reachable: true, backend: 'emulator', supervised: false, apiBase: 'http://127.0.0.1:12111', emulatorPort: 12111, checkedAt: 0 })),
@@ -125,7 +146,10 @@ vi.mock('@/lib/stripe/health', () => backendProbe);
 // The index's background jobs (the Data sync page's actions wake them): not started here.
 const indexJobs = vi.hoisted(() => ({ kickIndexSync: vi.fn(), kickInboxWorker: vi.fn(), kickReconciliation: vi.fn(), ensureIndexJobs: vi.fn() }));
 vi.mock('@/lib/index/background', () => indexJobs);
-const moneySpies = () => [...Object.values(moneyFakes).flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]), backendProbe.getBackendStatus];
+const moneySpies = () => [
+  ...[...Object.values(moneyFakes), ...Object.values(billingFakes)].flatMap((group) => Object.values(group) as ReturnType<typeof vi.fn>[]),
+  backendProbe.getBackendStatus,
+];
 // next-auth itself is not under test here (and does not load outside Next).
 vi.mock('next-auth', () => {
   class AuthError extends Error {}
@@ -401,6 +425,24 @@ describe('server actions', () => {
     cancelRequestAction: () => approvalRequest(true),
     retryRequestAction: () => approvalRequest(false, 'failed'),
     updatePolicyAction: async () => DEFAULT_POLICIES.capability_change,
+  });
+  // The test clock panel (test mode: the matrix runs on the emulator).
+  const onClock = { account: 'acct_Test123', clockId: 'clock_Test123' };
+  Object.assign(sampleInputs, {
+    createTestClockAction: async () => ({ account: 'acct_Test123', name: 'Rehearsal', frozenTime: '2026-01-01T00:00' }),
+    createRehearsalAction: async () => ({
+      ...onClock,
+      customerName: 'Rehearsal',
+      productName: 'Plan',
+      currency: 'usd',
+      usageType: 'licensed',
+      interval: 'month',
+      endBehavior: 'cancel',
+      phases: [{ intervals: 1, unitAmount: '10', quantity: 1, feePercent: '10' }],
+    }),
+    advanceTestClockAction: async () => ({ ...onClock, fromFrozenTime: 1, toFrozenTime: 2 }),
+    deleteTestClockAction: async () => ({ ...onClock, confirmation: 'clock_Test123' }),
+    reportUsageAction: async () => ({ ...onClock, subscriptionItem: 'si_Test123', quantity: 1 }),
   });
   // Public by design: signing in and out.
   const PUBLIC_ACTIONS = ['signInWithPasswordAction', 'signInWithSsoAction', 'signOutAction'];

@@ -5,7 +5,7 @@
 // wrapper before it lets a new request on the same object through.
 import 'server-only';
 import Stripe from 'stripe';
-import { carriesRequestKey, REQUEST_KEY_METADATA } from '@/lib/metadata';
+import { carriesRequestKey, madeByRequest, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { isRejected } from '@/lib/accounts/status';
 import type { AuditEntry } from '@/lib/audit/store';
 import type { Db } from '@/lib/db/open';
@@ -92,6 +92,24 @@ const FINDERS: Partial<Record<string, Finder>> = {
   },
   'subscription_schedule.cancel': async (e) => scheduleFinding(e, 'canceled'),
   'subscription_schedule.release': async (e) => scheduleFinding(e, 'released'),
+  // A test clock's advance: the clock at (or moving to) the target is the request's work; one still at the reviewed time is not.
+  'test_clock.advance': async (e) => {
+    const { account, fromFrozenTime, toFrozenTime } = params(e);
+    if (typeof account !== 'string' || typeof toFrozenTime !== 'number') return { undeterminable: 'the entry does not say which account or target' };
+    const clock = await getStripe().testHelpers.testClocks.retrieve(e.targetId!, {}, { stripeAccount: account });
+    const movingTo = clock.status_details?.advancing?.target_frozen_time ?? null;
+    if (clock.frozen_time === toFrozenTime || movingTo === toFrozenTime) return { found: true, resultId: clock.id, how: `test clock ${clock.id} is at or moving to ${toFrozenTime}` };
+    if (clock.frozen_time === fromFrozenTime && clock.status === 'ready') return { found: false, how: `test clock ${clock.id} is still at ${clock.frozen_time}` };
+    return { undeterminable: `Test clock ${clock.id} is at ${clock.frozen_time} (${clock.status}), neither where this advance started nor its target: check it.` };
+  },
+  // A rehearsal: its schedule carries the request key in its metadata.
+  'billing_rehearsal.create': async (e) => {
+    const { account } = params(e);
+    if (typeof account !== 'string') return { undeterminable: 'the entry does not say which account' };
+    const customers = await getStripe().customers.list({ test_clock: e.targetId!, limit: 100 }, { stripeAccount: account });
+    const schedules = await Promise.all(customers.data.map((c) => getStripe().subscriptionSchedules.list({ customer: c.id, limit: 100 }, { stripeAccount: account })));
+    return byKey('subscription schedule', madeByRequest(schedules.flatMap((page) => page.data), e.idempotencyKey), `on test clock ${e.targetId}`);
+  },
   'operator.role_change': async (e, db) => {
     const operator = await getOperatorById(db, e.targetId!);
     if (!operator) return { found: false, how: 'the operator no longer exists' };

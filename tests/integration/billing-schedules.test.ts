@@ -96,6 +96,18 @@ describe('reading a schedule', () => {
     }
   }, 60_000);
 
+  it('names the metered items of a schedule with a metered price (their usage is shown), and none for a licensed one', async () => {
+    let metered = 0;
+    for (const s of schedules.filter((x) => x.schedule.subscription)) {
+      const detail = await queries.getScheduleDetail(s.schedule.id, s.account);
+      const items = await h.stripe.subscriptionItems.list({ subscription: detail.subscriptionId! }, { stripeAccount: s.account });
+      const expected = items.data.filter((item) => item.price.recurring?.usage_type === 'metered').map((item) => item.id);
+      expect(detail.meteredItems.map((item) => item.id), s.schedule.id).toEqual(expected);
+      metered += expected.length;
+    }
+    expect(metered, 'the demo seed has metered items on schedules').toBeGreaterThan(0);
+  }, 60_000);
+
   it('says plainly when the account is needed, and finds none for an unknown schedule', async () => {
     const s = withStatus('active')[0]!;
     await expect(queries.getScheduleDetail(s.schedule.id, null)).rejects.toBeInstanceOf(queries.ScheduleAccountUnknown);

@@ -51,6 +51,8 @@ export type ScheduleDetail = {
   invoices: ScheduleInvoice[];
   /** True when the schedule has more invoices than were read. */
   invoicesTruncated: boolean;
+  /** The subscription's items on metered prices: their usage is read separately (an older API version). */
+  meteredItems: { id: string; priceId: string }[];
 };
 
 /** The schedule's account is not given and the console's index does not know it (a 404 for the route: no object can be named). */
@@ -139,9 +141,12 @@ export async function getScheduleDetail(id: string, givenAccount: string | null)
   const [facts, names] = await Promise.all([readScheduleFacts(id, accountId), accountNamesFor([accountId])]);
   const { schedule, phases, clock, subscriptionId } = facts;
   const customerId = idOf(schedule.customer as string | { id: string });
-  const [customer, invoicePage] = await Promise.all([
+  const metered = Object.values(facts.prices).some((price) => price.usageType === 'metered');
+  const [customer, invoicePage, itemPage] = await Promise.all([
     customerId ? stripe.customers.retrieve(customerId, {}, on).catch(() => null) : null,
     subscriptionId ? stripe.invoices.list({ subscription: subscriptionId, limit: MAX_INVOICES }, on) : null,
+    // Only a schedule with a metered price has usage to show.
+    subscriptionId && metered ? stripe.subscriptionItems.list({ subscription: subscriptionId, limit: 20 }, on).catch(() => null) : null,
   ]);
   const invoices = invoicePage?.data ?? [];
   const charges = await chargesOfInvoices(invoices, accountId);
@@ -172,5 +177,6 @@ export async function getScheduleDetail(id: string, givenAccount: string | null)
       };
     }),
     invoicesTruncated: invoicePage?.has_more ?? false,
+    meteredItems: (itemPage?.data ?? []).filter((item) => item.price.recurring?.usage_type === 'metered').map((item) => ({ id: item.id, priceId: item.price.id })),
   };
 }

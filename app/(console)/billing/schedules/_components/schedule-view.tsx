@@ -12,6 +12,7 @@ import { scheduleQueries } from '@/lib/billing/schedules/keys';
 import { endBehaviorSentence, phaseIndexAt, STATUS_LABELS, statusSentence } from '@/lib/billing/schedules/phases';
 import { futureFees, projectSchedule } from '@/lib/billing/schedules/projection';
 import { formatTimestamp } from '@/lib/dates';
+import { UsageSection } from '../../_components/usage-section';
 import { ScheduleActions } from './schedule-actions';
 import { SchedulePhase } from './schedule-phase';
 import { ScheduleTimeline } from './schedule-timeline';
@@ -96,8 +97,16 @@ export function ScheduleView({ id, accountId, canManage, canOpenAccount, canOpen
         ))}
       </section>
 
-      {/* METERED USAGE: the usage section (usage record summaries of the metered items, read with an older API version) is placed here at merge. */}
-      <div data-slot="schedule-usage" />
+      {data.meteredItems.length > 0 ? (
+        <section className="space-y-3" aria-labelledby="usage-title">
+          <h2 id="usage-title" className="text-base font-semibold text-neutral-900">
+            Metered usage
+          </h2>
+          {data.meteredItems.map((item) => (
+            <UsageSection key={item.id} account={data.accountId} subscriptionItem={item.id} />
+          ))}
+        </section>
+      ) : null}
 
       <ScheduleActions schedule={{ id, accountId, status, subscriptionId: data.subscriptionId }} future={futureFees(projections)} canManage={canManage} />
     </div>
