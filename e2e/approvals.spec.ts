@@ -1,6 +1,7 @@
 // Four-eyes approvals, end to end. Finance asks for approval of a large reversal; the requester
 // finds no approve control on their own request, and the server refuses the approval when they
-// send it themselves (the real approve request, replayed with their session); a second finance
+// send it themselves (the real approve request, replayed with their session), and the audit log
+// says so ("Refused to approve a request: The requester cannot approve their own request."); a second finance
 // operator approves it: the emulator shows one reversal, and the audit log holds the request,
 // the approval and the execution, linked. Ops deletes an account where the policy covers it (the
 // demo runs on the emulator, which counts as test mode, so an admin first extends the
@@ -80,7 +81,12 @@ test('a large reversal runs only once a second finance operator approves it, onc
   // The audit log tells the story under the request's id: request, approval, execution.
   await finance.goto(`/audit?object=${requestId}`);
   // Newest first: the execution, the approval, the requester's own refused attempt, the request.
-  await expect(finance.getByTestId('audit-action')).toHaveText([/Reversed a transfer/, /Approved a request/, /Approved a request/, /Requested approval/]);
+  await expect(finance.getByTestId('audit-action')).toHaveText([/Reversed a transfer/, /Approved a request/, /Refused to approve a request/, /Requested approval/]);
+  // The refusal says what happened, in words, and is recorded as denied (nothing was tried).
+  const refused = finance.getByRole('row').filter({ has: finance.getByTestId('audit-action').filter({ hasText: 'Refused to approve a request' }) });
+  await expect(refused.getByTestId('audit-error')).toHaveText('The requester cannot approve their own request.');
+  await expect(refused).toContainText('Denied');
+  await expect(refused).toContainText('finance@demo.test');
   await finance.context().close();
   await approver.context().close();
 });
