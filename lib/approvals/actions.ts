@@ -8,6 +8,7 @@ import { ActionError, ActionRefused } from '@/lib/actions/result';
 import { defineAction } from '@/lib/actions/safe-action';
 import { REFUSAL_MESSAGES } from '@/lib/auth/access';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
+import { withArticle } from '@/lib/words';
 import type { Db } from '@/lib/db/open';
 import { executeApproved } from './execute';
 import type { ApprovalRequested } from './keys';
@@ -47,7 +48,7 @@ export const requestApprovalAction = defineAction({
   audit: { action: 'approval.request', targetId: (input) => targetOf(input.params), params: (input) => ({ action: input.action, params: input.params, note: input.note }) },
   run: async (input, { db, operator, mode, auditEntryId }) => {
     const spec = approvable(input.action);
-    if (!can(operator.role, spec.permission)) throw new ActionRefused(REFUSAL_MESSAGES.forbidden, `The ${ROLE_LABELS[operator.role]} role may not make a ${APPROVAL_ACTION_LABELS[input.action].toLowerCase()}, so it may not request one.`);
+    if (!can(operator.role, spec.permission)) throw new ActionRefused(REFUSAL_MESSAGES.forbidden, `The ${ROLE_LABELS[operator.role]} role may not make ${withArticle(APPROVAL_ACTION_LABELS[input.action].toLowerCase())}, so it may not request one.`);
     const parsed = spec.parse(input.params);
     if (!parsed.ok) throw new ActionError(`The action’s fields need attention: ${Object.entries(parsed.fieldErrors).map(([field, errors]) => `${field}: ${errors.join(' ')}`).join('; ')}`);
     const params = { ...parsed.input, idempotencyKey: parsed.idempotencyKey };
