@@ -4,6 +4,7 @@
 // policy covers capability changes (off by default; live mode when turned on), the confirmation
 // says so, asks why (the request's required note) and sends a request for approval instead.
 import { useQueryClient } from '@tanstack/react-query';
+import clsx from 'clsx';
 import { useId, useState } from 'react';
 import type Stripe from 'stripe';
 import { ApprovalNotice } from '@/components/approvals/approval-notice';
@@ -73,7 +74,8 @@ function CapabilityToggle({ accountId, capability, onDone }: { accountId: string
     );
   }
   return (
-    <div className="flex max-w-80 flex-col items-end gap-1">
+    // With the request's note it needs room: on a phone it wraps below the capability's name.
+    <div className={clsx('flex max-w-full flex-col items-end gap-1', approval ? 'w-80' : 'max-w-64')}>
       <p className="text-right text-xs text-neutral-600">
         {requested ? `Ask Stripe to enable ${capabilityLabel(capability.id)}; it may need more information first.` : `Stop ${capabilityLabel(capability.id)}: the account can no longer use it.`}
       </p>
@@ -153,8 +155,8 @@ export function CapabilitiesBody({
           const due = [...(c.requirements?.past_due ?? []), ...(c.requirements?.currently_due ?? [])];
           const lines = describeRequirements([...new Set(due)], persons);
           return (
-            <li key={c.id} className="flex items-start justify-between gap-3 py-2" data-testid={`capability-${c.id}`}>
-              <div className="min-w-0 flex-1">
+            <li key={c.id} className="flex flex-wrap items-start justify-between gap-3 py-2" data-testid={`capability-${c.id}`}>
+              <div className="min-w-48 flex-1">
                 <div className="flex items-center gap-2">
                   <span className="text-sm font-medium text-neutral-900">{capabilityLabel(c.id)}</span>
                   <Badge tone={toneOf(capabilityTone(c.status))}>{c.status}</Badge>
@@ -166,7 +168,7 @@ export function CapabilitiesBody({
                   </p>
                 ) : null}
               </div>
-              {manage?.allowed ? <div className="shrink-0"><CapabilityToggle accountId={accountId} capability={c} onDone={onDone} /></div> : null}
+              {manage?.allowed ? <div className="ml-auto max-w-full shrink-0"><CapabilityToggle accountId={accountId} capability={c} onDone={onDone} /></div> : null}
             </li>
           );
         })}
