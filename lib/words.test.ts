@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nounFor, plural } from './words';
+import { nounFor, plural, withArticle } from './words';
 
 describe('plural', () => {
   it('agrees with the count, zero taking the plural', () => {
@@ -16,5 +16,13 @@ describe('plural', () => {
   it('nounFor gives the noun alone', () => {
     expect(nounFor(1, 'reversal', 'reversals')).toBe('reversal');
     expect(nounFor(5, 'reversal', 'reversals')).toBe('reversals');
+  });
+});
+
+describe('withArticle', () => {
+  it('says a or an by the first letter', () => {
+    expect(withArticle('account deletion')).toBe('an account deletion');
+    expect(withArticle('top-up')).toBe('a top-up');
+    expect(withArticle('Application fee refund')).toBe('an Application fee refund');
   });
 });

@@ -10,3 +10,8 @@ export function nounFor(n: number, one: string, many: string): string {
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${nounFor(n, one, many)}`;
 }
+
+/** The noun with its indefinite article, by its first letter (enough for the console's own nouns): "a top-up", "an account deletion". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}

@@ -38,6 +38,12 @@ export function RequestList({ requests, empty, testId }: { requests: ApprovalReq
               Asked by {r.requestedByEmail} on {whenText(r.requestedAt)}
               {r.decidedByEmail ? `; decided by ${r.decidedByEmail}` : ''}
             </p>
+            {/* What became of an execution that did not end well: a failure, or what the console found after a crash. */}
+            {(r.status === 'failed' || r.status === 'unknown') && r.executionError ? (
+              <p className="text-xs text-mode-live-ink [overflow-wrap:anywhere]" data-testid="approval-row-outcome">
+                {r.executionError}
+              </p>
+            ) : null}
           </div>
           <div className="shrink-0">
             <ApprovalStatusBadge status={r.status} />

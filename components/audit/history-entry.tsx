@@ -10,7 +10,7 @@ export function HistoryEntry({ entry, className }: { entry: AuditEntryView; clas
       <time className="w-44 shrink-0 tabular-nums text-neutral-500" dateTime={entry.startedAt}>
         {entry.startedAt.replace('T', ' ').slice(0, 19)} UTC
       </time>
-      <span className="font-medium text-neutral-900">{auditActionLabel(entry.action)}</span>
+      <span className="font-medium text-neutral-900">{auditActionLabel(entry.action, entry.outcome)}</span>
       <span className="text-neutral-600">by {entry.operatorEmail}</span>
       <OutcomeBadge outcome={entry.outcome} />
       {typeof entry.params.reason === 'string' ? <code className="text-xs text-neutral-500">{entry.params.reason}</code> : null}

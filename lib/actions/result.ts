@@ -48,3 +48,18 @@ export class ActionError extends Error {
     this.name = 'ActionError';
   }
 }
+
+/**
+ * A refusal by the server's rules (the requester approving their own request, a request no longer
+ * pending): nothing was tried, so the audit entry is `denied`, and it records `logWords`, the
+ * refusal said of the operator rather than to them ("The requester cannot approve their own request.").
+ */
+export class ActionRefused extends ActionError {
+  constructor(
+    message: string,
+    readonly logWords: string = message,
+  ) {
+    super(message);
+    this.name = 'ActionRefused';
+  }
+}

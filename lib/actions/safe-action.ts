@@ -20,7 +20,7 @@ import 'server-only';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { idempotencyKeySchema } from '@/lib/actions/idempotency-key';
-import { ActionError, type ActionFailure, type ActionResult } from '@/lib/actions/result';
+import { ActionError, ActionRefused, type ActionFailure, type ActionResult } from '@/lib/actions/result';
 import type { AuditAction } from '@/lib/audit/catalog';
 import { completeAuditEntry, getAuditEntry, recordAuditEvent, startAuditEntry } from '@/lib/audit/store';
 import { REFUSAL_MESSAGES } from '@/lib/auth/access';
@@ -282,7 +282,10 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
   async function recordFailure(db: Db, entryId: number, error: unknown, how: string | null): Promise<ActionFailure> {
     const failure = describeFailure(error);
     if (!(error instanceof ActionError)) console.error(`${definition.name} failed: ${summarizeErrorForLog(error)}`);
-    await completeAuditEntry(db, entryId, { outcome: 'failed', requestId: failure.requestId ?? null, errorMessage: failure.error, resolution: how }).catch((auditError: unknown) =>
+    // A refusal by the rules tried nothing: it is denied, in words about the operator.
+    const refused = error instanceof ActionRefused;
+    const recorded = refused ? { outcome: 'denied' as const, errorMessage: error.logWords } : { outcome: 'failed' as const, errorMessage: failure.error };
+    await completeAuditEntry(db, entryId, { ...recorded, requestId: failure.requestId ?? null, resolution: how }).catch((auditError: unknown) =>
       console.error(`${definition.name}: could not complete audit entry ${entryId}: ${summarizeErrorForLog(auditError)}`),
     );
     return failure;

@@ -4,16 +4,17 @@
 // made it; approve (which runs it once, on the server, with the request's key), decline, cancel
 // one's own pending request, retry an approved execution that failed at Stripe or whose answer
 // was lost; and change a policy (admins).
-import { ActionError } from '@/lib/actions/result';
+import { ActionError, ActionRefused } from '@/lib/actions/result';
 import { defineAction } from '@/lib/actions/safe-action';
 import { REFUSAL_MESSAGES } from '@/lib/auth/access';
-import { can } from '@/lib/auth/permissions';
+import { can, ROLE_LABELS } from '@/lib/auth/permissions';
+import { withArticle } from '@/lib/words';
 import type { Db } from '@/lib/db/open';
 import { executeApproved } from './execute';
 import type { ApprovalRequested } from './keys';
-import { APPROVAL_ACTION_PERMISSIONS, approvalPolicySchema, needsApproval, type ApprovalAction } from './policy';
+import { APPROVAL_ACTION_LABELS, APPROVAL_ACTION_PERMISSIONS, approvalPolicySchema, needsApproval, type ApprovalAction } from './policy';
 import { approvable } from './registry';
-import { mayDecide } from './rules';
+import { mayDecide, type DecisionVerb } from './rules';
 import { decideRequestSchema, requestApprovalSchema, requestIdSchema } from './schemas';
 import { describeRequestState } from './status';
 import { cancel, claimApproval, claimRetry, decline, getPolicy, getRequest, getRequestByKey, insertRequest, savePolicy, type ApprovalRequest } from './store';
@@ -25,13 +26,19 @@ const targetOf = (params: Record<string, unknown>): string | null => {
 
 async function loadRequest(db: Db, id: string): Promise<ApprovalRequest> {
   const request = await getRequest(db, id);
-  if (!request) throw new ActionError('There is no such approval request.');
+  if (!request) throw new ActionRefused('There is no such approval request.');
   return request;
 }
 
 /** The request as the operator should now learn it, when a conditional update found it no longer in the state they saw. */
 async function notAnyMore(db: Db, id: string): Promise<never> {
-  throw new ActionError(describeRequestState(await loadRequest(db, id)));
+  throw new ActionRefused(describeRequestState(await loadRequest(db, id)));
+}
+
+/** Refuses, in the operator's words and the log's, when the rules do not let this operator decide the request. */
+async function checkDecider(db: Db, operator: Parameters<typeof mayDecide>[0], request: ApprovalRequest, verb: DecisionVerb): Promise<void> {
+  const verdict = mayDecide(operator, request, await getPolicy(db, request.action as ApprovalAction), verb);
+  if (!verdict.allowed) throw new ActionRefused(verdict.why, verdict.logWhy);
 }
 
 export const requestApprovalAction = defineAction({
@@ -41,13 +48,15 @@ export const requestApprovalAction = defineAction({
   audit: { action: 'approval.request', targetId: (input) => targetOf(input.params), params: (input) => ({ action: input.action, params: input.params, note: input.note }) },
   run: async (input, { db, operator, mode, auditEntryId }) => {
     const spec = approvable(input.action);
-    if (!can(operator.role, spec.permission)) throw new ActionError(REFUSAL_MESSAGES.forbidden);
+    if (!can(operator.role, spec.permission)) throw new ActionRefused(REFUSAL_MESSAGES.forbidden, `The ${ROLE_LABELS[operator.role]} role may not make ${withArticle(APPROVAL_ACTION_LABELS[input.action].toLowerCase())}, so it may not request one.`);
     const parsed = spec.parse(input.params);
     if (!parsed.ok) throw new ActionError(`The action’s fields need attention: ${Object.entries(parsed.fieldErrors).map(([field, errors]) => `${field}: ${errors.join(' ')}`).join('; ')}`);
     const params = { ...parsed.input, idempotencyKey: parsed.idempotencyKey };
     const policy = await getPolicy(db, input.action);
     const assessment = await spec.assess(parsed.input, mode);
-    if (!needsApproval(policy, input.action, assessment.subject, mode).needed) throw new ActionError('No approval is needed for this under the current policy: go back and confirm it yourself.');
+    if (!needsApproval(policy, input.action, assessment.subject, mode).needed) {
+      throw new ActionRefused('No approval is needed for this under the current policy: go back and confirm it yourself.', 'The current policy needs no approval for this, so no request was made.');
+    }
     const made = await insertRequest(db, { action: input.action, params, executionKey: parsed.idempotencyKey, assessment, mode, note: input.note, requester: operator, validityHours: policy.validityHours, requestAuditId: auditEntryId });
     const request = made ?? (await getRequestByKey(db, parsed.idempotencyKey));
     // The same review sent twice is one request; another operator's key is not this one's.
@@ -63,9 +72,7 @@ export const approveRequestAction = defineAction({
   schema: decideRequestSchema,
   audit: { action: 'approval.approve', targetId: (input) => input.requestId },
   run: async ({ requestId, note }, { db, operator, mode, auditEntryId }) => {
-    const request = await loadRequest(db, requestId);
-    const verdict = mayDecide(operator, request, await getPolicy(db, request.action as ApprovalAction));
-    if (!verdict.allowed) throw new ActionError(verdict.why);
+    await checkDecider(db, operator, await loadRequest(db, requestId), 'approve');
     // The claim: of approvers deciding at the same moment, exactly one gets the row.
     const claimed = (await claimApproval(db, requestId, operator, note, auditEntryId)) ?? (await notAnyMore(db, requestId));
     const done = await executeApproved(db, claimed, mode, { compare: true });
@@ -79,9 +86,7 @@ export const declineRequestAction = defineAction({
   schema: decideRequestSchema,
   audit: { action: 'approval.decline', targetId: (input) => input.requestId },
   run: async ({ requestId, note }, { db, operator, auditEntryId }) => {
-    const request = await loadRequest(db, requestId);
-    const verdict = mayDecide(operator, request, await getPolicy(db, request.action as ApprovalAction));
-    if (!verdict.allowed) throw new ActionError(verdict.why);
+    await checkDecider(db, operator, await loadRequest(db, requestId), 'decline');
     if (!(await decline(db, requestId, operator, note, auditEntryId))) await notAnyMore(db, requestId);
     return { data: { requestId, status: 'declined' as const } };
   },
@@ -94,7 +99,7 @@ export const cancelRequestAction = defineAction({
   audit: { action: 'approval.cancel', targetId: (input) => input.requestId },
   run: async ({ requestId }, { db, operator }) => {
     const request = await loadRequest(db, requestId);
-    if (request.requestedBy !== operator.id) throw new ActionError('Only the operator who asked may cancel a request.');
+    if (request.requestedBy !== operator.id) throw new ActionRefused('Only the operator who asked may cancel a request.', 'Only the requester may cancel a request.');
     if (!(await cancel(db, requestId, operator.id))) await notAnyMore(db, requestId);
     return { data: { requestId, status: 'cancelled' as const } };
   },
@@ -107,8 +112,7 @@ export const retryRequestAction = defineAction({
   audit: { action: 'approval.retry', targetId: (input) => input.requestId },
   run: async ({ requestId }, { db, operator, mode }) => {
     const request = await loadRequest(db, requestId);
-    const verdict = mayDecide(operator, request, await getPolicy(db, request.action as ApprovalAction));
-    if (!verdict.allowed) throw new ActionError(verdict.why);
+    await checkDecider(db, operator, request, 'retry');
     const claimed = (await claimRetry(db, requestId, operator.id)) ?? (await notAnyMore(db, requestId));
     // After a lost answer the object may have changed by this very request: the action finds its own result by the key.
     const done = await executeApproved(db, claimed, mode, { compare: request.status === 'failed' });

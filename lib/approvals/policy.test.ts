@@ -34,6 +34,9 @@ describe('needsApproval', () => {
   });
 
   it('by default, rejects, deletes and schedule cancels/releases need approval in live mode whatever they are, and not in test mode', () => {
+    for (const action of ['account_reject', 'account_delete'] as const) {
+      expect(needsApproval(DEFAULT_POLICIES[action], action, {}, 'live')).toMatchObject({ needed: true, why: expect.stringMatching(/^An account (rejection|deletion) in live mode needs a second operator's approval\.$/) });
+    }
     for (const action of ['account_reject', 'account_delete', 'schedule_cancel', 'schedule_release'] as const) {
       expect(needsApproval(DEFAULT_POLICIES[action], action, {}, 'live')).toMatchObject({ needed: true, why: expect.stringContaining('in live mode') });
       expect(needsApproval(DEFAULT_POLICIES[action], action, {}, 'emulator').needed).toBe(false);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ROLES, type Permission } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/money';
+import { withArticle } from '@/lib/words';
 import type { StripeMode } from '@/lib/stripe/mode';
 
 export const APPROVAL_ACTIONS = ['transfer_reversal', 'fee_refund', 'topup_create', 'account_reject', 'account_delete', 'capability_change', 'schedule_cancel', 'schedule_release'] as const;
@@ -86,7 +87,10 @@ export function needsApproval(policy: ApprovalPolicy, action: ApprovalAction, su
   if (policy.action !== action) throw new Error(`The ${policy.action} policy cannot decide a ${action}.`);
   if (!policyApplies(policy, mode)) return { needed: false };
   const where = mode === 'live' ? 'in live mode' : 'in test mode';
-  if (!MONEY_ACTIONS.has(action)) return { needed: true, why: `A ${APPROVAL_ACTION_LABELS[action].toLowerCase()} ${where} needs a second operator's approval.` };
+  if (!MONEY_ACTIONS.has(action)) {
+    const what = withArticle(APPROVAL_ACTION_LABELS[action].toLowerCase());
+    return { needed: true, why: `${what[0]!.toUpperCase()}${what.slice(1)} ${where} needs a second operator's approval.` };
+  }
   const currency = subject.currency?.toLowerCase();
   if (subject.amount == null || !currency) throw new Error(`A ${action} is weighed by its amount and currency.`);
   const threshold = policy.thresholds[currency];

@@ -15,7 +15,8 @@ import type { ApprovalRequestView, Inbox, PoliciesView, RequestDetail } from './
 import type { ApprovalAction, ApprovalPolicy } from './policy';
 import { approvable } from './registry';
 import { mayDecide } from './rules';
-import { getPolicies, getRequest, listRequests, pendingOfOthers, recordExecution, type ApprovalRequest } from './store';
+import { getPolicies, getRequest, listRequests, pendingOfOthers, type ApprovalRequest } from './store';
+import { withSettledExecution } from './sweep';
 
 function view(request: ApprovalRequest, operator: SessionOperator, policies: Record<ApprovalAction, ApprovalPolicy>): ApprovalRequestView {
   const verdict = mayDecide(operator, request, policies[request.action as ApprovalAction]);
@@ -51,10 +52,7 @@ function view(request: ApprovalRequest, operator: SessionOperator, policies: Rec
 /** An execution left unknown takes the outcome its audit entry has since been given. */
 async function settled(db: Db, request: ApprovalRequest): Promise<ApprovalRequest> {
   if (request.status !== 'unknown' || request.executionAuditId === null) return request;
-  const entry = await getAuditEntry(db, request.executionAuditId);
-  if (entry?.outcome === 'succeeded') return recordExecution(db, request.id, { status: 'executed', requestId: entry.requestId, resultId: entry.resultId, error: null, retryable: false, auditId: entry.id });
-  if (entry?.outcome === 'failed') return recordExecution(db, request.id, { status: 'failed', requestId: entry.requestId, resultId: null, error: entry.errorMessage, retryable: true, auditId: entry.id });
-  return request;
+  return withSettledExecution(db, request, await getAuditEntry(db, request.executionAuditId));
 }
 
 export async function getInbox(operator: SessionOperator): Promise<Inbox> {

@@ -8,7 +8,20 @@ const reversal = { action: 'transfer_reversal', requestedBy: 'op_requester' };
 
 describe('mayDecide', () => {
   it('never lets the requester decide their own request, even as admin', () => {
-    expect(mayDecide({ id: 'op_requester', role: 'admin' }, reversal, DEFAULT_POLICIES.transfer_reversal)).toEqual({ allowed: false, why: 'You asked for this yourself: another operator must approve or decline it.' });
+    expect(mayDecide({ id: 'op_requester', role: 'admin' }, reversal, DEFAULT_POLICIES.transfer_reversal)).toEqual({
+      allowed: false,
+      why: 'You asked for this yourself: another operator must approve or decline it.',
+      logWhy: 'The requester cannot approve their own request.',
+    });
+  });
+
+  it('says each refusal of the audit log in words about the operator, for the decision they tried', () => {
+    expect(mayDecide({ id: 'op_requester', role: 'finance' }, reversal, DEFAULT_POLICIES.transfer_reversal, 'decline')).toMatchObject({ logWhy: 'The requester cannot decline their own request.' });
+    expect(mayDecide({ id: 'op_requester', role: 'finance' }, reversal, DEFAULT_POLICIES.transfer_reversal, 'retry')).toMatchObject({ logWhy: 'The requester cannot retry their own request.' });
+    expect(mayDecide({ id: 'op_other', role: 'support' }, reversal, DEFAULT_POLICIES.transfer_reversal)).toMatchObject({ logWhy: 'The Support role may not make a transfer reversal itself, so it may not approve one.' });
+    expect(mayDecide({ id: 'op_other', role: 'finance' }, reversal, { ...DEFAULT_POLICIES.transfer_reversal, approverRoles: ['admin'] }, 'decline')).toMatchObject({
+      logWhy: 'The policy lets only Admin decline a transfer reversal; the operator is Finance.',
+    });
   });
 
   it('asks for the action’s own permission and one of the policy’s roles', () => {

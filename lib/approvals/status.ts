@@ -34,8 +34,11 @@ export function describeRequestState(request: Described): string {
     case 'expired':
       return 'This request expired before anyone decided it. Ask again if it is still needed.';
     case 'failed':
-      return `This request was approved${by}, and it failed: ${request.executionError ?? 'see the audit log'}.`;
+      return `This request was approved${by}, and it failed: ${(request.executionError ?? 'see the audit log').replace(/\.$/, '')}.`;
     case 'unknown':
-      return `This request was approved${by}; Stripe's answer was lost and the console is finding out what happened.`;
+      // The execution's own words say what is known (a lost answer, or what was found after a crash).
+      return request.executionError
+        ? `This request was approved${by}, and its outcome is not known yet: ${request.executionError}`
+        : `This request was approved${by}; Stripe's answer was lost and the console is finding out what happened.`;
   }
 }

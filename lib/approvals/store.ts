@@ -2,9 +2,9 @@
 // conditional UPDATE (`... WHERE status = 'pending'`), so of two operators deciding at the same
 // moment exactly one wins, whatever the browser showed them; expiry is decided on the database's
 // clock. No `server-only`, so tests open a database and call these directly.
-import { and, desc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/open';
-import { approvalPolicies, approvalRequests, type ApprovalRequestRow } from '@/lib/db/schema';
+import { approvalPolicies, approvalRequests, auditEntries, type ApprovalRequestRow } from '@/lib/db/schema';
 import type { ApprovalStatus } from './status';
 import { randomId } from '@/lib/random-id';
 import type { StripeMode } from '@/lib/stripe/mode';
@@ -126,7 +126,7 @@ type Decider = { id: string; email: string };
 export async function claimApproval(db: Db, id: string, approver: Decider, note: string, auditId: number | null): Promise<ApprovalRequest | null> {
   const [row] = await db
     .update(approvalRequests)
-    .set({ status: 'approved', decidedBy: approver.id, decidedByEmail: approver.email, decidedAt: sql`now()`, decisionNote: note, decisionAuditId: auditId, attempts: sql`${approvalRequests.attempts} + 1` })
+    .set({ status: 'approved', decidedBy: approver.id, decidedByEmail: approver.email, decidedAt: sql`now()`, decisionNote: note, decisionAuditId: auditId, attempts: sql`${approvalRequests.attempts} + 1`, claimedAt: sql`now()` })
     .where(and(eq(approvalRequests.id, id), eq(approvalRequests.status, 'pending'), sql`${approvalRequests.expiresAt} > now()`, ne(approvalRequests.requestedBy, approver.id)))
     .returning();
   return row ?? null;
@@ -136,7 +136,7 @@ export async function claimApproval(db: Db, id: string, approver: Decider, note:
 export async function claimRetry(db: Db, id: string, operatorId: string): Promise<ApprovalRequest | null> {
   const [row] = await db
     .update(approvalRequests)
-    .set({ status: 'approved', attempts: sql`${approvalRequests.attempts} + 1` })
+    .set({ status: 'approved', attempts: sql`${approvalRequests.attempts} + 1`, claimedAt: sql`now()` })
     .where(
       and(
         eq(approvalRequests.id, id),
@@ -166,6 +166,29 @@ export async function cancel(db: Db, id: string, requesterId: string): Promise<A
   return row ?? null;
 }
 
+/**
+ * Requests whose execution ended without a recorded outcome: still `approved` although claimed
+ * before `claimedBefore` (longer ago than an execution can take), and `unknown` ones whose
+ * execution's audit entry may have been settled since. Oldest claim first.
+ */
+export async function unsettledExecutions(db: Db, claimedBefore: Date, limit = 50): Promise<ApprovalRequest[]> {
+  return db
+    .select()
+    .from(approvalRequests)
+    .where(
+      or(
+        and(eq(approvalRequests.status, 'approved'), lt(approvalRequests.claimedAt, claimedBefore)),
+        // An unknown one only once its execution's entry is final: one still open stays for the outcome reconciler.
+        and(
+          eq(approvalRequests.status, 'unknown'),
+          inArray(approvalRequests.executionAuditId, db.select({ id: auditEntries.id }).from(auditEntries).where(inArray(auditEntries.outcome, ['succeeded', 'failed']))),
+        ),
+      ),
+    )
+    .orderBy(asc(approvalRequests.claimedAt))
+    .limit(limit);
+}
+
 export type ExecutionRecord = {
   status: Extract<ApprovalStatus, 'executed' | 'failed' | 'unknown'>;
   requestId: string | null;
@@ -175,23 +198,39 @@ export type ExecutionRecord = {
   auditId: number | null;
 };
 
+const executionValues = (record: ExecutionRecord) => ({
+  status: record.status,
+  executionRequestId: record.requestId,
+  executionResultId: record.resultId,
+  executionError: record.error,
+  retryable: record.retryable,
+  executedAt: record.status === 'executed' ? sql`now()` : null,
+  ...(record.auditId !== null ? { executionAuditId: record.auditId } : {}),
+});
+
 /** The outcome of the attempt that holds the claim (status approved). */
 export async function recordExecution(db: Db, id: string, record: ExecutionRecord): Promise<ApprovalRequest> {
   const [row] = await db
     .update(approvalRequests)
-    .set({
-      status: record.status,
-      executionRequestId: record.requestId,
-      executionResultId: record.resultId,
-      executionError: record.error,
-      retryable: record.retryable,
-      executedAt: record.status === 'executed' ? sql`now()` : null,
-      ...(record.auditId !== null ? { executionAuditId: record.auditId } : {}),
-    })
+    .set(executionValues(record))
     .where(and(eq(approvalRequests.id, id), inArray(approvalRequests.status, ['approved', 'unknown'])))
     .returning();
   if (!row) throw new Error(`Approval request ${id} was not being executed.`);
   return row;
+}
+
+/**
+ * The outcome the console found for an execution whose own attempt never recorded it (lib/approvals/sweep.ts),
+ * only if the request is still as it was read (same status, same attempt): a retry claimed
+ * meanwhile keeps its own. Null when it was not.
+ */
+export async function settleExecution(db: Db, seen: Pick<ApprovalRequest, 'id' | 'status' | 'attempts'>, record: ExecutionRecord): Promise<ApprovalRequest | null> {
+  const [row] = await db
+    .update(approvalRequests)
+    .set(executionValues(record))
+    .where(and(eq(approvalRequests.id, seen.id), eq(approvalRequests.status, seen.status), eq(approvalRequests.attempts, seen.attempts)))
+    .returning();
+  return row ?? null;
 }
 
 export const APPROVAL_ACTION_SET: ReadonlySet<string> = new Set(APPROVAL_ACTIONS);

@@ -52,7 +52,31 @@ export const AUDIT_ACTIONS = {
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 
-export function auditActionLabel(action: string): string {
+/**
+ * What a refused attempt (outcome `denied`) was, in words: "Approved a request" beside a Denied
+ * badge would say the opposite of what happened. The entry's error message says why.
+ */
+export const REFUSED_AUDIT_ACTIONS: Partial<Record<AuditAction, string>> = {
+  'account.reject': 'Refused to reject an account',
+  'account.delete': 'Refused to delete an account',
+  'capability.update': 'Refused to change a capability',
+  'application_fee.refund': 'Refused to refund an application fee',
+  'transfer.reverse': 'Refused to reverse a transfer',
+  'topup.create': 'Refused to create a top-up',
+  'approval_policy.update': 'Refused to change an approval policy',
+  'approval.request': 'Refused to request approval',
+  'approval.approve': 'Refused to approve a request',
+  'approval.decline': 'Refused to decline a request',
+  'approval.cancel': 'Refused to cancel an approval request',
+  'approval.retry': 'Refused to retry an approved request',
+};
+
+/** The action in words; with the entry's outcome, a refused attempt reads as the refusal it was. */
+export function auditActionLabel(action: string, outcome?: string): string {
+  if (outcome === 'denied') {
+    const refused = (REFUSED_AUDIT_ACTIONS as Record<string, string | undefined>)[action];
+    if (refused) return refused;
+  }
   return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
 }
 

@@ -35,7 +35,7 @@ export function auditCsvRow(entry: AuditEntry): string {
     entry.operatorEmail,
     entry.operatorRole,
     entry.action,
-    auditActionLabel(entry.action),
+    auditActionLabel(entry.action, entry.outcome),
     entry.targetId,
     entry.outcome,
     entry.mode,

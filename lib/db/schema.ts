@@ -511,6 +511,12 @@ export const approvalRequests = pgTable(
     /** False when a failure cannot be cured by sending the same request again (the object changed). */
     retryable: boolean('retryable').notNull().default(true),
     executedAt: timestamp('executed_at', { withTimezone: true }),
+    /**
+     * When the current execution attempt claimed the request (an approval or a retry): a request
+     * still `approved` long after it was claimed was left so by a crash, and is settled from the
+     * audit log (lib/approvals/sweep.ts).
+     */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     requestAuditId: bigint('request_audit_id', { mode: 'number' }),
     decisionAuditId: bigint('decision_audit_id', { mode: 'number' }),
     executionAuditId: bigint('execution_audit_id', { mode: 'number' }),

@@ -3,13 +3,17 @@
 // request (even as admin); an approver needs the action's permission and the policy's role; two
 // approvals at the same moment give one execution; a request expires; a transfer changed since
 // the request is not reversed; a lost answer during execution, then a retry, gives one reversal
-// (the emulator's request log); the audit log links request, decision and execution.
+// (the emulator's request log); the audit log links request, decision and execution; every
+// refused decision is logged as the refusal it was, in words.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionOperator } from '@/lib/auth/current-operator';
 import type { Role } from '@/lib/auth/permissions';
 import type { OpenDb } from '@/lib/db/open';
+import { DEFAULT_POLICIES } from '@/lib/approvals/policy';
+import { savePolicy } from '@/lib/approvals/store';
+import { auditActionLabel } from '@/lib/audit/catalog';
 import { approvalRequests, auditEntries } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
 import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
@@ -173,6 +177,49 @@ describe.each(testDatabases())('approvals on $name', ({ open }) => {
     expect(await ownPosts(transfer)).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'executed', executionResultId: reversals[0]!.id, attempts: 2 });
     for (const entry of await entriesFor(opened.db, params.idempotencyKey)) expect(entry.params).toMatchObject({ approvalRequestId: id });
+  });
+
+  it('records every refused decision as a refusal, in words about the operator, never as the decision failed', async () => {
+    const { params } = await bigReversal();
+    const id = await request(params);
+    /** The operator's last entry of this action, as the Audit page words it. */
+    const logged = async (operator: SessionOperator, action: string) => {
+      const entry = (await opened.db.select().from(auditEntries).where(eq(auditEntries.operatorId, operator.id))).filter((e) => e.action === action).sort((a, b) => a.id - b.id).at(-1)!;
+      return { line: `${auditActionLabel(entry.action, entry.outcome)}: ${entry.errorMessage}`, outcome: entry.outcome, targetId: entry.targetId };
+    };
+    const key = () => crypto.randomUUID();
+
+    await approve(id, role.finance);
+    expect(await logged(role.finance, 'approval.approve')).toEqual({ line: 'Refused to approve a request: The requester cannot approve their own request.', outcome: 'denied', targetId: id });
+    await as(role.finance, () => approvals.declineRequestAction({ requestId: id, note: 'my own', idempotencyKey: key() }));
+    expect((await logged(role.finance, 'approval.decline')).line).toBe('Refused to decline a request: The requester cannot decline their own request.');
+    await approve(id, role.support);
+    expect(await logged(role.support, 'approval.approve')).toMatchObject({ line: 'Refused to approve a request: The Support role may not make a transfer reversal itself, so it may not approve one.', outcome: 'denied' });
+    await savePolicy(opened.db, { ...DEFAULT_POLICIES.transfer_reversal, approverRoles: ['admin'] }, role.admin.id);
+    try {
+      await approve(id, finance2);
+      expect((await logged(finance2, 'approval.approve')).line).toBe('Refused to approve a request: The policy lets only Admin approve a transfer reversal; the operator is Finance.');
+    } finally {
+      await savePolicy(opened.db, DEFAULT_POLICIES.transfer_reversal, role.admin.id);
+    }
+    await as(finance2, () => approvals.cancelRequestAction({ requestId: id, idempotencyKey: key() }));
+    expect((await logged(finance2, 'approval.cancel')).line).toBe('Refused to cancel an approval request: Only the requester may cancel a request.');
+    await as(finance2, () => approvals.retryRequestAction({ requestId: id, idempotencyKey: key() }));
+    expect((await logged(finance2, 'approval.retry')).line).toBe('Refused to retry an approved request: This request is still waiting for approval.');
+    expect((await row(id)).status).toBe('pending');
+
+    // Expired, then no longer pending: refused, and said so.
+    await opened.db.update(approvalRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(approvalRequests.id, id));
+    await approve(id, finance2);
+    expect(await logged(finance2, 'approval.approve')).toMatchObject({ line: expect.stringMatching(/^Refused to approve a request: This request expired before anyone decided it\./), outcome: 'denied' });
+    await as(role.finance, () => approvals.cancelRequestAction({ requestId: id, idempotencyKey: key() }));
+    expect((await logged(role.finance, 'approval.cancel')).line).toMatch(/^Refused to cancel an approval request: This request expired/);
+
+    // A decision that was made is no refusal, even when the action it ran failed at Stripe.
+    const other = await bigReversal();
+    const declined = await request(other.params);
+    expect(await as(finance2, () => approvals.declineRequestAction({ requestId: declined, note: 'Not this one', idempotencyKey: key() }))).toMatchObject({ ok: true });
+    expect(await logged(finance2, 'approval.decline')).toMatchObject({ line: 'Declined a request: null', outcome: 'succeeded' });
   });
 
   it('lets only the requester cancel a pending request', async () => {

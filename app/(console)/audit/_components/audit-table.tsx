@@ -61,7 +61,7 @@ const columns = column.columns([
     cell: (info) => (
       <div className="leading-tight">
         <div className="text-neutral-900" data-testid="audit-action">
-          {auditActionLabel(info.getValue())}
+          {auditActionLabel(info.getValue(), info.row.original.outcome)}
         </div>
         <code className="text-xs text-neutral-500">{info.getValue()}</code>
       </div>
