@@ -127,6 +127,54 @@ describe.each(testDatabases())('subscription schedules in the index on $name', (
     apiSchedules.set(canceled.id, { account: waiting.account, schedule: canceled });
   });
 
+  it("the Billing list's query: counts per status, filters, every sort paged by keyset both ways", async () => {
+    const q = await import('@/lib/billing/schedules-query');
+    const all = [...apiSchedules.values()];
+    const counts = await q.countSchedules(opened.db, {});
+    expect(counts.all).toBe(all.length);
+    for (const status of ['active', 'not_started', 'completed', 'released', 'canceled'] as const) expect(counts[status], status).toBe(all.filter((s) => s.schedule.status === status).length);
+
+    for (const sort of ['created', 'next_phase', 'fee_percent'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const seen: string[] = [];
+        const values: number[] = [];
+        let after: string | undefined;
+        let lastPage: Awaited<ReturnType<typeof q.querySchedules>> | null = null;
+        for (let i = 0; i < 100; i++) {
+          const page = await q.querySchedules(opened.db, { sort, order, limit: 10, after });
+          seen.push(...page.items.map((s) => s.id));
+          const key = (s: import('@/lib/billing/schedules-query').ScheduleItem) => (sort === 'created' ? s.created : sort === 'next_phase' ? (s.nextPhaseAt ?? Number.MAX_SAFE_INTEGER) : (s.feePercent ?? -1));
+          values.push(...page.items.map(key));
+          lastPage = page;
+          if (!page.next) break;
+          after = page.next;
+        }
+        expect(new Set(seen).size, `${sort} ${order}`).toBe(all.length);
+        const sorted = [...values].sort((a, b) => (order === 'asc' ? a - b : b - a));
+        expect(values, `${sort} ${order}`).toEqual(sorted);
+        // The previous page of the last one is the page before it.
+        if (lastPage?.prev) {
+          const back = await q.querySchedules(opened.db, { sort, order, limit: 10, before: lastPage.prev });
+          const lastStart = seen.length - lastPage.items.length;
+          expect(back.items.map((s) => s.id), `${sort} ${order} back`).toEqual(seen.slice(lastStart - 10, lastStart));
+        }
+      }
+    }
+
+    // Filters: an account's schedules, a customer's, those whose phase takes a fee, a tab.
+    const sample = all.find((s) => s.schedule.status === 'active')!;
+    const ofAccount = await q.querySchedules(opened.db, { tab: 'all', account: sample.account, limit: 100 });
+    expect(ofAccount.items.map((s) => s.id).sort()).toEqual(all.filter((s) => s.account === sample.account).map((s) => s.schedule.id).sort());
+    const ofCustomer = await q.querySchedules(opened.db, { customer: sample.schedule.customer as string, limit: 100 });
+    expect(ofCustomer.items.map((s) => s.id)).toEqual(all.filter((s) => s.schedule.customer === sample.schedule.customer).map((s) => s.schedule.id));
+    const active = await q.querySchedules(opened.db, { tab: 'active', fee: 'present', limit: 100 });
+    expect(active.items.length).toBe((await q.countSchedules(opened.db, { fee: 'present' })).active);
+    expect(active.items.every((s) => s.status === 'active' && s.feePercent! > 0)).toBe(true);
+    expect(active.items[0]).toMatchObject({ account: expect.stringMatching(/^acct_/), phaseCount: expect.any(Number) });
+    // A bad filter value is no filter (a shared link never breaks).
+    expect((await q.countSchedules(opened.db, { account: 'nope' })).all).toBe(all.length);
+  });
+
   it("the platform's own schedules are not indexed", async () => {
     const { isIndexed } = await import('@/lib/index/apply');
     const o = { id: 'sub_sched_x', object: 'subscription_schedule' };
