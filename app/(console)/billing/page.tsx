@@ -22,7 +22,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({ ...scheduleQueries.list(filters), queryFn: () => listSchedules(filters) });
   return (
-    <main className="mx-auto max-w-7xl space-y-4 px-4 py-8 sm:px-6">
+    <main className="mx-auto max-w-[90rem] space-y-4 px-4 py-8 sm:px-6">
       <PageHeader
         title="Billing"
         description="Subscription schedules the platform made on connected accounts, and the fee each phase takes for the platform. A row opens the schedule."

@@ -1,8 +1,8 @@
 'use client';
-// The Billing list's columns: the schedule (a link to its page), the connected account, the
-// customer, its status and phase in words, the next phase's start, the platform's fee and when it
+// The Billing list's columns: the schedule (a link to its page, with its customer), the connected
+// account, its status and phase in words, the next phase's start, the platform's fee and when it
 // was made. The server sorts (created, next phase, fee); the other columns say so by not sorting.
-// On a phone the status and the phase sit under the schedule's id.
+// On a phone the status, phase, next phase and fee sit under the schedule's id.
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { DataTableFeatures } from '@/components/data-table/data-table';
@@ -27,9 +27,18 @@ export const SCHEDULE_COLUMNS = column.columns([
       return (
         <div className="w-48 space-y-1">
           <ScheduleLink id={item.id} account={item.account} />
+          {item.customer ? (
+            <p className="break-all text-xs text-neutral-500">
+              for <code className="font-mono">{item.customer}</code>
+            </p>
+          ) : null}
+          {/* On a phone the rest of the row sits here, not in columns off the screen's edge. */}
           <div className="space-y-1 text-xs text-neutral-700 sm:hidden">
             <ScheduleStatusBadge status={item.status} />
             <p>{phaseWords(item)}</p>
+            <p>
+              {nextPhaseWords(item)} · fee {feeWords(item.feePercent)}
+            </p>
           </div>
         </div>
       );
@@ -52,13 +61,6 @@ export const SCHEDULE_COLUMNS = column.columns([
         </Link>
       );
     },
-  }),
-  column.accessor((item) => item.customer ?? '', {
-    id: 'customer',
-    header: 'Customer',
-    enableSorting: false,
-    sortFn: 'text',
-    cell: (info) => <code className="font-mono text-xs text-neutral-700">{info.getValue() || '—'}</code>,
   }),
   column.accessor('status', {
     header: 'Status',

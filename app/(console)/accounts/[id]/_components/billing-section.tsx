@@ -32,8 +32,11 @@ export function BillingBody({ accountId, result }: { accountId: string; result: 
             </span>
             <span className="ml-auto flex items-center gap-3">
               {s.customer ? <code className="font-mono text-xs text-neutral-500">{s.customer}</code> : null}
-              <span className="tabular-nums text-neutral-900" data-testid="schedule-fee" title="The platform's application fee on this phase">
-                {feeWords(s.feePercent)}
+              <span className="text-neutral-600">
+                fee{' '}
+                <span className="tabular-nums text-neutral-900" data-testid="schedule-fee" title="The platform's application fee on this phase">
+                  {feeWords(s.feePercent)}
+                </span>
               </span>
               <span className="text-xs text-neutral-500">{utcDay(s.created)}</span>
             </span>
