@@ -37,7 +37,7 @@ export const SCHEDULE_COLUMNS = column.columns([
             <ScheduleStatusBadge status={item.status} />
             <p>{phaseWords(item)}</p>
             <p>
-              {nextPhaseWords(item)} · fee {feeWords(item.feePercent)}
+              {item.status === 'active' || item.status === 'not_started' ? `${nextPhaseWords(item)} · ` : ''}fee {feeWords(item.feePercent)}
             </p>
           </div>
         </div>
