@@ -231,7 +231,9 @@ export const indexObjects = pgTable(
     index('index_objects_type_status_idx').on(table.type, table.status),
     index('index_objects_risk_level_idx').on(table.riskLevel),
     index('index_objects_metadata_idx').using('gin', sql`${table.metadata} jsonb_path_ops`),
-    index('index_objects_type_next_phase_idx').on(table.type, table.nextPhaseAt, table.id),
+    // The Billing list's sorts, as lib/billing/schedules-query.ts orders them (no next phase last, no fee below 0%).
+    index('index_objects_type_next_phase_idx').on(table.type, sql`coalesce(${table.nextPhaseAt}, 9007199254740991)`, table.id),
+    index('index_objects_type_fee_idx').on(table.type, sql`coalesce(${table.feePercent}, -1)`, table.id),
     index('index_objects_customer_idx').on(table.customer),
   ],
 );
