@@ -2,7 +2,7 @@
 // the append-only (hash-chained) audit log, and leases that keep a background job to one instance.
 // One schema for PGlite and PostgreSQL; `npm run db:generate` turns changes into SQL migrations.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { APPROVAL_STATUSES } from '@/lib/approvals/status';
 import { ROLES } from '@/lib/auth/permissions';
 import type { RiskCaseStatus, RiskDecision } from '@/lib/risk/case-states';
@@ -192,7 +192,7 @@ export const indexObjects = pgTable(
   'index_objects',
   {
     id: text('id').primaryKey(),
-    /** Stripe's `object`: transfer, transfer_reversal, application_fee, fee_refund, topup, charge, radar.early_fraud_warning, review. */
+    /** Stripe's `object`: transfer, transfer_reversal, application_fee, fee_refund, topup, charge, radar.early_fraud_warning, review, subscription_schedule. */
     type: text('type').notNull(),
     /** The connected account it concerns (a transfer's destination, a fee's account, a charge's destination), when any. */
     account: text('account'),
@@ -206,6 +206,17 @@ export const indexObjects = pgTable(
     /** A charge's outcome.risk_level. */
     riskLevel: text('risk_level'),
     riskScore: integer('risk_score'),
+    /** A subscription schedule's customer. */
+    customer: text('customer'),
+    /** A schedule's phase that runs (or ran last), 1-based; null before it starts. */
+    phaseIndex: integer('phase_index'),
+    phaseCount: integer('phase_count'),
+    /** When a schedule's next phase starts (its first, before it starts); null when none follows. */
+    nextPhaseAt: bigint('next_phase_at', { mode: 'number' }),
+    /** The platform's `application_fee_percent` on that phase. */
+    feePercent: doublePrecision('fee_percent'),
+    /** When a schedule was canceled, completed or released. */
+    endedAt: bigint('ended_at', { mode: 'number' }),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     eventCreated: bigint('event_created', { mode: 'number' }).notNull(),
@@ -220,6 +231,10 @@ export const indexObjects = pgTable(
     index('index_objects_type_status_idx').on(table.type, table.status),
     index('index_objects_risk_level_idx').on(table.riskLevel),
     index('index_objects_metadata_idx').using('gin', sql`${table.metadata} jsonb_path_ops`),
+    // The Billing list's sorts, as lib/billing/schedules/list-query.ts orders them (no next phase last, no fee below 0%).
+    index('index_objects_type_next_phase_idx').on(table.type, sql`coalesce(${table.nextPhaseAt}, 9007199254740991)`, table.id),
+    index('index_objects_type_fee_idx').on(table.type, sql`coalesce(${table.feePercent}, -1)`, table.id),
+    index('index_objects_customer_idx').on(table.customer),
   ],
 );
 

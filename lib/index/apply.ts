@@ -30,8 +30,13 @@ export type ApplyResult = 'applied' | 'stale' | 'ambiguous' | 'ignored';
 export type StripeObject = Record<string, unknown> & { id: string; object: string };
 
 export const isAccount = (o: StripeObject): boolean => o.object === 'account';
-/** Whether the index keeps objects of this kind. */
-export const isIndexed = (o: StripeObject): boolean => isAccount(o) || isIndexedObjectType(o.object);
+/**
+ * Whether the index keeps this object: of a kind it indexes, and for a subscription schedule, one
+ * of a connected account (`account`: the Connect event's, or the account it was read as). The
+ * platform's own schedules pay it no application fee, so the index leaves them out.
+ */
+export const isIndexed = (o: StripeObject, account: string | null = null): boolean =>
+  isAccount(o) || (isIndexedObjectType(o.object) && (o.object !== 'subscription_schedule' || Boolean(account)));
 
 const excluded = (column: string) => sql.raw(`excluded."${column}"`);
 
@@ -95,6 +100,12 @@ const OBJECT_UPDATE = {
   currency: excluded('currency'),
   riskLevel: excluded('risk_level'),
   riskScore: excluded('risk_score'),
+  customer: excluded('customer'),
+  phaseIndex: excluded('phase_index'),
+  phaseCount: excluded('phase_count'),
+  nextPhaseAt: excluded('next_phase_at'),
+  feePercent: excluded('fee_percent'),
+  endedAt: excluded('ended_at'),
   metadata: excluded('metadata'),
   data: excluded('data'),
   eventCreated: excluded('event_created'),
@@ -114,14 +125,14 @@ export async function refreshRiskSignals(db: Db, accounts: Iterable<string | nul
 
 /**
  * Upserts objects of one freshness (a list page, an API answer, an event's object); returns the
- * ids that were written. Objects of kinds the index does not keep are skipped.
+ * ids that were written. Objects the index does not keep are skipped (see isIndexed).
  */
 export async function applyObjects(db: Db, objects: StripeObject[], f: Freshness): Promise<Set<string>> {
   const written = new Set<string>();
   /** The connected accounts the written rows concern: their risk is recomputed. */
   const concerned: Array<string | null> = [];
   const accounts = objects.filter(isAccount);
-  const others = objects.filter((o) => !isAccount(o) && isIndexedObjectType(o.object));
+  const others = objects.filter((o) => !isAccount(o) && isIndexed(o, f.account ?? null));
   if (accounts.length > 0) {
     const rows = await db
       .insert(indexAccounts)
@@ -159,7 +170,7 @@ export async function rowFreshness(db: Db, o: Pick<StripeObject, 'id' | 'object'
  * the object again; `ignored` for kinds the index does not keep.
  */
 export async function applyObject(db: Db, o: StripeObject, f: Freshness): Promise<ApplyResult> {
-  if (!isIndexed(o)) return 'ignored';
+  if (!isIndexed(o, f.account ?? null)) return 'ignored';
   if ((await applyObjects(db, [o], f)).has(o.id)) return 'applied';
   const row = await rowFreshness(db, o);
   if (!row || row.deleted || f.fetched) return 'stale';

@@ -94,8 +94,9 @@ async function sync(): Promise<void> {
     const state = await readState(db);
     const run = state.get(RUN_KEY);
     const finished = await backfillEverFinished(db);
-    // An index filled before the backfill read connected accounts' own Radar objects (and before
-    // the risk queue existed) is filled once more, so the queue starts complete.
+    // An index filled before the backfill read connected accounts' own Radar objects and
+    // subscription schedules (and before the risk queue existed) is filled once more, so the queue
+    // and the Billing list start complete.
     const beforeRadar = finished && !state.has(CONNECT_RADAR_KEY);
     const owed = run?.status === 'running' || run?.status === 'requested' || (getEnv().usingEmulator && !finished) || beforeRadar;
     if (owed) {

@@ -1,9 +1,11 @@
-// The Radar objects of connected accounts' own (direct) charges: their early fraud warnings and
-// open reviews live in each account's store, which the platform's lists do not show; Stripe lists
-// them only with the account's `Stripe-Account` header, one account at a time. The backfill reads
-// them after the platform's lists (two requests per account, a few accounts at once, the charge
-// each one is about expanded so it is indexed with it), resumable from the last account done.
-// Webhooks from the Connect endpoint keep them fresh afterwards.
+// What lives in each connected account's own store, which the platform's lists do not show and
+// Stripe lists only with the account's `Stripe-Account` header, one account at a time: the early
+// fraud warnings and open reviews of its direct charges, and the subscription schedules the
+// platform made on it (whose phases pay the platform its application fees). The backfill reads
+// them after the platform's lists in one pass over the accounts: three requests per account (plus
+// one per further 100 schedules), a few accounts at once, the charge each Radar object is about
+// expanded so it is indexed with it, resumable from the last account done. Webhooks from the
+// Connect endpoint keep them fresh afterwards.
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/open';
@@ -12,18 +14,25 @@ import { applyObjects, type StripeObject } from './apply';
 import { answeredAt } from './fetch';
 import { saveState } from './state';
 
-export const CONNECT_RADAR_KEY = 'backfill:connect_radar';
+// Named anew when the pass began reading schedules, so an index filled before then is filled once more (lib/index/background.ts).
+export const CONNECT_RADAR_KEY = 'backfill:connect_objects';
 /** Accounts read at once. */
 const PARALLEL = 8;
 /** Accounts per saved cursor. */
 const BATCH = 200;
 
-/** One account's warnings and open reviews, with the charges they are about; null when the account cannot be read. */
-async function readAccount(stripe: Stripe, account: string): Promise<{ charges: StripeObject[]; radar: StripeObject[]; created: number } | null> {
+type AccountObjects = { charges: StripeObject[]; radar: StripeObject[]; schedules: StripeObject[]; created: number };
+
+/** One account's warnings and open reviews (with the charges they are about) and its schedules; null when the account cannot be read. */
+async function readAccount(stripe: Stripe, account: string): Promise<AccountObjects | null> {
   try {
     const options = { stripeAccount: account };
     const params = { limit: 100, expand: ['data.charge'] };
-    const [warnings, reviews] = await Promise.all([stripe.radar.earlyFraudWarnings.list(params, options), stripe.reviews.list(params, options)]);
+    const [warnings, reviews, schedulePage] = await Promise.all([
+      stripe.radar.earlyFraudWarnings.list(params, options),
+      stripe.reviews.list(params, options),
+      stripe.subscriptionSchedules.list({ limit: 100 }, options),
+    ]);
     const charges: StripeObject[] = [];
     const radar: StripeObject[] = [];
     for (const item of [...warnings.data, ...reviews.data] as unknown as StripeObject[]) {
@@ -34,14 +43,20 @@ async function readAccount(stripe: Stripe, account: string): Promise<{ charges: 
         radar.push({ ...item, charge: charge.id });
       } else radar.push(item);
     }
-    return { charges, radar, created: Math.min(answeredAt(warnings), answeredAt(reviews)) };
+    const schedules = schedulePage.data as unknown as StripeObject[];
+    // An account with more than a page of schedules: the rest, 100 a request.
+    for (let page = schedulePage; page.has_more; ) {
+      page = await stripe.subscriptionSchedules.list({ limit: 100, starting_after: page.data[page.data.length - 1]!.id }, options);
+      schedules.push(...(page.data as unknown as StripeObject[]));
+    }
+    return { charges, radar, schedules, created: Math.min(answeredAt(warnings), answeredAt(reviews), answeredAt(schedulePage)) };
   } catch {
     // An account the platform may no longer act for (deauthorized, deleted meanwhile): nothing to read.
     return null;
   }
 }
 
-/** Reads every connected account's Radar objects into the index, from the saved cursor on. */
+/** Reads every connected account's Radar objects and schedules into the index, from the saved cursor on. */
 export async function backfillConnectRadar(
   db: Db,
   stripe: Stripe,
@@ -64,11 +79,12 @@ export async function backfillConnectRadar(
       const slice = ids.slice(i, i + PARALLEL);
       const read = await Promise.all(slice.map((id) => readAccount(stripe, id)));
       for (const [k, found] of read.entries()) {
-        if (!found || found.radar.length === 0) continue;
+        if (!found) continue;
         const f = { created: found.created, fetched: true, account: slice[k]!, bulk: true };
         if (found.charges.length > 0) await applyObjects(db, found.charges, f);
-        await applyObjects(db, found.radar, f);
-        objects += found.charges.length + found.radar.length;
+        if (found.radar.length > 0) await applyObjects(db, found.radar, f);
+        if (found.schedules.length > 0) await applyObjects(db, found.schedules, f);
+        objects += found.charges.length + found.radar.length + found.schedules.length;
       }
     }
     after = ids[ids.length - 1]!;

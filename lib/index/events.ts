@@ -44,7 +44,7 @@ export async function applyEvent(db: Db, stripe: Stripe, event: IndexEvent): Pro
     await refetchObject(db, stripe, { object: 'account', id: owner });
     return 'refetched';
   }
-  if (!object || typeof object.id !== 'string' || !isIndexed(object)) return 'ignored';
+  if (!object || typeof object.id !== 'string' || !isIndexed(object, account)) return 'ignored';
   if (event.type.endsWith('.deleted') || object.deleted === true) {
     await applyDeletion(db, object, freshness);
     return 'deleted';

@@ -1,18 +1,20 @@
 // The objects the index keeps besides accounts, and the columns their lists filter on, derived
 // from the object in one place. `account` is the connected account the object concerns when the
 // object itself says so; for a reversal, a fee refund, a warning or a review it comes from its
-// parent's row (lib/index/apply.ts). Pure.
+// parent's row (lib/index/apply.ts); for a subscription schedule, from the Connect event or the
+// account it was read as (the index keeps only connected accounts' schedules). Pure.
 import { idOf } from '@/lib/stripe/ids';
+import { NO_SCHEDULE_COLUMNS, scheduleColumns, type ScheduleColumns } from './schedule-row';
 
 /** Stripe's `object` values the index keeps in index_objects, in backfill order (parents first). */
-export const INDEXED_OBJECT_TYPES = ['charge', 'transfer', 'transfer_reversal', 'application_fee', 'fee_refund', 'topup', 'radar.early_fraud_warning', 'review'] as const;
+export const INDEXED_OBJECT_TYPES = ['charge', 'transfer', 'transfer_reversal', 'application_fee', 'fee_refund', 'topup', 'radar.early_fraud_warning', 'review', 'subscription_schedule'] as const;
 export type IndexedObjectType = (typeof INDEXED_OBJECT_TYPES)[number];
 
 export function isIndexedObjectType(type: unknown): type is IndexedObjectType {
   return typeof type === 'string' && (INDEXED_OBJECT_TYPES as readonly string[]).includes(type);
 }
 
-export interface ObjectColumns {
+export interface ObjectColumns extends ScheduleColumns {
   type: IndexedObjectType;
   account: string | null;
   parent: string | null;
@@ -59,6 +61,7 @@ export function objectColumns(o: Loose, account: string | null = null): ObjectCo
     currency: str(o.currency),
     riskLevel: null,
     riskScore: null,
+    ...NO_SCHEDULE_COLUMNS,
     metadata: stringMap(o.metadata),
   };
   switch (o.object) {
@@ -87,5 +90,7 @@ export function objectColumns(o: Loose, account: string | null = null): ObjectCo
       return { ...base, parent: ref(o.charge), status: o.actionable === true ? 'actionable' : 'not_actionable' };
     case 'review':
       return { ...base, parent: ref(o.charge), status: o.open === true ? 'open' : 'closed' };
+    case 'subscription_schedule':
+      return { ...base, status: str(o.status), ...scheduleColumns(o) };
   }
 }

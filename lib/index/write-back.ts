@@ -53,7 +53,7 @@ async function writeBack(db: Db, stripe: Stripe, answers: WriteAnswer[]): Promis
     } else if (body.object === 'capability') {
       const owner = ref(body.account);
       if (owner) await refetchObject(db, stripe, { object: 'account', id: owner });
-    } else if (isIndexed(body)) {
+    } else if (isIndexed(body, account)) {
       // A parent's totals change with its child (amount reversed, amount refunded): read it again
       // first, so the child finds its account through it.
       const parent = body.object === 'transfer_reversal' ? ref(body.transfer) : body.object === 'fee_refund' ? ref(body.fee) : null;

@@ -1,17 +1,35 @@
-// Billing: subscription schedules across connected accounts, read from the console's index.
-// (Placeholder of the contract commit; the list is built on top of it.)
+// Billing: subscription schedules across connected accounts, read from the console's index
+// (lib/billing/schedules/list-query.ts). The first page, its counts and the index's freshness are
+// prefetched here and hydrated into the browser's cache.
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guard';
+import { scheduleQueries } from '@/lib/billing/schedules/keys';
+import { parseScheduleFilters } from '@/lib/billing/schedules/filter-schema';
+import { listSchedules } from '@/lib/billing/schedules/list';
+import { makeQueryClient } from '@/lib/query-client';
+import { SchedulesList } from './_components/schedules-list';
 
 export const metadata: Metadata = { title: 'Billing' };
 export const dynamic = 'force-dynamic';
 
-export default async function BillingPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function BillingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission('billing.read');
+  const filters = parseScheduleFilters(await searchParams);
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({ ...scheduleQueries.list(filters), queryFn: () => listSchedules(filters) });
   return (
-    <main className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-6">
-      <PageHeader title="Billing" description="Subscription schedules on connected accounts, and the application fees their phases produce." />
+    <main className="mx-auto max-w-[90rem] space-y-4 px-4 py-8 sm:px-6">
+      <PageHeader
+        title="Billing"
+        description="Subscription schedules the platform made on connected accounts, and the fee each phase takes for the platform. A row opens the schedule."
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <SchedulesList filters={filters} />
+      </HydrationBoundary>
     </main>
   );
 }

@@ -12,6 +12,8 @@ import { accountQueries } from '@/lib/accounts/keys';
 import { getAccount, getAccountBalance, listCapabilities, listExternalAccounts, listFeesFrom, listPersons, listTransfersTo } from '@/lib/accounts/queries';
 import { readDeletion, readObjectHistory } from '@/lib/audit/history';
 import { auditQueries } from '@/lib/audit/keys';
+import { accountSchedulesView, scheduleQueries } from '@/lib/billing/schedules/keys';
+import { listSchedules } from '@/lib/billing/schedules/list';
 import { toAuditEntryView } from '@/lib/audit/view';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -40,6 +42,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     links: can(role, 'links.create'),
     transfers: can(role, 'transfers.read'),
     fees: can(role, 'fees.read'),
+    billing: can(role, 'billing.read'),
     audit: can(role, 'audit.read'),
   };
 
@@ -58,6 +61,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     queryClient.prefetchQuery({ ...accountQueries.balance(id), queryFn: () => getAccountBalance(id) }),
     allowed.transfers ? queryClient.prefetchQuery({ ...accountQueries.transfers(id), queryFn: () => listTransfersTo(id) }) : null,
     allowed.fees ? queryClient.prefetchQuery({ ...accountQueries.fees(id), queryFn: () => listFeesFrom(id) }) : null,
+    // From the console's index, not Stripe: no round trip added.
+    allowed.billing ? queryClient.prefetchQuery({ ...scheduleQueries.list(accountSchedulesView(id)), queryFn: () => listSchedules(accountSchedulesView(id)) }) : null,
     can(role, 'approvals.read') ? queryClient.prefetchQuery({ ...approvalQueries.object(id), queryFn: async () => toPlain(await listRequestsOn(id, operator)) }) : null,
     allowed.audit
       ? queryClient.prefetchQuery({ ...auditQueries.object(id), queryFn: async () => ((await readObjectHistory(operator, id)) ?? []).map(toAuditEntryView) })

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useState, useTransition, type ReactNode } from 
 import { ColumnToggle } from '@/components/data-table/column-toggle';
 import { DataTable, type ColumnVisibility } from '@/components/data-table/data-table';
 import { FilterBar } from '@/components/data-table/filter-bar';
+import { KeysetPager } from '@/components/data-table/keyset-pager';
 import { FreshnessLine } from '@/components/index/freshness-line';
 import { PageHeader } from '@/components/shell/page-header';
 import { ACCOUNT_FILTER_FIELDS, accountFiltersQuery, firstPage, isNarrowed, SORT_OF_COLUMN, TAB_LABELS, type AccountFilters } from '@/lib/accounts/filters';
@@ -152,27 +153,7 @@ export function AccountsList({ filters, deleted, views }: { filters: AccountFilt
           columnVisibility={visibility}
         />
       </div>
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-        <button
-          type="button"
-          className="text-brand-600 hover:underline disabled:text-neutral-500 disabled:no-underline"
-          disabled={!page?.prev || pending}
-          onClick={() => page?.prev && navigate(accountFiltersQuery({ ...base, before: page.prev }))}
-          data-testid="page-prev"
-        >
-          ← Previous
-        </button>
-        <span className="text-neutral-500">{page ? `${page.items.length} on this page` : ''}</span>
-        <button
-          type="button"
-          className="text-brand-600 hover:underline disabled:text-neutral-500 disabled:no-underline"
-          disabled={!page?.next || pending}
-          onClick={() => page?.next && navigate(accountFiltersQuery({ ...base, after: page.next }))}
-          data-testid="page-next"
-        >
-          Next →
-        </button>
-      </nav>
+      <KeysetPager page={page} pending={pending} queryOf={(cursor) => accountFiltersQuery({ ...base, ...cursor })} onNavigate={navigate} />
     </>
   );
 }

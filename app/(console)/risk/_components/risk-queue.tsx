@@ -10,6 +10,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useState, useTransition } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { FilterBar } from '@/components/data-table/filter-bar';
+import { KeysetPager } from '@/components/data-table/keyset-pager';
 import { ListTabs } from '@/components/data-table/list-tabs';
 import { FreshnessLine } from '@/components/index/freshness-line';
 import { PageHeader } from '@/components/shell/page-header';
@@ -111,27 +112,7 @@ export function RiskQueue({ filters, fields }: { filters: QueueFilters; fields: 
           }}
         />
       </div>
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-        <button
-          type="button"
-          className="text-brand-600 hover:underline disabled:text-neutral-500 disabled:no-underline"
-          disabled={!page?.prev || pending}
-          onClick={() => page?.prev && navigate(queueFiltersQuery({ ...base, before: page.prev }))}
-          data-testid="page-prev"
-        >
-          ← Previous
-        </button>
-        <span className="text-neutral-500">{page ? `${page.items.length} on this page` : ''}</span>
-        <button
-          type="button"
-          className="text-brand-600 hover:underline disabled:text-neutral-500 disabled:no-underline"
-          disabled={!page?.next || pending}
-          onClick={() => page?.next && navigate(queueFiltersQuery({ ...base, after: page.next }))}
-          data-testid="page-next"
-        >
-          Next →
-        </button>
-      </nav>
+      <KeysetPager page={page} pending={pending} queryOf={(cursor) => queueFiltersQuery({ ...base, ...cursor })} onNavigate={navigate} />
     </>
   );
 }

@@ -24,6 +24,8 @@ import type { StripeMode } from '@/lib/stripe/mode';
 import { CapabilitiesBody } from './capabilities-section';
 import { HistoryBody } from './history-section';
 import { auditQueries } from '@/lib/audit/keys';
+import { accountSchedulesView, scheduleQueries } from '@/lib/billing/schedules/keys';
+import { BillingBody } from './billing-section';
 import { LoginLinkButton, OnboardingLinkButton } from './link-buttons';
 import { BalanceBody, ExternalAccountsBody, FeesBody, TransfersBody } from './money-sections';
 import { OverviewBody } from './overview-section';
@@ -56,6 +58,7 @@ export type AccountPermissions = {
   links: boolean;
   transfers: boolean;
   fees: boolean;
+  billing: boolean;
   audit: boolean;
 };
 
@@ -98,6 +101,7 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
   const balance = useQuery(accountQueries.balance(id));
   const transfers = useQuery({ ...accountQueries.transfers(id), enabled: can.transfers });
   const fees = useQuery({ ...accountQueries.fees(id), enabled: can.fees });
+  const schedules = useQuery({ ...scheduleQueries.list(accountSchedulesView(id)), enabled: can.billing });
   const history = useQuery({ ...auditQueries.object(id), enabled: can.audit });
   const [notice, setNotice] = useState<Outcome | null>(null);
 
@@ -234,6 +238,13 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
           <Section id="fees" title="Application fees from the account" state={fees}>
             {fees.data ? <FeesBody fees={fees.data} /> : null}
           </Section>
+        ) : null}
+        {can.billing ? (
+          <div className="xl:col-span-2">
+            <Section id="billing" title="Billing: subscription schedules" state={schedules} description="The schedules the platform made on this account, from the console's index, and the fee each one's phase takes.">
+              {schedules.data ? <BillingBody accountId={a.id} result={schedules.data} /> : null}
+            </Section>
+          </div>
         ) : null}
         {can.audit ? (
           <div className="xl:col-span-2">

@@ -55,9 +55,13 @@ export function ScheduleChangeDialog({ kind, schedule, future, disabled }: { kin
       return kind === 'cancel' ? cancelScheduleAction({ ...(input as Parameters<typeof cancelScheduleAction>[0]), idempotencyKey }) : releaseScheduleAction({ ...(input as Parameters<typeof releaseScheduleAction>[0]), idempotencyKey });
     },
     {
-      // Exactly what changed: this schedule (whichever account parameter read it) and its approvals.
+      // Exactly what changed: this schedule (whichever account parameter read it), its approvals, and the schedule lists (the index row follows by webhook).
       onSettled: () =>
-        Promise.all([queryClient.invalidateQueries({ queryKey: scheduleKeys.anyDetail(schedule.id) }), queryClient.invalidateQueries({ queryKey: approvalKeys.object(schedule.id) })]),
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: scheduleKeys.anyDetail(schedule.id) }),
+          queryClient.invalidateQueries({ queryKey: approvalKeys.object(schedule.id) }),
+          queryClient.invalidateQueries({ queryKey: scheduleKeys.lists() }),
+        ]),
       onRecovered: () => setDone(true),
     },
   );

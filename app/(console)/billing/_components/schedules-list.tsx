@@ -1,0 +1,103 @@
+'use client';
+// The Billing list: connected accounts' subscription schedules from the console's index. Status
+// tabs with counts, the filter bar, the freshness line, the table (sorted by the server) and the
+// keyset pager. The view lives in the URL; React Query reads it under the list's key (the
+// server's prefetch fills it on first paint).
+import { useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useCallback, useTransition } from 'react';
+import { DataTable } from '@/components/data-table/data-table';
+import { FilterBar } from '@/components/data-table/filter-bar';
+import { KeysetPager } from '@/components/data-table/keyset-pager';
+import { ListTabs } from '@/components/data-table/list-tabs';
+import { FreshnessLine } from '@/components/index/freshness-line';
+import { scheduleQueries, type ScheduleListResult } from '@/lib/billing/schedules/keys';
+import {
+  firstSchedulePage,
+  SCHEDULE_FIELD_NAMES,
+  SCHEDULE_FILTER_FIELDS,
+  SCHEDULE_TAB_LABELS,
+  SCHEDULE_TABS,
+  scheduleFiltersQuery,
+  type ScheduleFilters,
+} from '@/lib/billing/schedules/filters';
+import { fieldValues } from '@/lib/lists/filter-fields';
+import { plural } from '@/lib/words';
+import { SCHEDULE_COLUMNS, SORT_OF_SCHEDULE_COLUMN } from './schedule-columns';
+
+const NO_ROWS: ScheduleListResult['items'] = [];
+
+/** What the list holds, in words: the tab's count under the filters. */
+export function scheduleSummary(r: ScheduleListResult, f: ScheduleFilters): string {
+  const narrowed = SCHEDULE_FIELD_NAMES.some((name) => name !== 'sort' && name !== 'limit' && f[name] !== undefined);
+  const where = f.tab === 'all' ? '' : ` ${SCHEDULE_TAB_LABELS[f.tab].toLowerCase()}`;
+  return `${plural(r.counts[f.tab], 'schedule', 'schedules')}${where}${narrowed ? ' matching these filters' : ''}.`;
+}
+
+export function SchedulesList({ filters }: { filters: ScheduleFilters }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const query = useQuery(scheduleQueries.list(filters));
+  const navigate = useCallback((q: string) => startTransition(() => router.push(`/billing${q}`, { scroll: false })), [router]);
+  const page = query.data;
+  const base = firstSchedulePage(filters);
+  const sortedColumn = Object.entries(SORT_OF_SCHEDULE_COLUMN).find(([, sort]) => sort === filters.sort)?.[0];
+
+  return (
+    <>
+      <ListTabs
+        label="Schedule status"
+        tabs={SCHEDULE_TABS}
+        labels={SCHEDULE_TAB_LABELS}
+        current={filters.tab}
+        counts={page?.counts}
+        path="/billing"
+        queryOf={(tab) => scheduleFiltersQuery({ ...base, tab })}
+        onNavigate={navigate}
+        testId="schedule-tabs"
+      />
+      <FilterBar
+        action="/billing"
+        fields={SCHEDULE_FILTER_FIELDS}
+        values={fieldValues({ ...filters }, SCHEDULE_FILTER_FIELDS)}
+        keep={{ tab: filters.tab === 'all' ? '' : filters.tab, order: filters.order === 'desc' ? '' : filters.order }}
+        testId="schedule-filters"
+        applyTestId="apply-filters"
+        pending={pending}
+        onNavigate={navigate}
+      />
+      {query.isError ? (
+        <div role="alert" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4 text-sm text-mode-live-ink" data-testid="list-error">
+          {query.error.message}
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        {page ? (
+          <p className="text-sm text-neutral-700" data-testid="list-summary" aria-live="polite">
+            {scheduleSummary(page, filters)}
+          </p>
+        ) : null}
+        <FreshnessLine freshness={page?.freshness} />
+      </div>
+      <div className={pending ? 'opacity-60 transition-opacity' : undefined}>
+        <DataTable
+          columns={SCHEDULE_COLUMNS}
+          data={page?.items ?? NO_ROWS}
+          getRowId={(item) => item.id}
+          empty={query.isPending ? 'Loading…' : 'No subscription schedule in this view.'}
+          label="Subscription schedules"
+          testId="schedule-table"
+          serverSort={{
+            sorting: sortedColumn ? [{ id: sortedColumn, desc: filters.order === 'desc' }] : [],
+            onSort: (next) => {
+              const chosen = next[0];
+              const sort = chosen ? SORT_OF_SCHEDULE_COLUMN[chosen.id] : undefined;
+              if (sort) navigate(scheduleFiltersQuery({ ...base, sort, order: chosen.desc ? 'desc' : 'asc' }));
+            },
+          }}
+        />
+      </div>
+      <KeysetPager page={page} pending={pending} queryOf={(cursor) => scheduleFiltersQuery({ ...base, ...cursor })} onNavigate={navigate} />
+    </>
+  );
+}

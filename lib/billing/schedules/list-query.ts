@@ -1,0 +1,152 @@
+// Connected accounts' subscription schedules from the console's index (index_objects rows of type
+// subscription_schedule, whose derived columns lib/index/schedule-row.ts makes): filtered by
+// account, customer and whether the phase takes a fee; sorted by creation, the next phase's start
+// or the fee percent; keyset pages; counts per status. Input is parsed with zod here: callers pass
+// what the URL gave.
+import 'server-only';
+import { and, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/lib/db/open';
+import { scheduleFiltersSchema } from './filter-schema';
+import { SCHEDULE_TABS, type ScheduleSort, type ScheduleStatus, type ScheduleTab } from './filters';
+
+export type ScheduleQueryInput = z.input<typeof scheduleFiltersSchema>;
+
+/** One row of the list: the schedule, the account it lives on, where it stands. */
+export interface ScheduleItem {
+  id: string;
+  account: string;
+  accountName: string | null;
+  customer: string | null;
+  status: ScheduleStatus;
+  /** 1-based; null before the start. */
+  phaseIndex: number | null;
+  phaseCount: number;
+  nextPhaseAt: number | null;
+  feePercent: number | null;
+  endedAt: number | null;
+  created: number;
+}
+
+export interface SchedulePage {
+  items: ScheduleItem[];
+  next: string | null;
+  prev: string | null;
+}
+
+export type ScheduleCounts = Record<ScheduleTab, number>;
+
+/**
+ * Each sort's expression and how its cursor value is typed. A schedule with no next phase sorts
+ * after every date (ascending, the soonest first); one without a fee below 0%.
+ */
+const SORTS: Record<ScheduleSort, { expr: SQL; cast: SQL }> = {
+  created: { expr: sql`o.created`, cast: sql`bigint` },
+  next_phase: { expr: sql`coalesce(o.next_phase_at, 9007199254740991)`, cast: sql`bigint` },
+  fee_percent: { expr: sql`coalesce(o.fee_percent, -1)`, cast: sql`double precision` },
+};
+
+/** Every filter but the tab (the tab counts are taken over these). */
+function filterConditions(q: z.output<typeof scheduleFiltersSchema>): SQL[] {
+  const where: SQL[] = [sql`o.type = 'subscription_schedule'`, sql`not o.deleted`, sql`o.account is not null`];
+  if (q.account) where.push(sql`o.account = ${q.account}`);
+  if (q.customer) where.push(sql`o.customer = ${q.customer}`);
+  if (q.fee === 'present') where.push(sql`o.fee_percent > 0`);
+  if (q.fee === 'none') where.push(sql`coalesce(o.fee_percent, 0) = 0`);
+  return where;
+}
+
+type Cursor = [value: number, id: string];
+
+const encodeCursor = (value: number, id: string): string => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+
+function decodeCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = z.tuple([z.number(), z.string()]).safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+type Row = {
+  id: string;
+  account: string;
+  account_name: string | null;
+  customer: string | null;
+  status: ScheduleStatus;
+  phase_index: unknown;
+  phase_count: unknown;
+  next_phase_at: unknown;
+  fee_percent: unknown;
+  ended_at: unknown;
+  created: unknown;
+  sort_value: unknown;
+};
+
+/** One page of the filtered, sorted schedules. */
+export async function querySchedules(db: Db, input: ScheduleQueryInput): Promise<SchedulePage> {
+  const q = scheduleFiltersSchema.parse(input);
+  const backward = !q.after && Boolean(q.before);
+  const cursor = decodeCursor(q.after ?? q.before);
+  const { expr, cast } = SORTS[q.sort];
+  const where = filterConditions(q);
+  if (q.tab !== 'all') where.push(sql`o.status = ${q.tab}`);
+  const greater = (q.order === 'asc') === !backward;
+  if (cursor) where.push(greater ? sql`(${expr}, o.id) > (${cursor[0]}::${cast}, ${cursor[1]})` : sql`(${expr}, o.id) < (${cursor[0]}::${cast}, ${cursor[1]})`);
+  const direction = sql.raw(greater ? 'asc' : 'desc');
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      select o.id, o.account, a.business_name as account_name, o.customer, o.status, o.phase_index, o.phase_count,
+        o.next_phase_at, o.fee_percent, o.ended_at, o.created, ${expr} as sort_value
+      from index_objects o
+      left join index_accounts a on a.id = o.account
+      where ${and(...where)}
+      order by ${expr} ${direction}, o.id ${direction}
+      limit ${q.limit + 1}`),
+  );
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  if (backward) page.reverse();
+  const edge = (row: Row | undefined) => (row ? encodeCursor(Number(row.sort_value), row.id) : null);
+  return {
+    items: page.map(toItem),
+    next: page.length > 0 && (backward || more) ? edge(page[page.length - 1]) : null,
+    prev: page.length > 0 && (backward ? more : Boolean(cursor)) ? edge(page[0]) : null,
+  };
+}
+
+function toItem(row: Row): ScheduleItem {
+  return {
+    id: row.id,
+    account: row.account,
+    accountName: row.account_name,
+    customer: row.customer,
+    status: row.status,
+    phaseIndex: numOrNull(row.phase_index),
+    phaseCount: Number(row.phase_count ?? 0),
+    nextPhaseAt: numOrNull(row.next_phase_at),
+    feePercent: numOrNull(row.fee_percent),
+    endedAt: numOrNull(row.ended_at),
+    created: Number(row.created ?? 0),
+  };
+}
+
+/** How many schedules each status tab holds under the other filters. */
+export async function countSchedules(db: Db, input: ScheduleQueryInput): Promise<ScheduleCounts> {
+  const q = scheduleFiltersSchema.parse(input);
+  const rows = rowsOf<{ status: string; count: unknown }>(
+    await db.execute(sql`select o.status, count(*)::int as count from index_objects o where ${and(...filterConditions(q))} group by 1`),
+  );
+  const counts = Object.fromEntries(SCHEDULE_TABS.map((tab) => [tab, 0])) as ScheduleCounts;
+  for (const row of rows) {
+    const n = Number(row.count);
+    if ((SCHEDULE_TABS as readonly string[]).includes(row.status) && row.status !== 'all') counts[row.status as ScheduleStatus] += n;
+    counts.all += n;
+  }
+  return counts;
+}
