@@ -1,5 +1,5 @@
 // Demo refunds and disputes. Refunds: one sale in eight refunded some days after it, in part or in
-// full, destination charges sometimes with the transfer reversed and the application fee refunded
+// full (never one Radar flagged), destination charges sometimes with the transfer reversed and the application fee refunded
 // in proportion, direct charges sometimes with the platform's fee refunded. Disputes: on every
 // other risky merchant (the ones the risk queue flags: rejected, or a risk score of 55 and up), a
 // charge made with a dispute test card, most of them direct charges on the account, one in three
@@ -23,10 +23,12 @@ const REASONS = ['requested_by_customer', 'requested_by_customer', 'duplicate', 
 
 /** Refunds of a share of `sales` (charges the money seed made), each a few days after its charge and never after `now`. */
 export function refundSome(world: World, rng: Rng, sales: readonly Stripe.Charge[], now: number): void {
+  // Charges Radar flagged keep their warnings actionable and their reviews as the demo made them.
+  const warned = new Set(world.earlyFraudWarnings.values().map((e) => (typeof e.charge === 'string' ? e.charge : e.charge.id)));
   for (const sale of sales) {
     if (rng(8) !== 0) continue;
     const charge = world.charges.get(sale.id);
-    if (!charge || charge.status !== 'succeeded' || !charge.captured || charge.refunded || charge.disputed) continue;
+    if (!charge || charge.status !== 'succeeded' || !charge.captured || charge.refunded || charge.disputed || charge.review || warned.has(charge.id)) continue;
     const at = charge.created + between(rng, 1, 20) * DAY;
     if (at > now - 60) continue;
     const owner = world.chargeOwner.get(charge.id) ?? PLATFORM;
