@@ -131,6 +131,11 @@ export function createRefund(ctx: Ctx, p: NewRefund): Stripe.Refund {
   paymentRefunds(world).insert(refund);
   const current = world.charges.get(charge.id) ?? charge;
   const refunded = current.amount_refunded + amount;
+  // An inquiry's `is_charge_refundable` follows its charge: stored (before the charge changes, so the
+  // change is seen and told: charge.dispute.updated).
+  if (refunded === current.amount) {
+    for (const d of disputes(world).newestFirstIn(charge.id)) if (d.is_charge_refundable) disputes(world).put({ ...d, is_charge_refundable: false });
+  }
   world.charges.put({ ...current, amount_refunded: refunded, refunded: refunded === current.amount });
   return refund;
 }

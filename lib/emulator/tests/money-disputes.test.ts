@@ -144,6 +144,18 @@ describe('inquiries', () => {
     expect(await typesOf()).toEqual(['charge.dispute.created', 'charge.dispute.updated', 'charge.dispute.closed']);
   });
 
+  it('tells when a refund makes the charge no longer refundable', async () => {
+    const ch = await h.stripe.charges.create({ amount: 4000, currency: 'usd', source: 'tok_createDisputeInquiry' });
+    const dp = await disputeOf(ch.id);
+    await h.stripe.refunds.create({ charge: ch.id, amount: 1000 });
+    expect((await h.stripe.disputes.retrieve(dp.id)).is_charge_refundable).toBe(true);
+    await h.stripe.refunds.create({ charge: ch.id });
+    expect((await h.stripe.disputes.retrieve(dp.id)).is_charge_refundable).toBe(false);
+    const [updated] = await collect(h.stripe.events.list({ type: 'charge.dispute.updated' }));
+    expect(updated.data.object).toMatchObject({ id: dp.id, is_charge_refundable: false });
+    expect(updated.data.previous_attributes).toEqual({ is_charge_refundable: true });
+  });
+
   it('can be closed, and leave the charge refundable', async () => {
     const ch = await h.stripe.charges.create({ amount: 4000, currency: 'usd', source: 'tok_createDisputeInquiry' });
     const dp = await disputeOf(ch.id);
