@@ -16,6 +16,7 @@ import { computeAccountState, renderCapability } from '../resources/requirements
 import { tick as tickTestClocks } from '../resources/test-clocks';
 import { tickBilling } from '../billing/engine';
 import { settleTopups } from '../resources/topups';
+import { settleDisputes } from '../money/disputes';
 import { SOURCES, type Source } from './sources';
 import { inEra, type Versioned } from './store';
 
@@ -230,6 +231,7 @@ export class Recorder {
         if (passed(facts.deadline) || passed(facts.future.deadline)) this.touch('account', id);
       }
       settleTopups(this.world, now);
+      settleDisputes(this.world, now);
       tickTestClocks(this.world, now);
       tickBilling(this.world, now);
     });

@@ -6,7 +6,8 @@ import { PLATFORM } from '../core/ledger';
 import type { Ctx } from '../core/router';
 import type { World } from '../core/world';
 import { renderApplicationFee, renderCharge, renderTransfer } from '../money/objects';
-import { paymentRefunds } from '../money/store';
+import { renderDispute } from '../money/disputes';
+import { disputes, paymentRefunds } from '../money/store';
 import { renderAccount } from '../resources/accounts';
 import { renderEarlyFraudWarning } from '../resources/radar';
 import { renderPerson } from '../resources/requirements';
@@ -101,7 +102,21 @@ export const SOURCES: Record<string, Source> = {
     owner: (w, r) => chargeAccount(w, idOf(r.charge)),
     render: (_ctx, r) => r,
     partOf: (_w, r) => [['charge', idOf(r.charge) ?? '']],
-    types: () => [],
+    // A charge refund (`re_`) has its own events; a destination payment's refund (`pyr_`) is told by its charge (charge.refunded).
+    types: (c) => (!String(c.after?.id ?? c.before?.id).startsWith('re_') ? [] : c.before ? ['refund.updated', 'charge.refund.updated'] : ['refund.created']),
+  },
+  dispute: {
+    get: (w, id) => disputes(w).get(id) as Obj | undefined,
+    owner: (w, d) => chargeAccount(w, idOf(d.charge)),
+    render: (ctx, d) => renderDispute(ctx.world, d as unknown as Stripe.Dispute),
+    types: (c) => {
+      const withdrawn = (o: Obj | undefined) => (o?.balance_transactions as unknown[] | undefined)?.length ?? 0;
+      if (!c.before) return withdrawn(c.after) > 0 ? ['charge.dispute.created', 'charge.dispute.funds_withdrawn'] : ['charge.dispute.created'];
+      const closed = (o: Obj | undefined) => ['won', 'lost', 'warning_closed'].includes(String(o?.status));
+      const out = [!closed(c.before) && closed(c.after) ? 'charge.dispute.closed' : 'charge.dispute.updated'];
+      if (withdrawn(c.after) > withdrawn(c.before)) out.push('charge.dispute.funds_reinstated');
+      return out;
+    },
   },
   transfer: {
     get: (w, id) => w.transfers.get(id) as Obj | undefined,

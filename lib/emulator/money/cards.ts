@@ -31,6 +31,8 @@ export interface TestCard {
   risk?: 'elevated' | 'highest';
   /** The issuer raises an early fraud warning once the charge succeeds (4000 0000 0000 5423). */
   earlyFraudWarning?: boolean;
+  /** The cardholder disputes the charge once it succeeds (docs.stripe.com/testing#disputes): see money/disputes.ts. */
+  dispute?: 'fraudulent' | 'product_not_received' | 'inquiry';
 }
 
 const GENERIC: Decline = {
@@ -80,6 +82,10 @@ export const TEST_TOKENS: Readonly<Record<string, TestCard>> = {
     },
   }),
   tok_createIssuerFraudRecord: visa('4000000000005423', { earlyFraudWarning: true }),
+  // Disputes (docs.stripe.com/testing#disputes): the charge succeeds, then is disputed.
+  tok_createDispute: visa('4000000000000259', { dispute: 'fraudulent' }),
+  tok_createDisputeProductNotReceived: visa('4000000000002685', { dispute: 'product_not_received' }),
+  tok_createDisputeInquiry: visa('4000000000001976', { dispute: 'inquiry' }),
   tok_chargeDeclinedProcessingError: visa('4000000000000119', {
     decline: { ...GENERIC, code: 'processing_error', decline_code: undefined, message: 'An error occurred while processing your card. Try again in a little bit.', reason: 'processing_error' },
   }),

@@ -13,6 +13,7 @@ import { cardDetails, cardForSource, cardObject, declineError, outcomeOf, type T
 import { ownerOf, record, requireCardPayments, requireConnected, requireTransfersCapability } from './common';
 import { checkChargeAmount, checkMaximum, formatAmount, parseCurrency } from './currencies';
 import { applicationFeeDetail, stripeFee, stripeFeeDetail } from './fees';
+import { raiseDispute } from './disputes';
 import { collectApplicationFee, executeTransfer } from './movements';
 import { calculatedDescriptor, chargeObject, descriptorFrom } from './objects';
 import { authorizations, moneyId, platformApplication, type Authorization } from './store';
@@ -150,7 +151,13 @@ export function createCharge(ctx: Ctx, input: NewCharge): Stripe.Charge {
     world.charges.insert(settle(ctx, charge, p.amount, auth));
   }
   raiseRadarSignals(ctx, id, card);
-  return world.charges.get(id)!;
+  // The answer is the charge as it succeeded: its dispute comes just after (see disputes.ts).
+  const answer = world.charges.get(id)!;
+  if (card.dispute) {
+    if (p.capture === false) authorizations(world).get(id)!.dispute = card.dispute;
+    else raiseDispute(ctx, id, card.dispute);
+  }
+  return answer;
 }
 
 /** What Radar and the issuer do after a test card's charge succeeds (docs.stripe.com/radar/testing). */
@@ -239,6 +246,7 @@ export function captureCharge(ctx: Ctx, id: string, p: CaptureParams): Stripe.Ch
   const charge = world.charges.get(id);
   if (!charge || (world.chargeOwner.get(id) ?? PLATFORM) !== ownerOf(ctx)) throw noSuch('charge', id);
   const auth = authorizations(world).get(id);
+  if (charge.refunded && !charge.captured) throw invalidRequest(`Charge ${id} has already been refunded.`, { code: 'charge_already_refunded' });
   if (charge.captured || !auth) throw invalidRequest(`Charge ${id} has already been captured.`, { code: 'charge_already_captured' });
   if (ctx.now() > auth.expiresAt) {
     // Stripe's description of this code in its error-code reference (docs.stripe.com/error-codes), as client libraries quote it.
@@ -286,5 +294,6 @@ export function captureCharge(ctx: Ctx, id: string, p: CaptureParams): Stripe.Ch
   authorizations(world).delete(id);
   const next = settle(ctx, updated, amount, { ...auth, transferData, applicationFeeAmount: fee });
   world.charges.put(next);
+  if (auth.dispute) raiseDispute(ctx, id, auth.dispute);
   return next;
 }

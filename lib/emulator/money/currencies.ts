@@ -49,12 +49,12 @@ const SYMBOL: Record<string, string> = { usd: '$', eur: '€', gbp: '£', jpy: '
 
 export const isZeroDecimal = (currency: string): boolean => ZERO_DECIMAL.has(currency);
 
-/** An amount as Stripe writes it in messages: `$0.50 usd`, `¥50 jpy`, `1,000.00 sek`. */
-export function formatAmount(amount: number, currency: string): string {
+/** An amount as Stripe writes it in messages: `$0.50 usd`, `¥50 jpy`, `1,000.00 sek` (without the code: `$0.50`, as refund messages have it). */
+export function formatAmount(amount: number, currency: string, opts: { code?: boolean } = {}): string {
   const digits = isZeroDecimal(currency) ? 0 : 2;
   const major = digits === 0 ? amount : amount / 100;
   const text = major.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${SYMBOL[currency] ?? ''}${text} ${currency}`;
+  return opts.code === false ? `${SYMBOL[currency] ?? ''}${text}` : `${SYMBOL[currency] ?? ''}${text} ${currency}`;
 }
 
 /**

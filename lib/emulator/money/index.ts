@@ -7,15 +7,19 @@ import type { World } from '../core/world';
 import { applicationFeeRoutes } from '../resources/application-fees';
 import { balanceRoutes } from '../resources/balance';
 import { chargeRoutes } from '../resources/charges';
+import { disputeRoutes } from '../resources/disputes';
+import { refundRoutes } from '../resources/refunds';
 import { transferRoutes } from '../resources/transfers';
 
 export { captureCharge, createCharge, type NewCharge } from './charges';
 export { createReversal, createTransfer, type NewReversal, type NewTransfer } from './transfers';
 export { refundApplicationFee, type NewFeeRefund } from './fee-refunds';
+export { createRefund, type NewRefund } from './refunds';
+export { closeDispute, raiseDispute, settleDispute, updateDispute, type DisputeKind, type DisputeUpdate } from './disputes';
 export { seedMoneyIds } from './store';
 export { balanceOf, transactionsOf } from '../core/ledger';
 
-export const moneyRoutes: Route[] = [...balanceRoutes, ...chargeRoutes, ...transferRoutes, ...applicationFeeRoutes];
+export const moneyRoutes: Route[] = [...balanceRoutes, ...chargeRoutes, ...transferRoutes, ...applicationFeeRoutes, ...refundRoutes, ...disputeRoutes];
 
 /**
  * A request context for calling the money functions in-process: on the platform, or on a

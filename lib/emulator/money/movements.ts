@@ -17,6 +17,9 @@
 //                                    account   payment_refund          -amount                  pyr_ (refund of the py_)
 //   application fee refund           platform  application_fee_refund  -amount                  fr_
 //                                    account   application_fee_refund  +amount                  fr_
+//   charge refund (refunds.ts)       charge's owner  refund            -amount (Stripe's fee kept)  re_
+//   dispute (disputes.ts)            charge's owner  adjustment        -amount, fee = dispute fee   dp_
+//     won                            charge's owner  adjustment        +amount, fee = -dispute fee  dp_
 //
 // A destination charge with application_fee_amount transfers the FULL charge amount and the fee
 // comes back to the platform, as Stripe documents ("the full charge amount is immediately
@@ -199,7 +202,7 @@ export function executeFeeRefund(ctx: Ctx, fee: Stripe.ApplicationFee, amount: n
 }
 
 /** Takes part of a transfer back from its destination: the reversal, and the refund of the destination payment. */
-export function executeReversal(ctx: Ctx, transfer: Stripe.Transfer, amount: number, metadata: Stripe.Metadata): Stripe.TransferReversal {
+export function executeReversal(ctx: Ctx, transfer: Stripe.Transfer, amount: number, metadata: Stripe.Metadata, sourceRefund: string | null = null): Stripe.TransferReversal {
   const { world } = ctx;
   const now = ctx.now();
   const id = moneyId(world, 'trr');
@@ -243,7 +246,7 @@ export function executeReversal(ctx: Ctx, transfer: Stripe.Transfer, amount: num
     currency: transfer.currency,
     destination_payment_refund: refundId,
     metadata,
-    source_refund: null,
+    source_refund: sourceRefund,
     transfer: transfer.id,
   };
   world.transferReversals.insert(reversal);

@@ -19,7 +19,10 @@ function perWorld<T>(make: (world: World) => T): (world: World) => T {
   };
 }
 
-/** Refunds of destination payments (`pyr_`): each one the connected side of a transfer reversal. */
+/**
+ * Every refund, by charge: refunds of charges (`re_`, POST /v1/refunds) and refunds of
+ * destination payments (`pyr_`: each one the connected side of a transfer reversal).
+ */
 export const paymentRefunds = perWorld((world) => new Table<Stripe.Refund>(world, 'refund', (r) => (typeof r.charge === 'string' ? r.charge : (r.charge?.id ?? ''))));
 
 /** What capturing an authorized charge needs to know that the charge object does not say. */
@@ -31,9 +34,24 @@ export interface Authorization {
   applicationFeeAmount: number | null;
   /** Capturing after this moment fails: the authorization has expired (7 days, as for cards). */
   expiresAt: number;
+  /** The test card disputes the charge once it is captured (money/disputes.ts). */
+  dispute?: 'fraudulent' | 'product_not_received' | 'inquiry';
 }
 
 export const authorizations = perWorld(() => new Map<string, Authorization>());
+
+/** Disputes (`dp_`), by charge (money/disputes.ts). */
+export const disputes = perWorld((world) => new Table<Stripe.Dispute>(world, 'dispute', (d) => (typeof d.charge === 'string' ? d.charge : d.charge.id)));
+
+/** What the dispute object does not say: whose balance it debits, and when its evidence was submitted. */
+export interface DisputeFacts {
+  /** The balance the chargeback is debited from: the charge's owner ('platform' for destination charges). */
+  owner: string;
+  submittedAt: number | null;
+}
+
+/** Facts of the disputes not yet closed (the clock looks at these only). */
+export const openDisputes = perWorld(() => new Map<string, DisputeFacts>());
 
 const randoms = new WeakMap<World, RandomSource>();
 

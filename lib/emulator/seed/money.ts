@@ -32,7 +32,7 @@ export const DEMO_MONEY: MoneyPlan = { every: 1, factor: 1 };
 /** Stripe's default currency for each demo country. */
 const CURRENCY: Record<string, string> = { US: 'usd', GB: 'gbp', DE: 'eur', FR: 'eur', CA: 'cad', AU: 'aud', JP: 'jpy' };
 
-interface Merchant {
+export interface Merchant {
   account: Stripe.Account;
   currency: string;
   /** Typical order size, in minor units. */
@@ -41,7 +41,7 @@ interface Merchant {
 }
 
 /** Runs `fn` with the account as it was before Stripe or the platform acted on it (its history predates that). */
-function asBefore<T>(world: World, id: string, fn: () => T): T {
+export function asBefore<T>(world: World, id: string, fn: () => T): T {
   const facts = world.accountFacts.get(id)!;
   const saved = { rejection: facts.rejection, deadline: facts.deadline, pending: facts.pendingVerification, errors: facts.errors, additional: facts.requireAdditional };
   Object.assign(facts, { rejection: null, deadline: null, pendingVerification: [], errors: [], requireAdditional: false });
@@ -53,7 +53,7 @@ function asBefore<T>(world: World, id: string, fn: () => T): T {
 }
 
 /** Money calls that a rule may refuse (a balance too small today): the demo just skips that movement. */
-function attempt<T>(fn: () => T): T | null {
+export function attempt<T>(fn: () => T): T | null {
   try {
     return fn();
   } catch (e) {
@@ -62,7 +62,7 @@ function attempt<T>(fn: () => T): T | null {
   }
 }
 
-function merchants(world: World, rng: Rng, every: number): Merchant[] {
+export function merchants(world: World, rng: Rng, every: number): Merchant[] {
   const out: Merchant[] = [];
   let n = 0;
   for (const account of world.accounts.values()) {

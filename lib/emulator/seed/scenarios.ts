@@ -19,6 +19,7 @@ import type { Country } from './names';
 import { accountParams, externalAccounts, FULL, personParams, type Provide } from './params';
 import { between, makeBusiness, pick, type Business, type Rng } from './profile';
 import { DEMO_MONEY, seedMoney, type MoneyPlan } from './money';
+import { disputeSome, refundSome } from './disputes';
 import { seedBilling } from './billing';
 import { seedMoneyIds } from '../money';
 
@@ -260,7 +261,10 @@ export function seedWorld(world: World, now: number, plan: WorldPlan): void {
     } else {
       seedMoneyIds(world, rng);
       seedMoney(world, rng, now, plan.money ?? DEMO_MONEY);
+      const sales = world.charges.values();
       if (plan.billing) seedBilling(world, rng, now);
+      refundSome(world, rng, sales, now);
+      disputeSome(world, rng, now, plan.money ?? DEMO_MONEY, 12 * (plan.money ?? DEMO_MONEY).factor);
     }
   });
 }

@@ -33,6 +33,9 @@ export type Change =
   | { kind: 'topup'; amount: number; token: string }
   | { kind: 'cancelTopup'; pick: number }
   | { kind: 'approveReview'; pick: number }
+  | { kind: 'refund'; pick: number; part: number; reverse: boolean }
+  | { kind: 'updateRefund'; pick: number; value: string }
+  | { kind: 'respondDispute'; pick: number; answer: 'winning_evidence' | 'losing_evidence' | 'close' }
   | { kind: 'advance'; days: number };
 
 const pick = fc.nat();
@@ -55,7 +58,7 @@ export const changeArb: fc.Arbitrary<Change> = fc.oneof(
       kind: fc.constant('charge' as const),
       pick,
       amount: fc.integer({ min: 100, max: 20_000 }),
-      token: fc.constantFrom('tok_visa', 'tok_bypassPending', 'tok_chargeDeclined', 'tok_createIssuerFraudRecord', 'tok_riskLevelElevated'),
+      token: fc.constantFrom('tok_visa', 'tok_bypassPending', 'tok_chargeDeclined', 'tok_createIssuerFraudRecord', 'tok_riskLevelElevated', 'tok_createDispute', 'tok_createDisputeInquiry'),
       destination: fc.boolean(),
       fee: fc.boolean(),
       capture: fc.boolean(),
@@ -72,6 +75,9 @@ export const changeArb: fc.Arbitrary<Change> = fc.oneof(
   fc.record({ kind: fc.constant('topup' as const), amount: fc.integer({ min: 100, max: 9_000 }), token: fc.constantFrom('btok_us_verified', 'btok_us_verified_noAccount') }),
   fc.record({ kind: fc.constant('cancelTopup' as const), pick }),
   fc.record({ kind: fc.constant('approveReview' as const), pick }),
+  fc.record({ kind: fc.constant('refund' as const), pick, part: fc.integer({ min: 1, max: 100 }), reverse: fc.boolean() }),
+  fc.record({ kind: fc.constant('updateRefund' as const), pick, value }),
+  fc.record({ kind: fc.constant('respondDispute' as const), pick, answer: fc.constantFrom('winning_evidence' as const, 'losing_evidence' as const, 'close' as const) }),
   fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 9 }) }),
 );
 
@@ -98,6 +104,7 @@ export interface Made {
   fees: string[];
   feeRefunds: [string, string][];
   topups: string[];
+  refunds: string[];
 }
 
 /** Makes change `c` on the emulator `h` (its clock moves for `advance`). */
@@ -223,6 +230,28 @@ export async function runChange(h: TestEmulator, stripe: Stripe, c: Change, m: M
       if (r) await attempt(() => stripe.reviews.approve(r.id));
       return;
     }
+    case 'refund': {
+      const ch = at(m.charges, c.pick);
+      if (!ch) return;
+      await attempt(async () => {
+        const charge = await stripe.charges.retrieve(ch);
+        const left = charge.amount - charge.amount_refunded;
+        const reverse = c.reverse && typeof charge.transfer === 'string';
+        m.refunds.push((await stripe.refunds.create({ charge: ch, amount: Math.max(1, Math.round((left * c.part) / 100)), reverse_transfer: reverse, refund_application_fee: reverse })).id);
+      });
+      return;
+    }
+    case 'updateRefund': {
+      const r = at(m.refunds, c.pick);
+      if (r) await attempt(() => stripe.refunds.update(r, { metadata: { v: c.value } }));
+      return;
+    }
+    case 'respondDispute': {
+      const d = at((await stripe.disputes.list({ limit: 100 })).data, c.pick);
+      if (!d) return;
+      await attempt(() => (c.answer === 'close' ? stripe.disputes.close(d.id) : stripe.disputes.update(d.id, { evidence: { uncategorized_text: c.answer } })));
+      return;
+    }
     case 'advance':
       h.clock += c.days * DAY;
       h.emulator.tick();
@@ -230,7 +259,7 @@ export async function runChange(h: TestEmulator, stripe: Stripe, c: Change, m: M
   }
 }
 
-export const newMade = (): Made => ({ accounts: [], persons: [], banks: [], charges: [], transfers: [], reversals: [], fees: [], feeRefunds: [], topups: [] });
+export const newMade = (): Made => ({ accounts: [], persons: [], banks: [], charges: [], transfers: [], reversals: [], fees: [], feeRefunds: [], topups: [], refunds: [] });
 
 /** Two accounts to start with and a platform balance that transfers can draw on. */
 export async function startingPoint(h: TestEmulator, m: Made, stripe: Stripe = h.stripe): Promise<void> {

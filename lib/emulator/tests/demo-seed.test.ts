@@ -118,6 +118,34 @@ describe('demo money', () => {
     expect(reviews.some((r) => !r.open && r.closed_reason === 'approved')).toBe(true);
   });
 
+  it('has charge refunds, partial and full, some reversing the transfer and refunding the fee', async () => {
+    const refunds = await h.stripe.refunds.list({ limit: 100 }).autoPagingToArray({ limit: 5000 });
+    expect(refunds.length).toBeGreaterThan(40);
+    expect(refunds.some((r) => r.transfer_reversal !== null)).toBe(true);
+    const charges = await h.stripe.charges.list({ limit: 100 }).autoPagingToArray({ limit: 5000 });
+    expect(charges.some((c) => c.refunded)).toBe(true);
+    expect(charges.some((c) => !c.refunded && c.amount_refunded > 0)).toBe(true);
+    expect(charges.every((c) => c.amount_refunded <= c.amount)).toBe(true);
+    const fees = await h.stripe.applicationFees.list({ limit: 100 }).autoPagingToArray({ limit: 5000 });
+    expect(fees.some((f) => f.amount_refunded > 0)).toBe(true);
+  });
+
+  it('has disputes on risky accounts in several statuses, on direct charges and on the platform’s destination charges', async () => {
+    const onPlatform = await h.stripe.disputes.list({ limit: 100 });
+    const risky = accounts.filter((a) => a.requirements?.disabled_reason?.startsWith('rejected') || Number(a.metadata?.risk_score ?? 0) >= 55);
+    const onAccounts: Stripe.Dispute[] = [];
+    for (const a of risky) onAccounts.push(...(await h.stripe.disputes.list({ limit: 100 }, { stripeAccount: a.id })).data);
+    expect(onPlatform.data.length).toBeGreaterThan(0);
+    expect(onAccounts.length).toBeGreaterThan(onPlatform.data.length);
+    const all = [...onPlatform.data, ...onAccounts];
+    expect(new Set(all.map((d) => d.status))).toEqual(new Set(['needs_response', 'warning_needs_response', 'under_review', 'won', 'lost', 'warning_closed']));
+    for (const d of all) expect(d.balance_transactions.length, `${d.id} ${d.status}`).toBe(d.status.startsWith('warning_') ? 0 : d.status === 'won' ? 2 : 1);
+    // Open ones are not yet due: the first tick leaves them standing.
+    for (const d of all.filter((x) => x.status.endsWith('needs_response'))) expect(d.evidence_details.due_by!).toBeGreaterThan(FIXED_NOW);
+    const withDisputes = [...new Set(onAccounts.map((d) => d.charge as string))].map((c) => h.emulator.worlds.test.chargeOwner.get(c)!);
+    await expectBalancesEqualTransactions(h.stripe, [null, ...withDisputes.slice(0, 6)]);
+  });
+
   it('keeps every balance equal to the sum of its balance transactions', async () => {
     await expectBalancesEqualTransactions(h.stripe, [null, ...accounts.filter((a) => a.charges_enabled).slice(0, 8).map((a) => a.id)]);
   });

@@ -1,6 +1,7 @@
 // A property test over events: for random sequences of changes made through the SDK (accounts,
 // capabilities, persons, bank accounts, rejections, deletions, charges of every kind, transfers,
-// reversals, fee refunds, top-ups, fraud warnings, reviews, and the passing of days), replaying
+// reversals, fee refunds, charge refunds, disputes and their answers, top-ups, fraud warnings,
+// reviews, and the passing of days), replaying
 // every event in order onto an empty copy (tests/replica.ts) reproduces every object the API
 // returns, field for field.
 import fc from 'fast-check';

@@ -1,9 +1,11 @@
 // A property test over the money rules: random sequences of charges (platform, destination,
-// direct), transfers, reversals, fee refunds and the passing of days, driven through the SDK.
-// Whatever the sequence: nothing is reversed or refunded beyond its amount (and asking for more
-// fails with a 400 while asking for what is left succeeds), every balance equals the sum of its
-// balance transactions, and money is conserved: all balances together hold exactly what the
-// charges brought in, less Stripe's fees.
+// direct; some disputed by the dispute test cards), transfers, reversals, fee refunds, charge
+// refunds (with reverse_transfer and refund_application_fee), dispute evidence and closes, and the
+// passing of time, driven through the SDK. Whatever the sequence: nothing is reversed or refunded
+// beyond its amount (and asking for more fails with a 400 while asking for what is left
+// succeeds), every balance equals the sum of its balance transactions, and money is conserved:
+// all balances together hold exactly what the charges brought in, less Stripe's fees, what was
+// refunded to customers and what disputes took (and gave back).
 import fc from 'fast-check';
 import type Stripe from 'stripe';
 import { expect, it } from 'vitest';
@@ -15,11 +17,16 @@ const CURRENCIES = ['usd', 'eur'] as const;
 const h = emulatorForFile({ resetEach: false });
 
 type Command =
-  | { kind: 'charge'; amount: number; currency: 0 | 1; bypass: boolean; to: 'platform' | 0 | 1; direct: boolean; fee: number | null }
+  | { kind: 'charge'; amount: number; currency: 0 | 1; bypass: boolean; to: 'platform' | 0 | 1; direct: boolean; fee: number | null; dispute: Dispute }
   | { kind: 'transfer'; amount: number; currency: 0 | 1; to: 0 | 1; fromCharge: boolean }
   | { kind: 'reverse'; pick: number; amount: AmountSpec; refundFee: boolean }
   | { kind: 'refundFee'; pick: number; amount: AmountSpec }
-  | { kind: 'advance'; days: number };
+  | { kind: 'refund'; pick: number; direct: boolean; amount: AmountSpec; reverseTransfer: boolean; refundFee: boolean }
+  | { kind: 'respond'; pick: number; answer: 'winning_evidence' | 'losing_evidence' | 'close' | 'stage' }
+  | { kind: 'advance'; days: number; minutes: number };
+
+/** Which dispute test card a charge is made with (none for most). */
+type Dispute = null | 'tok_createDispute' | 'tok_createDisputeInquiry';
 
 /** How much to reverse or refund, relative to what is left: all of it (no amount), a share, or a little too much. */
 type AmountSpec = null | { part: number } | { over: number };
@@ -32,19 +39,25 @@ const amountFor = (spec: AmountSpec, left: number): number | null =>
   spec === null ? null : 'part' in spec ? Math.max(1, Math.round((left * spec.part) / 100)) : left + spec.over;
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({
-    kind: fc.constant('charge' as const),
-    amount: fc.integer({ min: 50, max: 50_000 }),
-    currency: fc.constantFrom(0 as const, 1 as const),
-    bypass: fc.boolean(),
-    to: fc.constantFrom('platform' as const, 0 as const, 1 as const),
-    direct: fc.boolean(),
-    fee: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
-  }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('charge' as const),
+      amount: fc.integer({ min: 50, max: 50_000 }),
+      currency: fc.constantFrom(0 as const, 1 as const),
+      bypass: fc.boolean(),
+      to: fc.constantFrom('platform' as const, 0 as const, 1 as const),
+      direct: fc.boolean(),
+      fee: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
+      dispute: fc.constantFrom<Dispute>(null, null, 'tok_createDispute', 'tok_createDispute', 'tok_createDisputeInquiry'),
+    }),
+  },
   fc.record({ kind: fc.constant('transfer' as const), amount: fc.integer({ min: 1, max: 30_000 }), currency: fc.constantFrom(0 as const, 1 as const), to: fc.constantFrom(0 as const, 1 as const), fromCharge: fc.boolean() }),
   fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(), amount: amountArb, refundFee: fc.boolean() }),
   fc.record({ kind: fc.constant('refundFee' as const), pick: fc.nat(), amount: amountArb }),
-  fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), direct: fc.boolean(), amount: amountArb, reverseTransfer: fc.boolean(), refundFee: fc.boolean() }),
+  { arbitrary: fc.record({ kind: fc.constant('respond' as const), pick: fc.nat(), answer: fc.constantFrom('winning_evidence' as const, 'losing_evidence' as const, 'close' as const, 'stage' as const) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 3 }), minutes: fc.integer({ min: 0, max: 10 }) }), weight: 2 },
 );
 
 /** Runs a call that may be refused by a money rule: a refusal must be a 400 or a 402 decline, never a crash. */
@@ -61,6 +74,9 @@ async function attempt<T>(call: Promise<T>): Promise<T | null> {
 interface State {
   accounts: string[];
   charges: string[];
+  /** Direct charges, with the account they were made on. */
+  direct: { id: string; account: string }[];
+  disputes: { id: string; account: string | null }[];
   transfers: string[];
   fees: string[];
 }
@@ -68,18 +84,25 @@ interface State {
 async function run(s: State, c: Command): Promise<void> {
   const stripe = h.stripe;
   if (c.kind === 'advance') {
-    h.clock += c.days * DAY;
+    h.clock += c.days * DAY + c.minutes * 60;
     return;
   }
   if (c.kind === 'charge') {
-    const base = { amount: c.amount, currency: CURRENCIES[c.currency], source: c.bypass ? 'tok_bypassPending' : 'tok_visa' };
+    const base = { amount: c.amount, currency: CURRENCIES[c.currency], source: c.dispute ?? (c.bypass ? 'tok_bypassPending' : 'tok_visa') };
     const fee = c.fee === null ? {} : { application_fee_amount: Math.min(c.fee, c.amount) };
     let ch: Stripe.Charge | null;
     if (c.to === 'platform') ch = await attempt(stripe.charges.create(base));
     else if (c.direct) ch = await attempt(stripe.charges.create({ ...base, ...fee }, { stripeAccount: s.accounts[c.to] }));
     else ch = await attempt(stripe.charges.create({ ...base, ...fee, transfer_data: { destination: s.accounts[c.to] } }));
     expect(ch).not.toBeNull();
-    if (c.to === 'platform' || !c.direct) s.charges.push(ch!.id);
+    const account = c.to !== 'platform' && c.direct ? s.accounts[c.to] : null;
+    if (account) s.direct.push({ id: ch!.id, account });
+    else s.charges.push(ch!.id);
+    if (c.dispute) {
+      const disputes = await stripe.disputes.list({ charge: ch!.id }, account ? { stripeAccount: account } : {});
+      expect(disputes.data).toHaveLength(1);
+      s.disputes.push({ id: disputes.data[0].id, account });
+    }
     if (ch!.transfer) s.transfers.push(ch!.transfer as string);
     if (ch!.application_fee) s.fees.push(ch!.application_fee as string);
     return;
@@ -105,6 +128,31 @@ async function run(s: State, c: Command): Promise<void> {
     if (r) expect(r.amount).toBe(asked);
     return;
   }
+  if (c.kind === 'refund') {
+    const pool = c.direct ? s.direct : s.charges.map((id) => ({ id, account: null }));
+    if (pool.length === 0) return;
+    const { id, account } = pool[c.pick % pool.length];
+    const opts = account ? { stripeAccount: account } : {};
+    const before = await stripe.charges.retrieve(id, {}, opts);
+    const left = before.amount - before.amount_refunded;
+    const amount = amountFor(c.amount, left);
+    const asked = amount ?? left;
+    const reverse = c.reverseTransfer && before.transfer !== null && before.transfer !== undefined;
+    const r = await attempt(stripe.refunds.create({ charge: id, ...(amount === null ? {} : { amount }), reverse_transfer: reverse, refund_application_fee: c.refundFee }, opts));
+    const chargedBack = (await stripe.disputes.list({ charge: id }, opts)).data.some((d) => !d.status.startsWith('warning_') && d.status !== 'won');
+    expect(r !== null, `refund of ${asked} with ${left} left`).toBe(asked <= left && left > 0 && !chargedBack);
+    if (r) expect(r.amount).toBe(asked);
+    return;
+  }
+  if (c.kind === 'respond') {
+    if (s.disputes.length === 0) return;
+    const { id, account } = s.disputes[c.pick % s.disputes.length];
+    const opts = account ? { stripeAccount: account } : {};
+    const open = (await stripe.disputes.retrieve(id, {}, opts)).status.endsWith('needs_response');
+    const r = await attempt(c.answer === 'close' ? stripe.disputes.close(id, {}, opts) : stripe.disputes.update(id, { evidence: { uncategorized_text: c.answer === 'stage' ? 'a note' : c.answer }, submit: c.answer !== 'stage' }, opts));
+    expect(r !== null).toBe(open);
+    return;
+  }
   if (s.fees.length === 0) return;
   const id = s.fees[c.pick % s.fees.length];
   const before = await stripe.applicationFees.retrieve(id);
@@ -115,8 +163,14 @@ async function run(s: State, c: Command): Promise<void> {
   expect(r !== null).toBe(asked <= left && left > 0);
 }
 
+/** Stripe's dispute fee in our model: 15.00 USD, and 50 times the card fee's fixed part elsewhere (€12.50). */
+const DISPUTE_FEE: Record<string, number> = { usd: 1500, eur: 1250 };
+
 async function checkInvariants(s: State): Promise<void> {
   const stripe = h.stripe;
+  /** What left for customers and card networks, from the refund and dispute objects (not their balance transactions). */
+  const paidOut: Record<string, number> = {};
+  const payOut = (currency: string, amount: number) => (paidOut[currency] = (paidOut[currency] ?? 0) + amount);
   for (const t of await collect(stripe.transfers.list())) {
     const reversals = await collect(stripe.transfers.listReversals(t.id));
     const total = reversals.reduce((sum, r) => sum + r.amount, 0);
@@ -133,6 +187,23 @@ async function checkInvariants(s: State): Promise<void> {
   }
   const held: Record<string, number> = {};
   const broughtIn: Record<string, number> = {};
+  for (const [id, account] of [...s.charges.map((x) => [x, null] as const), ...s.direct.map((d) => [d.id, d.account] as const)]) {
+    const opts = account ? { stripeAccount: account } : {};
+    const charge = await stripe.charges.retrieve(id, {}, opts);
+    const refunds = await collect(stripe.refunds.list({ charge: id }, opts));
+    const total = refunds.reduce((sum, r) => sum + r.amount, 0);
+    expect(charge.amount_refunded).toBe(total);
+    expect(total).toBeLessThanOrEqual(charge.amount);
+    expect(charge.refunded).toBe(total === charge.amount);
+    payOut(charge.currency, total);
+  }
+  for (const { id, account } of s.disputes) {
+    const d = await stripe.disputes.retrieve(id, {}, account ? { stripeAccount: account } : {});
+    // A chargeback withdraws once and gives back only when won; an inquiry moves nothing.
+    const moves = d.status.startsWith('warning_') ? 0 : d.status === 'won' ? 2 : 1;
+    expect(d.balance_transactions, `${d.id} ${d.status}`).toHaveLength(moves);
+    if (moves === 1) payOut(d.currency, d.amount + DISPUTE_FEE[d.currency]);
+  }
   for (const owner of [null, ...s.accounts]) {
     const opts = owner ? { stripeAccount: owner } : {};
     const txns = await collect(stripe.balanceTransactions.list({ limit: 100 }, opts));
@@ -150,21 +221,22 @@ async function checkInvariants(s: State): Promise<void> {
         const stripeFees = t.fee_details.filter((d) => d.type === 'stripe_fee').reduce((a, d) => a + d.amount, 0);
         broughtIn[t.currency] = (broughtIn[t.currency] ?? 0) + t.amount - stripeFees;
       }
+
     }
   }
-  for (const currency of CURRENCIES) expect(held[currency] ?? 0, `money conserved in ${currency}`).toBe(broughtIn[currency] ?? 0);
+  for (const currency of CURRENCIES) expect(held[currency] ?? 0, `money conserved in ${currency}`).toBe((broughtIn[currency] ?? 0) - (paidOut[currency] ?? 0));
 }
 
-it('never reverses or refunds beyond the amount, and keeps balances equal to their transactions', async () => {
+it('never reverses or refunds beyond the amount, moves dispute money once each way, and keeps balances equal to their transactions', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 18 }), async (commands) => {
+    fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 22 }), async (commands) => {
       h.clock = FIXED_NOW;
       await h.reset();
       const accounts = [(await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id, (await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id];
-      const state: State = { accounts, charges: [], transfers: [], fees: [] };
+      const state: State = { accounts, charges: [], direct: [], disputes: [], transfers: [], fees: [] };
       for (const c of commands) await run(state, c);
       await checkInvariants(state);
     }),
-    { numRuns: 40, seed: 20260601 },
+    { numRuns: 80, seed: 20260601 },
   );
 }, 120_000);

@@ -103,6 +103,8 @@ export async function apiObjects(stripe: Stripe): Promise<Record<string, Record<
     add('capability', (await stripe.accounts.listCapabilities(a.id)).data);
     add('charge', await all(stripe.charges.list({ limit: 100 }, as)));
     add('radar.early_fraud_warning', await all(stripe.radar.earlyFraudWarnings.list({ limit: 100 }, as)));
+    add('refund', await all(stripe.refunds.list({ limit: 100 }, as)));
+    add('dispute', await all(stripe.disputes.list({ limit: 100 }, as)));
   }
   add('charge', await all(stripe.charges.list({ limit: 100 })));
   const transfers = await all(stripe.transfers.list({ limit: 100 }));
@@ -113,6 +115,8 @@ export async function apiObjects(stripe: Stripe): Promise<Record<string, Record<
   for (const f of fees) add('fee_refund', await all(stripe.applicationFees.listRefunds(f.id, { limit: 100 })));
   add('topup', await all(stripe.topups.list({ limit: 100 })));
   add('radar.early_fraud_warning', await all(stripe.radar.earlyFraudWarnings.list({ limit: 100 })));
+  add('refund', await all(stripe.refunds.list({ limit: 100 })));
+  add('dispute', await all(stripe.disputes.list({ limit: 100 })));
   for (const kind of Object.keys(out)) out[kind] = out[kind].map(withoutEmbedded).sort(byId);
   return out;
 }
