@@ -77,6 +77,7 @@ export const disputeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/disputes',
+    params: listDisputeParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listDisputeParams, ctx.params);
@@ -93,6 +94,7 @@ export const disputeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/disputes/:dispute',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { dispute }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -102,6 +104,7 @@ export const disputeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/disputes/:dispute',
+    params: updateParams,
     object: 'dispute',
     connect: true,
     handler: (ctx, { dispute }) => {
@@ -119,6 +122,7 @@ export const disputeRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/disputes/:dispute/close',
+    params: EXPAND_ONLY,
     object: 'dispute',
     connect: true,
     handler: (ctx, { dispute }) => {

@@ -66,6 +66,7 @@ export const refundRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/refunds',
+    params: createParams,
     object: 'refund',
     connect: true,
     handler: (ctx) => {
@@ -76,6 +77,7 @@ export const refundRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/refunds',
+    params: listRefundParams,
     connect: true,
     handler: (ctx) => {
       const p = parseParams(listRefundParams, ctx.params);
@@ -93,6 +95,7 @@ export const refundRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/v1/refunds/:refund',
+    params: EXPAND_ONLY,
     connect: true,
     handler: (ctx, { refund }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
@@ -102,6 +105,7 @@ export const refundRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/refunds/:refund',
+    params: updateParams,
     object: 'refund',
     connect: true,
     handler: (ctx, { refund }) => {
@@ -114,6 +118,7 @@ export const refundRoutes: Route[] = [
   {
     method: 'POST',
     pattern: '/v1/refunds/:refund/cancel',
+    params: EXPAND_ONLY,
     object: 'refund',
     connect: true,
     handler: (ctx, { refund }) => {
