@@ -16,9 +16,18 @@ const schedule = {
 describe('from a fee to its schedule', () => {
   it('finds the invoice a charge paid among the payments, only when it is expanded', () => {
     const paid = invoice('in_1', 150, 'sub_1');
-    expect(invoiceOfCharge([payment('ch_0', invoice('in_0', 120, 'sub_1')), payment('ch_1', paid)], 'ch_1')).toBe(paid);
-    expect(invoiceOfCharge([payment('ch_1', 'in_1')], 'ch_1')).toBeNull();
-    expect(invoiceOfCharge([payment('ch_1', paid)], 'ch_2')).toBeNull();
+    const ch = (id: string) => ({ id, paymentIntent: null });
+    expect(invoiceOfCharge([payment('ch_0', invoice('in_0', 120, 'sub_1')), payment('ch_1', paid)], ch('ch_1'))).toBe(paid);
+    expect(invoiceOfCharge([payment('ch_1', 'in_1')], ch('ch_1'))).toBeNull();
+    expect(invoiceOfCharge([payment('ch_1', paid)], ch('ch_2'))).toBeNull();
+  });
+
+  it('finds the invoice paid through the charge’s payment intent, as Stripe names subscription payments', () => {
+    const paid = invoice('in_2', 150, 'sub_1');
+    const byIntent = { id: 'inpay_pi', object: 'invoice_payment', invoice: paid, payment: { type: 'payment_intent', payment_intent: 'pi_7' } } as unknown as Stripe.InvoicePayment;
+    expect(invoiceOfCharge([byIntent], { id: 'ch_7', paymentIntent: 'pi_7' })).toBe(paid);
+    expect(invoiceOfCharge([byIntent], { id: 'ch_7', paymentIntent: 'pi_8' })).toBeNull();
+    expect(invoiceOfCharge([byIntent], { id: 'ch_7', paymentIntent: null })).toBeNull();
   });
 
   it('reads the subscription of an invoice, if a subscription made it', () => {

@@ -11,8 +11,17 @@ export type FeeScheduleSource =
   | { kind: 'none'; reason: string };
 
 /** The invoice (expanded) whose payment is this charge, among an account's invoice payments. */
-export function invoiceOfCharge(payments: readonly Stripe.InvoicePayment[], chargeId: string): Stripe.Invoice | null {
-  const payment = payments.find((p) => idOf(p.payment.charge as string | { id: string } | undefined) === chargeId);
+/** A charge as an invoice payment may name it: by the charge itself, or (on Stripe, where invoices are paid through PaymentIntents) by its payment intent. */
+export type PayingCharge = { id: string; paymentIntent: string | null };
+
+/** Whether an invoice payment was made by this charge (`payment.type` charge, or payment_intent naming the charge's). */
+export function paymentByCharge(payment: Stripe.InvoicePayment, charge: PayingCharge): boolean {
+  if (idOf(payment.payment.charge as string | { id: string } | undefined) === charge.id) return true;
+  return charge.paymentIntent !== null && idOf(payment.payment.payment_intent as string | { id: string } | undefined) === charge.paymentIntent;
+}
+
+export function invoiceOfCharge(payments: readonly Stripe.InvoicePayment[], charge: PayingCharge): Stripe.Invoice | null {
+  const payment = payments.find((p) => paymentByCharge(p, charge));
   return payment && typeof payment.invoice === 'object' ? (payment.invoice as Stripe.Invoice) : null;
 }
 

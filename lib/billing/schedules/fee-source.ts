@@ -16,15 +16,17 @@ const MAX_PAYMENTS = 500;
 
 export async function findFeeSource(feeId: string): Promise<FeeScheduleSource> {
   const stripe = getStripe();
-  const fee = await stripe.applicationFees.retrieve(feeId);
+  // The charge expanded: on Stripe, a subscription's invoice payment names the charge's payment intent, not the charge.
+  const fee = await stripe.applicationFees.retrieve(feeId, { expand: ['charge'] });
   const accountId = idOf(fee.account as string | { id: string });
   const chargeId = idOf(fee.charge as string | { id: string });
+  const paymentIntent = typeof fee.charge === 'object' && fee.charge ? idOf(fee.charge.payment_intent as string | { id: string } | null) : null;
   if (!accountId || !chargeId) return { kind: 'none', reason: 'This fee names no connected account charge, so it did not come from a subscription.' };
   const on = { stripeAccount: accountId };
   const payments = await stripe.invoicePayments
     .list({ limit: 100, created: { gte: fee.created - BEFORE_FEE_SECONDS, lte: fee.created + AFTER_FEE_SECONDS }, expand: ['data.invoice'] }, on)
     .autoPagingToArray({ limit: MAX_PAYMENTS });
-  const invoice = invoiceOfCharge(payments, chargeId);
+  const invoice = invoiceOfCharge(payments, { id: chargeId, paymentIntent });
   if (!invoice) return { kind: 'none', reason: `Not from a subscription: charge ${chargeId} paid no invoice of account ${accountId}; it is a one-off charge.` };
   const subscriptionId = subscriptionOfInvoice(invoice);
   if (!subscriptionId) return { kind: 'none', reason: `Not from a subscription: charge ${chargeId} paid invoice ${invoice.id}, which no subscription made.` };

@@ -96,18 +96,29 @@ async function chargesOfInvoices(invoices: readonly Stripe.Invoice[], accountId:
   if (invoices.length === 0) return out;
   const wanted = new Set(invoices.map((i) => i.id));
   const created = invoices.map((i) => i.created);
+  const on = { stripeAccount: accountId };
   const payments = getStripe().invoicePayments.list(
-    // No `payment[type]` filter: Stripe filters only by payment_intent or payment_record; the
-    // emulator's payments name their charge (payment.type `charge`), which is what is read here.
+    // No `payment[type]` filter: Stripe filters only by payment_intent or payment_record. A payment
+    // names its charge (type `charge`, as the emulator's do) or its payment intent (as Stripe's
+    // subscription payments do), whose latest charge is read below.
     { limit: 100, created: { gte: Math.min(...created), lte: Math.max(...created) + 86_400 } },
-    { stripeAccount: accountId },
+    on,
   );
+  const byIntent = new Map<string, string>();
   for await (const payment of payments) {
     const invoice = idOf(payment.invoice as string | { id: string });
+    if (!invoice || !wanted.has(invoice) || payment.status !== 'paid') continue;
     const charge = idOf(payment.payment.charge as string | { id: string } | undefined);
-    if (invoice && charge && wanted.has(invoice) && payment.status === 'paid') out.set(invoice, charge);
-    if (out.size === wanted.size) break;
+    const intent = idOf(payment.payment.payment_intent as string | { id: string } | undefined);
+    if (charge) out.set(invoice, charge);
+    else if (intent) byIntent.set(invoice, intent);
+    if (out.size + byIntent.size === wanted.size) break;
   }
+  const intents = await inBatches([...byIntent], FEE_LOOKUP_CONCURRENCY, async ([invoice, intent]) => {
+    const pi = await getStripe().paymentIntents.retrieve(intent, {}, on).catch(() => null);
+    return [invoice, idOf((pi?.latest_charge ?? null) as string | { id: string } | null)] as const;
+  });
+  for (const [invoice, charge] of intents) if (charge) out.set(invoice, charge);
   return out;
 }
 
