@@ -9,10 +9,9 @@ import { Download, SlidersHorizontal } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState, useTransition, type ReactNode } from 'react';
 import { ColumnToggle } from '@/components/data-table/column-toggle';
-import { DataTable, type ColumnVisibility } from '@/components/data-table/data-table';
+import type { ColumnVisibility } from '@/components/data-table/data-table';
 import { FilterBar } from '@/components/data-table/filter-bar';
-import { KeysetPager } from '@/components/data-table/keyset-pager';
-import { FreshnessLine } from '@/components/index/freshness-line';
+import { IndexListResults } from '@/components/data-table/index-list-results';
 import { PageHeader } from '@/components/shell/page-header';
 import { ACCOUNT_FILTER_FIELDS, accountFiltersQuery, firstPage, isNarrowed, SORT_OF_COLUMN, TAB_LABELS, type AccountFilters } from '@/lib/accounts/filters';
 import { accountQueries, type AccountListResult } from '@/lib/accounts/keys';
@@ -29,7 +28,6 @@ const VISIBILITY_KEY = 'accounts.columns';
  * is restricted or disabled and whether it can take charges, and its capabilities are on its page.
  */
 const DEFAULT_VISIBILITY: ColumnVisibility = { enabled: false, disabled_reason: false, capabilities: false };
-const NO_ROWS: AccountListResult['items'] = [];
 
 /** What the list holds, in words: the tab's count under the filters. */
 export function listSummary(r: AccountListResult, f: AccountFilters): string {
@@ -69,7 +67,6 @@ export function AccountsList({ filters, deleted, views }: { filters: AccountFilt
   const page = query.data;
   const base = firstPage(filters);
   const exportHref = `/api/accounts/export${accountFiltersQuery(base)}`;
-  const sortedColumn = Object.entries(SORT_OF_COLUMN).find(([, sort]) => sort === filters.sort)?.[0];
 
   return (
     <>
@@ -121,39 +118,17 @@ export function AccountsList({ filters, deleted, views }: { filters: AccountFilt
           onNavigate={navigate}
         />
       </div>
-      {query.isError ? (
-        <div role="alert" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4 text-sm text-mode-live-ink" data-testid="list-error">
-          {query.error.message}
-        </div>
-      ) : null}
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        {page ? (
-          <p className="text-sm text-neutral-700" data-testid="list-summary" aria-live="polite">
-            {listSummary(page, filters)}
-          </p>
-        ) : null}
-        <FreshnessLine freshness={page?.freshness} />
-      </div>
-      <div className={pending ? 'opacity-60 transition-opacity' : undefined}>
-        <DataTable
-          columns={ACCOUNT_COLUMNS}
-          data={page?.items ?? NO_ROWS}
-          getRowId={(a) => a.id}
-          empty={query.isPending ? 'Loading…' : 'No accounts match.'}
-          label="Connected accounts"
-          testId="accounts-table"
-          serverSort={{
-            sorting: sortedColumn ? [{ id: sortedColumn, desc: filters.order === 'desc' }] : [],
-            onSort: (next) => {
-              const chosen = next[0];
-              const sort = chosen ? SORT_OF_COLUMN[chosen.id] : undefined;
-              if (sort) navigate(accountFiltersQuery({ ...base, sort, order: chosen.desc ? 'desc' : 'asc' }));
-            },
-          }}
-          columnVisibility={visibility}
-        />
-      </div>
-      <KeysetPager page={page} pending={pending} queryOf={(cursor) => accountFiltersQuery({ ...base, ...cursor })} onNavigate={navigate} />
+      <IndexListResults
+        page={page}
+        error={query.error}
+        loading={query.isPending}
+        pending={pending}
+        summary={(p) => listSummary(p, filters)}
+        table={{ columns: ACCOUNT_COLUMNS, getRowId: (a) => a.id, empty: 'No accounts match.', label: 'Connected accounts', testId: 'accounts-table', columnVisibility: visibility }}
+        sort={{ columnOf: SORT_OF_COLUMN, current: filters.sort, desc: filters.order === 'desc' }}
+        queryOf={(change) => accountFiltersQuery({ ...base, ...change })}
+        onNavigate={navigate}
+      />
     </>
   );
 }

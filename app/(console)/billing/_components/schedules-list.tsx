@@ -6,11 +6,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useCallback, useTransition } from 'react';
-import { DataTable } from '@/components/data-table/data-table';
 import { FilterBar } from '@/components/data-table/filter-bar';
-import { KeysetPager } from '@/components/data-table/keyset-pager';
+import { IndexListResults } from '@/components/data-table/index-list-results';
 import { ListTabs } from '@/components/data-table/list-tabs';
-import { FreshnessLine } from '@/components/index/freshness-line';
 import { scheduleQueries, type ScheduleListResult } from '@/lib/billing/schedules/keys';
 import {
   firstSchedulePage,
@@ -25,7 +23,6 @@ import { fieldValues } from '@/lib/lists/filter-fields';
 import { plural } from '@/lib/words';
 import { SCHEDULE_COLUMNS, SORT_OF_SCHEDULE_COLUMN } from './schedule-columns';
 
-const NO_ROWS: ScheduleListResult['items'] = [];
 
 /** What the list holds, in words: the tab's count under the filters. */
 export function scheduleSummary(r: ScheduleListResult, f: ScheduleFilters): string {
@@ -41,7 +38,6 @@ export function SchedulesList({ filters }: { filters: ScheduleFilters }) {
   const navigate = useCallback((q: string) => startTransition(() => router.push(`/billing${q}`, { scroll: false })), [router]);
   const page = query.data;
   const base = firstSchedulePage(filters);
-  const sortedColumn = Object.entries(SORT_OF_SCHEDULE_COLUMN).find(([, sort]) => sort === filters.sort)?.[0];
 
   return (
     <>
@@ -66,38 +62,17 @@ export function SchedulesList({ filters }: { filters: ScheduleFilters }) {
         pending={pending}
         onNavigate={navigate}
       />
-      {query.isError ? (
-        <div role="alert" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4 text-sm text-mode-live-ink" data-testid="list-error">
-          {query.error.message}
-        </div>
-      ) : null}
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        {page ? (
-          <p className="text-sm text-neutral-700" data-testid="list-summary" aria-live="polite">
-            {scheduleSummary(page, filters)}
-          </p>
-        ) : null}
-        <FreshnessLine freshness={page?.freshness} />
-      </div>
-      <div className={pending ? 'opacity-60 transition-opacity' : undefined}>
-        <DataTable
-          columns={SCHEDULE_COLUMNS}
-          data={page?.items ?? NO_ROWS}
-          getRowId={(item) => item.id}
-          empty={query.isPending ? 'Loading…' : 'No subscription schedule in this view.'}
-          label="Subscription schedules"
-          testId="schedule-table"
-          serverSort={{
-            sorting: sortedColumn ? [{ id: sortedColumn, desc: filters.order === 'desc' }] : [],
-            onSort: (next) => {
-              const chosen = next[0];
-              const sort = chosen ? SORT_OF_SCHEDULE_COLUMN[chosen.id] : undefined;
-              if (sort) navigate(scheduleFiltersQuery({ ...base, sort, order: chosen.desc ? 'desc' : 'asc' }));
-            },
-          }}
-        />
-      </div>
-      <KeysetPager page={page} pending={pending} queryOf={(cursor) => scheduleFiltersQuery({ ...base, ...cursor })} onNavigate={navigate} />
+      <IndexListResults
+        page={page}
+        error={query.error}
+        loading={query.isPending}
+        pending={pending}
+        summary={(p) => scheduleSummary(p, filters)}
+        table={{ columns: SCHEDULE_COLUMNS, getRowId: (item) => item.id, empty: 'No subscription schedule in this view.', label: 'Subscription schedules', testId: 'schedule-table' }}
+        sort={{ columnOf: SORT_OF_SCHEDULE_COLUMN, current: filters.sort, desc: filters.order === 'desc' }}
+        queryOf={(change) => scheduleFiltersQuery({ ...base, ...change })}
+        onNavigate={navigate}
+      />
     </>
   );
 }

@@ -8,11 +8,9 @@ import { useQuery } from '@tanstack/react-query';
 import { SlidersHorizontal } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useTransition } from 'react';
-import { DataTable } from '@/components/data-table/data-table';
 import { FilterBar } from '@/components/data-table/filter-bar';
-import { KeysetPager } from '@/components/data-table/keyset-pager';
+import { IndexListResults } from '@/components/data-table/index-list-results';
 import { ListTabs } from '@/components/data-table/list-tabs';
-import { FreshnessLine } from '@/components/index/freshness-line';
 import { PageHeader } from '@/components/shell/page-header';
 import type { FilterField } from '@/lib/lists/filter-fields';
 import { fieldValues } from '@/lib/lists/filter-fields';
@@ -21,7 +19,6 @@ import { firstQueuePage, QUEUE_FIELD_NAMES, QUEUE_TAB_LABELS, QUEUE_TABS, queueF
 import { plural } from '@/lib/words';
 import { QUEUE_COLUMNS, SORT_OF_QUEUE_COLUMN } from './queue-columns';
 
-const NO_ROWS: QueueListResult['items'] = [];
 
 /** What the queue holds, in words: the tab's count under the filters. */
 export function queueSummary(r: QueueListResult, f: QueueFilters): string {
@@ -40,7 +37,6 @@ export function RiskQueue({ filters, fields }: { filters: QueueFilters; fields: 
   const navigate = useCallback((q: string) => startTransition(() => router.push(`/risk${q}`, { scroll: false })), [router]);
   const page = query.data;
   const base = firstQueuePage(filters);
-  const sortedColumn = Object.entries(SORT_OF_QUEUE_COLUMN).find(([, sort]) => sort === filters.sort)?.[0];
 
   return (
     <>
@@ -81,38 +77,17 @@ export function RiskQueue({ filters, fields }: { filters: QueueFilters; fields: 
           onNavigate={navigate}
         />
       </div>
-      {query.isError ? (
-        <div role="alert" className="rounded-lg border border-mode-live/30 bg-mode-live-soft p-4 text-sm text-mode-live-ink" data-testid="list-error">
-          {query.error.message}
-        </div>
-      ) : null}
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        {page ? (
-          <p className="text-sm text-neutral-700" data-testid="list-summary" aria-live="polite">
-            {queueSummary(page, filters)}
-          </p>
-        ) : null}
-        <FreshnessLine freshness={page?.freshness} />
-      </div>
-      <div className={pending ? 'opacity-60 transition-opacity' : undefined}>
-        <DataTable
-          columns={QUEUE_COLUMNS}
-          data={page?.items ?? NO_ROWS}
-          getRowId={(item) => item.accountId}
-          empty={query.isPending ? 'Loading…' : 'No account in this queue.'}
-          label="Risk queue"
-          testId="queue-table"
-          serverSort={{
-            sorting: sortedColumn ? [{ id: sortedColumn, desc: filters.order === 'desc' }] : [],
-            onSort: (next) => {
-              const chosen = next[0];
-              const sort = chosen ? SORT_OF_QUEUE_COLUMN[chosen.id] : undefined;
-              if (sort) navigate(queueFiltersQuery({ ...base, sort, order: chosen.desc ? 'desc' : 'asc' }));
-            },
-          }}
-        />
-      </div>
-      <KeysetPager page={page} pending={pending} queryOf={(cursor) => queueFiltersQuery({ ...base, ...cursor })} onNavigate={navigate} />
+      <IndexListResults
+        page={page}
+        error={query.error}
+        loading={query.isPending}
+        pending={pending}
+        summary={(p) => queueSummary(p, filters)}
+        table={{ columns: QUEUE_COLUMNS, getRowId: (item) => item.accountId, empty: 'No account in this queue.', label: 'Risk queue', testId: 'queue-table' }}
+        sort={{ columnOf: SORT_OF_QUEUE_COLUMN, current: filters.sort, desc: filters.order === 'desc' }}
+        queryOf={(change) => queueFiltersQuery({ ...base, ...change })}
+        onNavigate={navigate}
+      />
     </>
   );
 }
