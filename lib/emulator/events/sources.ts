@@ -13,6 +13,7 @@ import { renderPerson } from '../resources/requirements';
 import { clockOwner } from '../resources/test-clocks';
 import { renderTopup } from '../resources/topups';
 import { BILLING_SOURCES } from '../billing/events';
+import { PAYOUT_SOURCES } from '../money/payout-events';
 import { crud } from './crud';
 
 type Obj = Record<string, unknown> & { id: string };
@@ -176,4 +177,5 @@ export const SOURCES: Record<string, Source> = {
     },
   },
   ...BILLING_SOURCES,
+  ...PAYOUT_SOURCES,
 };
