@@ -2,10 +2,10 @@
 // or by the account's payout schedule (`settings.payouts.schedule`), under Stripe's rules as its
 // documentation gives them. The life of a payout follows the emulator's clock:
 //
-// - made `pending`, its `payout` balance transaction (a debit of the available balance) posted at
+// - made `pending` (manual), its `payout` balance transaction (a debit of the available balance) posted at
 //   once; `arrival_date` is 00:00 UTC of the second business day after it was made (instant: at once);
-// - submitted to the bank (`in_transit`) at the next 00:00 UTC (automatic and instant payouts at once):
-//   until then a manual payout can be canceled (`payout_cancel` gives the money back);
+// - submitted to the bank (`in_transit`) at the next 00:00 UTC (automatic and instant payouts are made
+//   `in_transit`): until then a manual payout can be canceled (`payout_cancel` gives the money back);
 // - on `arrival_date` it is `paid`, or, to one of Stripe's failing test bank numbers, `failed` with that
 //   number's `failure_code`: a `payout_failure` balance transaction gives the money back, and the bank
 //   account turns `errored` (automatic payouts skip it until it is updated);
@@ -20,7 +20,7 @@ import type Stripe from 'stripe';
 import { invalidRequest, noSuch } from '../core/errors';
 import { mergeMetadata } from '../core/params';
 import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
-import { availableIn, balanceOf, PLATFORM, type Owner } from '../core/ledger';
+import { availableIn, PLATFORM, type Owner } from '../core/ledger';
 import type { Ctx } from '../core/router';
 import { DEFAULT_API_VERSION } from '../core/versions';
 import { Table, type ExternalAccount, type World } from '../core/world';
@@ -156,12 +156,13 @@ function makePayout(
     reversed_by: null,
     source_type: 'card',
     statement_descriptor: f.statementDescriptor,
-    status: 'pending',
+    // Automatic and instant payouts go to the bank at once: never pending, so never held or canceled.
+    status: f.automatic || f.instant ? 'in_transit' : 'pending',
     trace_id: { status: 'pending', value: null },
     type: f.destination.object,
   };
   const nextCutoff = (Math.floor(created / DAY) + 1) * DAY;
-  payoutFacts(world).set(id, { owner: f.owner, failure: f.destination.failure, submitAt: f.automatic || f.instant ? created : nextCutoff, heldSince: null });
+  payoutFacts(world).set(id, { owner: f.owner, failure: f.destination.failure, submitAt: nextCutoff, heldSince: null });
   payouts(world).insert(payout);
   open(world).add(id);
   return payout;
@@ -279,10 +280,11 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 /** Whether a schedule pays out on the day starting at `day` (00:00 UTC). */
 export function isDue(schedule: Schedule | undefined, day: number): boolean {
   const interval = schedule?.interval ?? 'daily';
-  const d = new Date(day * 1000);
   if (interval === 'daily') return true;
-  if (interval === 'weekly') return WEEKDAYS[d.getUTCDay()] === (schedule?.weekly_anchor ?? 'monday');
+  // 1970-01-01 was a Thursday.
+  if (interval === 'weekly') return WEEKDAYS[(Math.floor(day / DAY) + 4) % 7] === (schedule?.weekly_anchor ?? 'monday');
   if (interval === 'monthly') {
+    const d = new Date(day * 1000);
     const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
     return d.getUTCDate() === Math.min(schedule?.monthly_anchor ?? 1, last);
   }
@@ -300,17 +302,34 @@ export interface AutomaticOptions {
 const enabledByState = (world: World, account: Stripe.Account, at: number): boolean =>
   computeAccountState(world, account, world.accountFacts.get(account.id)!, at, DEFAULT_API_VERSION).payouts_enabled;
 
-/** One account's automatic payouts on the due day `day`: each currency's available balance to its default external account. */
-function payOutAccount(world: World, account: Stripe.Account, day: number, enabled: NonNullable<AutomaticOptions['enabled']>, random: RandomSource): void {
+/** An account paid out automatically: its schedule and its default external account per currency (as they stand when a run starts). */
+interface Payee {
+  account: Stripe.Account;
+  schedule: Schedule | undefined;
+  defaults: { currency: string; id: string }[];
+}
+
+function payee(world: World, account: Stripe.Account): Payee | null {
   const schedule = (account.settings?.payouts?.schedule ?? undefined) as Schedule | undefined;
-  if (!isDue(schedule, day)) return;
-  const positive = Object.entries(balanceOf(world, account.id, day).available).filter(([, amount]) => amount > 0);
-  if (positive.length === 0 || !enabled(world, account, day)) return;
-  for (const [currency, amount] of positive) {
-    const ea = externalAccountsOf(world, account.id).find((e) => e.currency === currency && e.default_for_currency);
-    if (!ea || ea.status === 'errored' || (account.created ?? 0) > day) continue;
+  if ((schedule?.interval ?? 'daily') === 'manual') return null;
+  const defaults = externalAccountsOf(world, account.id).flatMap((e) => (e.default_for_currency && e.currency ? [{ currency: e.currency, id: e.id }] : []));
+  return defaults.length > 0 ? { account, schedule, defaults } : null;
+}
+
+/** One account's automatic payouts on the due day `day`: each currency's available balance to its default external account. */
+function payOutAccount(world: World, p: Payee, day: number, enabled: NonNullable<AutomaticOptions['enabled']>, random: RandomSource): void {
+  if (!isDue(p.schedule, day) || (p.account.created ?? 0) > day) return;
+  let allowed: boolean | null = null;
+  for (const { currency, id } of p.defaults) {
+    const amount = availableIn(world, p.account.id, currency, day);
+    if (amount <= 0) continue;
+    const ea = world.externalAccounts.get(id);
+    // A bank account whose payouts failed gets none until it is updated.
+    if (!ea || ea.status === 'errored') continue;
+    allowed ??= enabled(world, p.account, day);
+    if (!allowed) return;
     const destination: Destination = { id: ea.id, object: ea.object, instant: false, failure: payoutFailureOf(world, ea.id) };
-    makePayout(world, { owner: account.id, amount, currency, destination, automatic: true, instant: false, created: day, description: null, statementDescriptor: null, metadata: {} }, random);
+    makePayout(world, { owner: p.account.id, amount, currency, destination, automatic: true, instant: false, created: day, description: null, statementDescriptor: null, metadata: {} }, random);
   }
 }
 
@@ -323,18 +342,19 @@ export function payOutDue(world: World, from: number, to: number, opts: Automati
   const enabled = opts.enabled ?? enabledByState;
   let day = (Math.floor(from / DAY) + 1) * DAY;
   day = Math.max(day, (Math.floor(to / DAY) - MAX_CATCH_UP_DAYS) * DAY);
-  const ids = opts.accounts ? [...opts.accounts] : null;
+  if (day > to) return settlePayouts(world, to, random);
+  const payees: Payee[] = [];
+  for (const id of opts.accounts ?? world.accountFacts.keys()) {
+    const account = world.accounts.get(id);
+    const p = account ? payee(world, account) : null;
+    if (p) payees.push(p);
+  }
   for (; day <= to; day += DAY) {
     settlePayouts(world, day, random);
-    for (const id of ids ?? world.accountFacts.keys()) {
-      const account = world.accounts.get(id);
-      if (account && interval(account) !== 'manual') payOutAccount(world, account, day, enabled, random);
-    }
+    for (const p of payees) payOutAccount(world, p, day, enabled, random);
   }
   settlePayouts(world, to, random);
 }
-
-const interval = (account: Stripe.Account): string => account.settings?.payouts?.schedule?.interval ?? 'daily';
 
 /** The clock's part: automatic payouts of the due days since the last tick, then every open payout moved to `now`. */
 export function tickPayouts(world: World, last: number, now: number): void {

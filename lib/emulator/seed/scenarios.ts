@@ -19,6 +19,7 @@ import type { Country } from './names';
 import { accountParams, externalAccounts, FULL, personParams, type Provide } from './params';
 import { between, makeBusiness, pick, type Business, type Rng } from './profile';
 import { DEMO_MONEY, seedMoney, type MoneyPlan } from './money';
+import { seedPayouts } from './payouts';
 import { seedBilling } from './billing';
 import { seedMoneyIds } from '../money';
 
@@ -230,12 +231,14 @@ export interface WorldPlan {
   money?: MoneyPlan;
   /** Test mode: subscriptions on a share of merchants (see seed/billing.ts). */
   billing?: boolean;
+  /** Test mode: two years of payouts on the merchants (see seed/payouts.ts). */
+  payouts?: boolean;
   /** How the accounts' parameters are validated: in full, as a request's (the default), or by shape (the scale seed). */
   parse?: ParseSdkParams;
 }
 
 /** The demo's worlds: the test-mode scenarios as listed, with money for every merchant; live mode's few. */
-export const DEMO_TEST: WorldPlan = { live: false, scenarios: SCENARIOS, money: DEMO_MONEY, billing: true };
+export const DEMO_TEST: WorldPlan = { live: false, scenarios: SCENARIOS, money: DEMO_MONEY, billing: true, payouts: true };
 export const DEMO_LIVE: WorldPlan = { live: true, scenarios: LIVE_SCENARIOS };
 
 export function seedWorld(world: World, now: number, plan: WorldPlan): void {
@@ -262,6 +265,8 @@ export function seedWorld(world: World, now: number, plan: WorldPlan): void {
       seedMoney(world, rng, now, plan.money ?? DEMO_MONEY);
       if (plan.billing) seedBilling(world, rng, now);
     }
+    // Last, with ids of their own: payouts pay out what the history above left available.
+    if (!live && plan.payouts) seedPayouts(world, now);
   });
 }
 
