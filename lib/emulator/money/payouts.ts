@@ -20,7 +20,7 @@ import type Stripe from 'stripe';
 import { invalidRequest, noSuch } from '../core/errors';
 import { mergeMetadata } from '../core/params';
 import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
-import { availableIn, PLATFORM, type Owner } from '../core/ledger';
+import { availableIn, PLATFORM, transactionsOf, type Owner } from '../core/ledger';
 import type { Ctx } from '../core/router';
 import { DEFAULT_API_VERSION } from '../core/versions';
 import { Table, type ExternalAccount, type World } from '../core/world';
@@ -204,6 +204,30 @@ export function requirePayout(ctx: Ctx, id: string): Stripe.Payout {
   if (!p || payoutFacts(ctx.world).get(id)?.owner !== ownerOf(ctx)) throw noSuch('payout', id);
   return p;
 }
+
+/**
+ * The balance transactions an automatic payout paid out (`GET /v1/balance_transactions?payout=`):
+ * those of its currency that became available after the account's previous automatic payout in
+ * that currency and by this one, and the payout's own. Stripe filters on automatic payouts only.
+ */
+export function paidOutIn(ctx: Ctx, id: string): Stripe.BalanceTransaction[] {
+  const world = ctx.world;
+  const payout = payouts(world).get(id);
+  const owner = ownerOf(ctx);
+  if (!payout || payoutFacts(world).get(id)?.owner !== owner) throw invalidRequest(`No such payout: '${id}'`, { param: 'payout', code: 'resource_missing' });
+  if (!payout.automatic) throw invalidRequest('Balance transaction history can only be filtered on automatic transfers, not manual.', { param: 'payout' });
+  const previous = payouts(world).newestFirstIn(owner, (p) => p.automatic && p.currency === payout.currency && p.created <= payout.created && p.id !== id)[0];
+  // A transaction is in a payout when it was available at its making: by its time, or at that very second but made before it.
+  const seq = (txn: unknown) => (typeof txn === 'string' ? world.balanceTransactions.seqOf(txn) : 0);
+  const availableAt = (bt: Stripe.BalanceTransaction, p: Stripe.Payout) => bt.available_on < p.created || (bt.available_on === p.created && world.balanceTransactions.seqOf(bt.id) < seq(p.balance_transaction));
+  return transactionsOf(world, owner).filter(
+    (bt) =>
+      bt.currency === payout.currency &&
+      (bt.source === id ? bt.type === 'payout' : availableAt(bt, payout) && !(previous && availableAt(bt, previous)) && !(bt.type === 'payout' && isAutomatic(world, bt.source))),
+  );
+}
+
+const isAutomatic = (world: World, source: string | null | { id: string }): boolean => typeof source === 'string' && payouts(world).get(source)?.automatic === true;
 
 /** Gives a payout's amount back to its balance (cancel or failure) and records the payout's end. */
 function giveBack(world: World, payout: Stripe.Payout, at: number, type: 'payout_cancel' | 'payout_failure', random: RandomSource): Stripe.BalanceTransaction {

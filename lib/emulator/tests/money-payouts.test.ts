@@ -216,6 +216,27 @@ describe('automatic payouts by schedule', () => {
     await expectBalancesEqualTransactions(h.stripe, [acct.id]);
   });
 
+  it('lists what an automatic payout paid out with the balance transactions’ payout filter (automatic payouts only)', async () => {
+    const acct = await funded(6000, 'US', { interval: 'daily' });
+    await advance(DAY);
+    await fundPlatform(1500);
+    const tr = await h.stripe.transfers.create({ amount: 1500, currency: 'usd', destination: acct.id });
+    await advance(DAY);
+    const [second, first] = await collect(h.stripe.payouts.list({}, as(acct.id)));
+    expect([first.amount, second.amount]).toEqual([6000, 1500]);
+    const paidOut = await collect(h.stripe.balanceTransactions.list({ payout: second.id }, as(acct.id)));
+    expect(paidOut.map((t) => [t.type, t.source])).toEqual([['payout', second.id], ['payment', expect.any(String)]]);
+    expect(paidOut.filter((t) => t.type !== 'payout').reduce((sum, t) => sum + t.net, 0)).toBe(second.amount);
+    expect((await h.stripe.transfers.retrieve(tr.id)).destination_payment).toBe(paidOut[1].source);
+    expect((await collect(h.stripe.balanceTransactions.list({ payout: first.id }, as(acct.id)))).filter((t) => t.type !== 'payout').reduce((sum, t) => sum + t.net, 0)).toBe(6000);
+    await h.stripe.accounts.update(acct.id, { settings: { payouts: { schedule: { interval: 'manual' } } } });
+    await fundPlatform(500);
+    await h.stripe.transfers.create({ amount: 500, currency: 'usd', destination: acct.id });
+    const manual = await h.stripe.payouts.create({ amount: 500, currency: 'usd' }, as(acct.id));
+    await expectStripeError(h.stripe.balanceTransactions.list({ payout: manual.id }, as(acct.id)), { status: 400, param: 'payout', message: 'Balance transaction history can only be filtered on automatic transfers, not manual.' });
+    await expectStripeError(h.stripe.balanceTransactions.list({ payout: 'po_nope' }, as(acct.id)), { status: 400, param: 'payout', code: 'resource_missing' });
+  });
+
   it('weekly on its anchor and monthly on its anchor (the last day of a shorter month); manual never', async () => {
     const weekly = await funded(5000, 'US', { interval: 'weekly', weekly_anchor: 'thursday' });
     const monthly = await funded(5000, 'US', { interval: 'monthly', monthly_anchor: 31 });
