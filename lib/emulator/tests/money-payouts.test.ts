@@ -81,6 +81,19 @@ describe('on demand', () => {
     await expectBalancesEqualTransactions(h.stripe, [acct.id]);
   });
 
+  it('sends an instant payout to a debit card that takes them: in transit at once, paid at the next tick', async () => {
+    const acct = await funded(5000);
+    const card = await h.stripe.accounts.createExternalAccount(acct.id, { external_account: 'tok_visa_debit' });
+    const po = await h.stripe.payouts.create({ amount: 1000, currency: 'usd', method: 'instant', destination: card.id }, as(acct.id));
+    expect(po).toMatchObject({ method: 'instant', type: 'card', status: 'in_transit', arrival_date: FIXED_NOW, destination: card.id });
+    await expectStripeError(h.stripe.payouts.cancel(po.id, {}, as(acct.id)), { status: 400 });
+    await advance(1);
+    expect(await h.stripe.payouts.retrieve(po.id, {}, as(acct.id))).toMatchObject({ status: 'paid', trace_id: { status: 'unsupported', value: null } });
+    const standardOnly = await h.stripe.accounts.createExternalAccount(acct.id, { external_account: 'tok_visa_debit_us_instantPayoutUnsupported' });
+    await expectStripeError(h.stripe.payouts.create({ amount: 100, currency: 'usd', method: 'instant', destination: standardOnly.id }, as(acct.id)), { status: 400, param: 'method' });
+    expect(await available(acct.id)).toBe(4000);
+  });
+
   it('pays out the platform’s own balance to its bank account without Stripe-Account', async () => {
     await fundPlatform(5000);
     const before = await available();
