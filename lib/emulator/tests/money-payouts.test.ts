@@ -81,6 +81,18 @@ describe('on demand', () => {
     await expectBalancesEqualTransactions(h.stripe, [acct.id]);
   });
 
+  it('replays a payout made with the same Idempotency-Key instead of paying out twice', async () => {
+    const acct = await funded(5000);
+    const opts = { ...as(acct.id), idempotencyKey: 'payout-run-22' };
+    const first = await h.stripe.payouts.create({ amount: 3000, currency: 'usd' }, opts);
+    const again = await h.stripe.payouts.create({ amount: 3000, currency: 'usd' }, opts);
+    expect(again.id).toBe(first.id);
+    expect(again.lastResponse.headers['idempotent-replayed']).toBe('true');
+    expect(await available(acct.id)).toBe(2000);
+    await expectStripeError(h.stripe.payouts.create({ amount: 2000, currency: 'usd' }, opts), { status: 400, type: 'idempotency_error' });
+    expect((await events(acct.id)).length).toBe(1);
+  });
+
   it('sends an instant payout to a debit card that takes them: in transit at once, paid at the next tick', async () => {
     const acct = await funded(5000);
     const card = await h.stripe.accounts.createExternalAccount(acct.id, { external_account: 'tok_visa_debit' });
