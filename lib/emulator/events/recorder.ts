@@ -17,6 +17,7 @@ import { tick as tickTestClocks } from '../resources/test-clocks';
 import { tickBilling } from '../billing/engine';
 import { settleTopups } from '../resources/topups';
 import { settleDisputes } from '../money/disputes';
+import { tickPayouts } from '../money/payouts';
 import { SOURCES, type Source } from './sources';
 import { inEra, type Versioned } from './store';
 
@@ -234,6 +235,7 @@ export class Recorder {
       settleDisputes(this.world, now);
       tickTestClocks(this.world, now);
       tickBilling(this.world, now);
+      tickPayouts(this.world, last, now);
     });
     const owners = new Set<string>();
     while (this.availability.length > 0 && this.availability[0].at <= now) owners.add(this.availability.shift()!.owner);

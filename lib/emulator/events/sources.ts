@@ -14,6 +14,7 @@ import { renderPerson } from '../resources/requirements';
 import { clockOwner } from '../resources/test-clocks';
 import { renderTopup } from '../resources/topups';
 import { BILLING_SOURCES } from '../billing/events';
+import { PAYOUT_SOURCES } from '../money/payout-events';
 import { crud } from './crud';
 
 type Obj = Record<string, unknown> & { id: string };
@@ -191,4 +192,5 @@ export const SOURCES: Record<string, Source> = {
     },
   },
   ...BILLING_SOURCES,
+  ...PAYOUT_SOURCES,
 };

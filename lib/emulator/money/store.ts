@@ -7,7 +7,7 @@ import type Stripe from 'stripe';
 import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
 import { Table, type World } from '../core/world';
 
-function perWorld<T>(make: (world: World) => T): (world: World) => T {
+export function perWorld<T>(make: (world: World) => T): (world: World) => T {
   const map = new WeakMap<World, T>();
   return (world) => {
     let value = map.get(world);

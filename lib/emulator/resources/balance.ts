@@ -3,11 +3,12 @@
 // transactions (core/ledger.ts), available once `available_on` has passed, pending before.
 import type Stripe from 'stripe';
 import { z } from 'zod';
-import { invalidRequest, noSuch } from '../core/errors';
+import { noSuch } from '../core/errors';
 import { balanceOf, renderBalanceTransaction, transactionsOf, PLATFORM } from '../core/ledger';
 import { EXPAND_ONLY, hash, listParams, oneOf, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { ownerOf } from '../money/common';
+import { paidOutIn } from '../money/payouts';
 import { expandObject, listResponse, registerExpandable, registerResolver } from './shared';
 
 /** The types Stripe lists a balance transaction under (BalanceTransaction.Type). */
@@ -68,11 +69,10 @@ const listTransactionParams = hash({
 
 function listTransactions(ctx: Ctx) {
   const p = parseParams(listTransactionParams, ctx.params);
-  // The emulator makes no payouts, so no payout has balance transactions to list.
-  if (p.payout !== undefined) throw invalidRequest(`No such payout: '${p.payout}'`, { param: 'payout', code: 'resource_missing' });
   const currency = p.currency?.toLowerCase();
   const now = ctx.now();
-  const items = transactionsOf(ctx.world, ownerOf(ctx))
+  // `payout`: what an automatic payout paid out (money/payouts.ts).
+  const items = (p.payout !== undefined ? paidOutIn(ctx, p.payout) : transactionsOf(ctx.world, ownerOf(ctx)))
     .filter((bt) => (p.type === undefined || bt.type === p.type) && (p.source === undefined || bt.source === p.source) && (currency === undefined || bt.currency === currency));
   return listResponse(ctx, items, p, '/v1/balance_transactions', (bt) => renderBalanceTransaction(bt, now));
 }

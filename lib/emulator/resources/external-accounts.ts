@@ -12,9 +12,10 @@ import { bool, expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metada
 import type { Ctx, Route } from '../core/router';
 import type { ExternalAccount, World } from '../core/world';
 import { countrySpec } from '../data/country-specs';
+import { perWorld } from '../money/store';
 import { requireCollection } from './persons';
 import { expandObject, listResponse, registerResolver, requireAccount } from './shared';
-import { bankToken, cardToken, checkBankAccount, checkCard, COUNTRY_CURRENCY, type BankInput, type CardInput } from './tokens';
+import { bankToken, cardToken, checkBankAccount, checkCard, COUNTRY_CURRENCY, type BankInput, type CardInput, type TestPayoutFailure } from './tokens';
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
@@ -99,6 +100,14 @@ const listExternalParams = hash({ ...listParams, object: oneOf(['bank_account', 
 /** The external accounts of an account, newest first (the account embeds the first ten). */
 export function externalAccountsOf(world: World, accountId: string): ExternalAccount[] {
   return world.externalAccounts.newestFirstIn(accountId);
+}
+
+/** Test mode: the failure code payouts to a bank account end with (its test number says so; the object shows only last4). */
+const payoutFailures = perWorld(() => new Map<string, TestPayoutFailure>());
+
+/** The failure code a payout to this external account ends with in test mode, or null when it pays. */
+export function payoutFailureOf(world: World, externalAccountId: string): TestPayoutFailure | null {
+  return payoutFailures(world).get(externalAccountId) ?? null;
 }
 
 const noRequirements = (): Stripe.BankAccount.Requirements => ({ currently_due: [], errors: [], past_due: [], pending_verification: [] });
@@ -258,6 +267,7 @@ export function addExternalAccount(world: World, accountId: string, input: unkno
       status: 'new',
     };
     obj = bank;
+    if (d.payout_failure) payoutFailures(world).set(bank.id, d.payout_failure);
   } else {
     const c = checkCard(made.input, world.mode, now, paramOf);
     const currency = (made.currency ?? defaultCurrencyOf(account)).toLowerCase();

@@ -10,6 +10,7 @@ import { eventRoutes } from './events';
 import { externalAccountRoutes } from './external-accounts';
 import { linkRoutes } from './links';
 import { moneyRoutes } from '../money';
+import { payoutRoutes } from './payouts';
 import { personRoutes } from './persons';
 import { radarRoutes } from './radar';
 import { subscriptionRoutes } from './subscriptions';
@@ -22,5 +23,6 @@ export function registerResources(router: Router): void {
   router.add(...accountRoutes, ...capabilityRoutes, ...personRoutes, ...externalAccountRoutes, ...linkRoutes, ...countrySpecRoutes);
   router.add(...topupRoutes, ...radarRoutes, ...testClockRoutes, ...appSecretRoutes, ...eventRoutes, ...webhookEndpointRoutes);
   router.add(...moneyRoutes);
+  router.add(...payoutRoutes);
   router.add(...customerRoutes, ...priceRoutes, ...subscriptionScheduleRoutes, ...subscriptionRoutes);
 }

@@ -68,6 +68,25 @@ const TEST_IBAN_BODIES: Record<string, string> = {
 
 const FIRST_TEST_NUMBER: Record<string, string> = { US: '000123456789', CA: '000123456789', GB: '00012345' };
 
+/** What a payout to an account of Stripe's test numbers does: fails with one of these codes, or succeeds. */
+export type TestPayoutFailure = 'no_account' | 'account_closed' | 'insufficient_funds' | 'debit_not_authorized' | 'invalid_currency';
+
+/**
+ * Test numbers Stripe lists for countries whose numbers test mode does not insist on here
+ * (AU: BSB 110000; JP: bank 1100, branch 000): other numbers are taken and pay out.
+ */
+const OTHER_TEST_NUMBERS: Record<string, Record<string, string>> = {
+  AU: { '000123456': 'succeeds', '111111116': 'no_account', '111111113': 'account_closed', '222222227': 'insufficient_funds', '333333335': 'debit_not_authorized', '444444440': 'invalid_currency' },
+  JP: { '0001234': 'succeeds', '1111116': 'no_account', '1111113': 'account_closed', '2222227': 'insufficient_funds', '3333335': 'debit_not_authorized', '4444440': 'invalid_currency' },
+};
+
+/** The payout outcome of a test bank account number in test mode (Stripe's Connect testing page), null when payouts succeed. */
+function testPayoutFailure(country: string, number: string, testMode: boolean): TestPayoutFailure | null {
+  if (!testMode) return null;
+  const outcome = isIbanCountry(country) ? TEST_IBAN_BODIES[number.slice(2)] : (TEST_ACCOUNT_NUMBERS[country] ?? OTHER_TEST_NUMBERS[country])?.[number];
+  return outcome === undefined || outcome === 'succeeds' ? null : (outcome as TestPayoutFailure);
+}
+
 /** What a bank account is made from: a hash's fields, or a magic token's. */
 export interface BankInput {
   country: string;
@@ -88,6 +107,8 @@ export interface BankDetails {
   fingerprint: string;
   account_holder_name: string | null;
   account_holder_type: string | null;
+  /** Test mode: the failure code payouts to this account end with (Stripe's failing test numbers), null when they succeed. */
+  payout_failure: TestPayoutFailure | null;
 }
 
 const EURO_TOKEN_COUNTRIES = ['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'];
@@ -238,6 +259,7 @@ export function checkBankAccount(input: BankInput, mode: Mode, paramOf: (field: 
       fingerprint: fingerprint(mode, 'bank', country, routing ?? '', number),
       account_holder_name: input.account_holder_name,
       account_holder_type: input.account_holder_type,
+      payout_failure: testPayoutFailure(country, number, testMode),
     };
   }
 }

@@ -20,6 +20,7 @@ import { accountParams, externalAccounts, FULL, personParams, type Provide } fro
 import { between, makeBusiness, pick, type Business, type Rng } from './profile';
 import { DEMO_MONEY, seedMoney, type MoneyPlan } from './money';
 import { disputeSome, refundSome } from './disputes';
+import { seedPayouts } from './payouts';
 import { seedBilling } from './billing';
 import { seedMoneyIds } from '../money';
 
@@ -231,12 +232,14 @@ export interface WorldPlan {
   money?: MoneyPlan;
   /** Test mode: subscriptions on a share of merchants (see seed/billing.ts). */
   billing?: boolean;
+  /** Test mode: two years of payouts on the merchants (see seed/payouts.ts). */
+  payouts?: boolean;
   /** How the accounts' parameters are validated: in full, as a request's (the default), or by shape (the scale seed). */
   parse?: ParseSdkParams;
 }
 
 /** The demo's worlds: the test-mode scenarios as listed, with money for every merchant; live mode's few. */
-export const DEMO_TEST: WorldPlan = { live: false, scenarios: SCENARIOS, money: DEMO_MONEY, billing: true };
+export const DEMO_TEST: WorldPlan = { live: false, scenarios: SCENARIOS, money: DEMO_MONEY, billing: true, payouts: true };
 export const DEMO_LIVE: WorldPlan = { live: true, scenarios: LIVE_SCENARIOS };
 
 export function seedWorld(world: World, now: number, plan: WorldPlan): void {
@@ -266,6 +269,8 @@ export function seedWorld(world: World, now: number, plan: WorldPlan): void {
       refundSome(world, rng, sales, now);
       disputeSome(world, rng, now, plan.money ?? DEMO_MONEY, 12 * (plan.money ?? DEMO_MONEY).factor);
     }
+    // Last, with ids of their own: payouts pay out what the history above left available.
+    if (!live && plan.payouts) seedPayouts(world, now);
   });
 }
 

@@ -3,7 +3,10 @@
 import type Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_MONEY } from '@/tests/fixtures/routes';
+import { World } from '@/lib/emulator/core/world';
+import { payoutFacts, payouts } from '@/lib/emulator/money/payouts';
 import { seedWorlds } from '@/lib/emulator/seed';
+import { DEMO_TEST, seedWorld } from '@/lib/emulator/seed/scenarios';
 import { FIXED_NOW, emulatorForFile, expectBalancesEqualTransactions } from './harness';
 
 const h = emulatorForFile({ seed: 'demo', resetEach: false });
@@ -158,6 +161,48 @@ describe('demo money', () => {
       if (e && /balance/i.test(e.message)) held++;
     }
     expect(held).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('demo payouts', () => {
+  it('has two years of automatic and on-demand payouts, each paid by its account’s schedule, with failures on a few accounts', async () => {
+    const world = h.emulator.worlds.test;
+    const all = payouts(world).values();
+    expect(all.length).toBeGreaterThan(500);
+    expect(FIXED_NOW - Math.min(...all.map((p) => p.created))).toBeGreaterThan(600 * 86_400);
+    const statuses = new Set(all.map((p) => `${p.automatic ? 'automatic' : 'manual'} ${p.status}`));
+    for (const s of ['automatic paid', 'automatic in_transit', 'automatic failed', 'manual paid']) expect(statuses).toContain(s);
+    const failed = all.filter((p) => p.status === 'failed');
+    const failedOn = new Set(failed.map((p) => payoutFacts(world).get(p.id)!.owner));
+    expect(failedOn.size).toBeGreaterThanOrEqual(3);
+    expect(failedOn.size).toBeLessThanOrEqual(8);
+    expect(new Set(failed.map((p) => p.failure_code)).size).toBeGreaterThanOrEqual(2);
+    // Each schedule pays out on its own days: weekly accounts on their anchor, monthly ones on theirs.
+    const byAccount = (id: string) => all.filter((p) => p.automatic && payoutFacts(world).get(p.id)!.owner === id);
+    const weekly = accounts.find((a) => a.settings?.payouts?.schedule?.interval === 'weekly' && byAccount(a.id).length > 0)!;
+    const anchor = weekly.settings!.payouts!.schedule!.weekly_anchor!;
+    expect(byAccount(weekly.id).every((p) => new Date(p.created * 1000).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }).toLowerCase() === anchor)).toBe(true);
+    const manual = accounts.filter((a) => a.settings?.payouts?.schedule?.interval === 'manual');
+    expect(manual.every((a) => byAccount(a.id).length === 0)).toBe(true);
+    // Through the API: an account whose payout failed lists it (and its code), and its balance is its transactions' sum.
+    const owner = [...failedOn][0];
+    const listed = await h.stripe.payouts.list({ status: 'failed' }, { stripeAccount: owner });
+    expect(listed.data.length).toBeGreaterThan(0);
+    expect(listed.data[0].failure_code).toMatch(/^(no_account|account_closed|debit_not_authorized|insufficient_funds|invalid_currency)$/);
+    await expectBalancesEqualTransactions(h.stripe, [owner, weekly.id]);
+  });
+
+  it('is the same on every start, and leaves every id the demo had before payouts unchanged', () => {
+    const ids = (w: ReturnType<typeof seedWorlds>['test']) => payouts(w).values().map((p) => `${p.id} ${p.amount} ${p.status}`);
+    expect(ids(seedWorlds('demo', FIXED_NOW).test)).toEqual(ids(h.emulator.worlds.test));
+    const without = new World('test');
+    seedWorld(without, FIXED_NOW, { ...DEMO_TEST, payouts: false });
+    const world = h.emulator.worlds.test;
+    for (const table of ['accounts', 'persons', 'charges', 'transfers', 'transferReversals', 'applicationFees', 'feeRefunds', 'topups', 'reviews'] as const) {
+      expect(world[table].values().map((o) => o.id), table).toEqual(without[table].values().map((o) => o.id));
+    }
+    const txns = new Set(world.balanceTransactions.values().map((t) => t.id));
+    expect(without.balanceTransactions.values().every((t) => txns.has(t.id))).toBe(true);
   });
 });
 

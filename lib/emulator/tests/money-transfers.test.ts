@@ -54,6 +54,8 @@ describe('create, retrieve, update, list', () => {
 
   it('pays from a pending charge with source_transaction, never beyond it', async () => {
     const acct = await enabled();
+    // Manual payouts: a daily schedule would pay the funds out the moment they become available.
+    await h.stripe.accounts.update(acct.id, { settings: { payouts: { schedule: { interval: 'manual' } } } });
     const ch = await h.stripe.charges.create({ amount: 5000, currency: 'usd', source: 'tok_visa' });
     const tr = await h.stripe.transfers.create({ amount: 3000, currency: 'usd', destination: acct.id, source_transaction: ch.id });
     expect(tr.source_transaction).toBe(ch.id);

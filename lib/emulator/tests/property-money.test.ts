@@ -1,11 +1,13 @@
 // A property test over the money rules: random sequences of charges (platform, destination,
 // direct; some disputed by the dispute test cards), transfers, reversals, fee refunds, charge
-// refunds (with reverse_transfer and refund_application_fee), dispute evidence and closes, and the
-// passing of time, driven through the SDK. Whatever the sequence: nothing is reversed or refunded
-// beyond its amount (and asking for more fails with a 400 while asking for what is left
-// succeeds), every balance equals the sum of its balance transactions, and money is conserved:
-// all balances together hold exactly what the charges brought in, less Stripe's fees, what was
-// refunded to customers and what disputes took (and gave back).
+// refunds (with reverse_transfer and refund_application_fee), dispute evidence and closes, payouts
+// (on demand, to a bank whose payouts fail, canceled, and automatic by the accounts' daily or weekly
+// schedules) and the passing of time, driven through the SDK. Whatever the sequence: nothing is
+// reversed or refunded beyond its amount (and asking for more fails with a 400 while asking for
+// what is left succeeds), no payout goes beyond the available balance, every balance equals the
+// sum of its balance transactions, every failed or canceled payout gave its amount back, and money
+// is conserved: all balances together hold exactly what the charges brought in, less Stripe's
+// fees, what was refunded to customers, what disputes took (and gave back) and what was paid out.
 import fc from 'fast-check';
 import type Stripe from 'stripe';
 import { expect, it } from 'vitest';
@@ -23,6 +25,9 @@ type Command =
   | { kind: 'refundFee'; pick: number; amount: AmountSpec }
   | { kind: 'refund'; pick: number; direct: boolean; amount: AmountSpec; reverseTransfer: boolean; refundFee: boolean }
   | { kind: 'respond'; pick: number; answer: 'winning_evidence' | 'losing_evidence' | 'close' | 'stage' }
+  | { kind: 'payout'; from: 'platform' | 0 | 1; currency: 0 | 1; amount: AmountSpec; failing: boolean }
+  | { kind: 'cancelPayout'; pick: number }
+  | { kind: 'schedule'; to: 0 | 1; interval: 'daily' | 'weekly' | 'manual' }
   | { kind: 'advance'; days: number; minutes: number };
 
 /** Which dispute test card a charge is made with (none for most). */
@@ -40,25 +45,34 @@ const amountFor = (spec: AmountSpec, left: number): number | null =>
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
-    weight: 2,
+    weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('charge' as const),
       amount: fc.integer({ min: 50, max: 50_000 }),
       currency: fc.constantFrom(0 as const, 1 as const),
-      bypass: fc.boolean(),
+      bypass: fc.constantFrom(true, true, false),
       to: fc.constantFrom('platform' as const, 0 as const, 1 as const),
       direct: fc.boolean(),
       fee: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
-      dispute: fc.constantFrom<Dispute>(null, null, 'tok_createDispute', 'tok_createDispute', 'tok_createDisputeInquiry'),
+      dispute: fc.constantFrom<Dispute>(null, null, null, 'tok_createDispute', 'tok_createDisputeInquiry'),
     }),
   },
-  fc.record({ kind: fc.constant('transfer' as const), amount: fc.integer({ min: 1, max: 30_000 }), currency: fc.constantFrom(0 as const, 1 as const), to: fc.constantFrom(0 as const, 1 as const), fromCharge: fc.boolean() }),
-  fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(), amount: amountArb, refundFee: fc.boolean() }),
-  fc.record({ kind: fc.constant('refundFee' as const), pick: fc.nat(), amount: amountArb }),
-  fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), direct: fc.boolean(), amount: amountArb, reverseTransfer: fc.boolean(), refundFee: fc.boolean() }),
-  { arbitrary: fc.record({ kind: fc.constant('respond' as const), pick: fc.nat(), answer: fc.constantFrom('winning_evidence' as const, 'losing_evidence' as const, 'close' as const, 'stage' as const) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 3 }), minutes: fc.integer({ min: 0, max: 10 }) }), weight: 2 },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('transfer' as const), amount: fc.integer({ min: 1, max: 30_000 }), currency: fc.constantFrom(0 as const, 1 as const), to: fc.constantFrom(0 as const, 1 as const), fromCharge: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(), amount: amountArb, refundFee: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('refundFee' as const), pick: fc.nat(), amount: amountArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), direct: fc.boolean(), amount: amountArb, reverseTransfer: fc.boolean(), refundFee: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('respond' as const), pick: fc.nat(), answer: fc.constantFrom('winning_evidence' as const, 'losing_evidence' as const, 'close' as const, 'stage' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('payout' as const), from: fc.constantFrom('platform' as const, 0 as const, 1 as const), currency: fc.constantFrom(0 as const, 0 as const, 1 as const), amount: amountArb, failing: fc.boolean() }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancelPayout' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('schedule' as const), to: fc.constantFrom(0 as const, 1 as const), interval: fc.constantFrom('daily' as const, 'weekly' as const, 'manual' as const) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 3 }), minutes: fc.integer({ min: 0, max: 10 }) }) },
 );
+
+/** The payout types of balance transaction: money leaving the balances (payout) and coming back (failure, cancel). */
+const PAYOUT_TYPES = ['payout', 'payout_failure', 'payout_cancel'];
 
 /** Runs a call that may be refused by a money rule: a refusal must be a 400 or a 402 decline, never a crash. */
 async function attempt<T>(call: Promise<T>): Promise<T | null> {
@@ -73,6 +87,10 @@ async function attempt<T>(call: Promise<T>): Promise<T | null> {
 
 interface State {
   accounts: string[];
+  /** Each account's second usd bank account: Stripe's failing test number (payouts fail with no_account). */
+  failingBanks: string[];
+  /** Payouts made on demand: [id, the account (null: the platform)]. */
+  payouts: [string, string | null][];
   charges: string[];
   /** Direct charges, with the account they were made on. */
   direct: { id: string; account: string }[];
@@ -85,6 +103,42 @@ async function run(s: State, c: Command): Promise<void> {
   const stripe = h.stripe;
   if (c.kind === 'advance') {
     h.clock += c.days * DAY + c.minutes * 60;
+    return;
+  }
+  if (c.kind === 'schedule') {
+    await stripe.accounts.update(s.accounts[c.to], { settings: { payouts: { schedule: c.interval === 'weekly' ? { interval: c.interval, weekly_anchor: 'wednesday' } : { interval: c.interval } } } });
+    return;
+  }
+  if (c.kind === 'payout') {
+    // From the named balance, or the next one round that holds some of the currency (most balances are often empty).
+    const currency = CURRENCIES[c.currency];
+    const owners = [null, ...s.accounts];
+    const start = c.from === 'platform' ? 0 : c.from + 1;
+    let owner: string | null = owners[start];
+    let left = 0;
+    for (let k = 0; k < owners.length; k++) {
+      const candidate = owners[(start + k) % owners.length];
+      const amount = (await stripe.balance.retrieve({}, candidate ? { stripeAccount: candidate } : {})).available.find((b) => b.currency === currency)?.amount ?? 0;
+      if (k === 0 || amount > 0) [owner, left] = [candidate, amount];
+      if (amount > 0) break;
+    }
+    const opts = owner ? { stripeAccount: owner } : {};
+    const asked = amountFor(c.amount, left) ?? left;
+    const failing = owner && c.failing && currency === 'usd' ? { destination: s.failingBanks[s.accounts.indexOf(owner)] } : {};
+    const po = await attempt(stripe.payouts.create({ amount: asked, currency, ...failing }, opts));
+    // Beyond the available balance always fails; within it, in usd (where every balance has a bank account), it is paid out.
+    if (asked > left || asked < 1) expect(po).toBeNull();
+    else if (currency === 'usd') expect(po).not.toBeNull();
+    if (po) s.payouts.push([po.id, owner]);
+    return;
+  }
+  if (c.kind === 'cancelPayout') {
+    if (s.payouts.length === 0) return;
+    const [id, owner] = s.payouts[c.pick % s.payouts.length];
+    const opts = owner ? { stripeAccount: owner } : {};
+    const before = await stripe.payouts.retrieve(id, {}, opts);
+    const po = await attempt(stripe.payouts.cancel(id, {}, opts));
+    expect(po !== null).toBe(before.status === 'pending');
     return;
   }
   if (c.kind === 'charge') {
@@ -169,8 +223,8 @@ const DISPUTE_FEE: Record<string, number> = { usd: 1500, eur: 1250 };
 async function checkInvariants(s: State): Promise<void> {
   const stripe = h.stripe;
   /** What left for customers and card networks, from the refund and dispute objects (not their balance transactions). */
-  const paidOut: Record<string, number> = {};
-  const payOut = (currency: string, amount: number) => (paidOut[currency] = (paidOut[currency] ?? 0) + amount);
+  const leftForCustomers: Record<string, number> = {};
+  const leave = (currency: string, amount: number) => (leftForCustomers[currency] = (leftForCustomers[currency] ?? 0) + amount);
   for (const t of await collect(stripe.transfers.list())) {
     const reversals = await collect(stripe.transfers.listReversals(t.id));
     const total = reversals.reduce((sum, r) => sum + r.amount, 0);
@@ -195,15 +249,17 @@ async function checkInvariants(s: State): Promise<void> {
     expect(charge.amount_refunded).toBe(total);
     expect(total).toBeLessThanOrEqual(charge.amount);
     expect(charge.refunded).toBe(total === charge.amount);
-    payOut(charge.currency, total);
+    leave(charge.currency, total);
   }
   for (const { id, account } of s.disputes) {
     const d = await stripe.disputes.retrieve(id, {}, account ? { stripeAccount: account } : {});
     // A chargeback withdraws once and gives back only when won; an inquiry moves nothing.
     const moves = d.status.startsWith('warning_') ? 0 : d.status === 'won' ? 2 : 1;
     expect(d.balance_transactions, `${d.id} ${d.status}`).toHaveLength(moves);
-    if (moves === 1) payOut(d.currency, d.amount + DISPUTE_FEE[d.currency]);
+    if (moves === 1) leave(d.currency, d.amount + DISPUTE_FEE[d.currency]);
   }
+  /** What was paid out to bank accounts, from the payout balance transactions (net of failures and cancels). */
+  const paidOut: Record<string, number> = {};
   for (const owner of [null, ...s.accounts]) {
     const opts = owner ? { stripeAccount: owner } : {};
     const txns = await collect(stripe.balanceTransactions.list({ limit: 100 }, opts));
@@ -215,8 +271,18 @@ async function checkInvariants(s: State): Promise<void> {
         expect(shown, `${owner ?? 'platform'} ${status} ${currency}`).toBe(sum);
       }
     }
+    const byId = new Map(txns.map((t) => [t.id, t]));
+    for (const po of await collect(stripe.payouts.list({ limit: 100 }, opts))) {
+      expect(byId.get(po.balance_transaction as string)).toMatchObject({ type: 'payout', amount: -po.amount, source: po.id });
+      const back = po.failure_balance_transaction ? byId.get(po.failure_balance_transaction as string) : undefined;
+      if (po.status === 'failed' || po.status === 'canceled') expect(back, po.id).toMatchObject({ type: po.status === 'failed' ? 'payout_failure' : 'payout_cancel', amount: po.amount, source: po.id });
+      else expect(back, po.id).toBeUndefined();
+      if (po.status === 'paid') expect(s.failingBanks).not.toContain(po.destination);
+      expect(po.automatic).toBe(!s.payouts.some(([id]) => id === po.id));
+    }
     for (const t of txns) {
       held[t.currency] = (held[t.currency] ?? 0) + t.net;
+      if (PAYOUT_TYPES.includes(t.type)) paidOut[t.currency] = (paidOut[t.currency] ?? 0) - t.net;
       if (t.type === 'charge') {
         const stripeFees = t.fee_details.filter((d) => d.type === 'stripe_fee').reduce((a, d) => a + d.amount, 0);
         broughtIn[t.currency] = (broughtIn[t.currency] ?? 0) + t.amount - stripeFees;
@@ -224,19 +290,25 @@ async function checkInvariants(s: State): Promise<void> {
 
     }
   }
-  for (const currency of CURRENCIES) expect(held[currency] ?? 0, `money conserved in ${currency}`).toBe((broughtIn[currency] ?? 0) - (paidOut[currency] ?? 0));
+  for (const currency of CURRENCIES) expect((held[currency] ?? 0) + (paidOut[currency] ?? 0), `money conserved in ${currency}`).toBe((broughtIn[currency] ?? 0) - (leftForCustomers[currency] ?? 0));
 }
 
-it('never reverses or refunds beyond the amount, moves dispute money once each way, and keeps balances equal to their transactions', async () => {
+it('never reverses, refunds or pays out beyond the amount, moves dispute money once each way, and keeps balances equal to their transactions', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 22 }), async (commands) => {
+    fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 24, size: 'medium' }), async (commands) => {
       h.clock = FIXED_NOW;
       await h.reset();
       const accounts = [(await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id, (await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id];
-      const state: State = { accounts, charges: [], direct: [], disputes: [], transfers: [], fees: [] };
+      const failingBanks = [];
+      for (const id of accounts) {
+        // Manual payouts until a `schedule` command says otherwise, so that balances build up for payouts on demand.
+        await h.stripe.accounts.update(id, { settings: { payouts: { schedule: { interval: 'manual' } } } });
+        failingBanks.push((await h.stripe.accounts.createExternalAccount(id, { external_account: 'btok_us_verified_noAccount' })).id);
+      }
+      const state: State = { accounts, failingBanks, payouts: [], charges: [], direct: [], disputes: [], transfers: [], fees: [] };
       for (const c of commands) await run(state, c);
       await checkInvariants(state);
     }),
-    { numRuns: 80, seed: 20260601 },
+    { numRuns: 60, seed: 20260601 },
   );
-}, 120_000);
+}, 240_000);

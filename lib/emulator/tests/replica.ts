@@ -23,12 +23,15 @@ export class Replica {
   /** Events applied (duplicates included) and events ignored as older than what was held. */
   applied = 0;
   ignored = 0;
+  /** Connected accounts the platform lost (deauthorized or deleted), with when: an older event about their objects, arriving late, is ignored. */
+  private readonly gone = new Map<string, number>();
 
   apply(e: Stripe.Event): void {
     const obj = e.data.object as unknown as Record<string, unknown> & { id?: string; object: string };
     const account = e.account ?? null;
     if (e.type === 'account.application.deauthorized') {
       if (account) {
+        this.gone.set(account, Math.max(e.created, this.gone.get(account) ?? 0));
         this.put(`account:${account}`, 'account', null, e.created, null);
         for (const [key, h] of this.held) if (h.account === account && h.kind !== 'account') this.put(key, h.kind, account, e.created, null);
       }
@@ -39,6 +42,13 @@ export class Replica {
       return;
     }
     const key = obj.object === 'capability' ? `capability:${String(obj.account)}:${obj.id}` : `${obj.object}:${obj.id}`;
+    // An object of an account already gone, told by an event from before it went (a delivery delayed or reordered past the deauthorization): nothing to bring back.
+    const owner = account ?? (obj.object === 'capability' ? String(obj.account) : null);
+    const goneAt = owner !== null && obj.object !== 'account' ? this.gone.get(owner) : undefined;
+    if (goneAt !== undefined && e.created <= goneAt) {
+      this.ignored++;
+      return;
+    }
     const deleted = e.type.endsWith('.deleted');
     if (!this.put(key, obj.object, account, e.created, deleted ? null : obj)) return;
     const list = EMBEDDED[obj.object];
