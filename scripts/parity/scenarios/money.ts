@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { accountForScenario, enabledAccountParams } from './accounts';
 import type { Scenario, ScenarioContext } from './types';
 
-async function fundPlatform(ctx: ScenarioContext, amount: number): Promise<Stripe.Charge> {
+export async function fundPlatform(ctx: ScenarioContext, amount: number): Promise<Stripe.Charge> {
   return ctx.call(`fund the platform: a ${amount} usd charge with tok_bypassPending`, () =>
     ctx.stripe.charges.create({ amount, currency: 'usd', source: 'tok_bypassPending', description: 'Parity funding', metadata: { parity_run: ctx.runId } }),
   );
