@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpenDb } from '@/lib/db/open';
 import { indexObjects } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
-import { createEnabled, FIXED_NOW, startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
+import { createEnabled, startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
 import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
 
 const session = vi.hoisted(() => ({ db: null as unknown }));
@@ -20,7 +20,11 @@ vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
 // The test drains the inbox itself, so it knows when every apply has finished.
 vi.mock('@/lib/index/background', () => ({ kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined }));
 
-let clock = FIXED_NOW;
+// The emulator runs on the wall clock moved ahead by `ahead` seconds: the API's answers carry the
+// wall clock's Date header (which the index takes as the time of a read), so the clock may only
+// move forward of it, as Stripe's own does between a read and a later event.
+let ahead = 0;
+const now = () => Math.floor(Date.now() / 1000) + ahead;
 let h: Harness;
 let server: Server;
 
@@ -52,7 +56,7 @@ async function readApiPayouts() {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ seed: 'demo', now: () => clock });
+  h = await startHarness({ seed: 'demo', now });
   process.env.STRIPE_API_BASE = h.url;
   delete process.env.STRIPE_SECRET_KEY;
   process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver()))!;
@@ -107,7 +111,7 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
   });
 
   it('a payout that fails on its arrival date reaches its row by its Connect webhook (payout.failed)', async () => {
-    const acct = await createEnabled(h.stripe, 'US', 'individual', clock);
+    const acct = await createEnabled(h.stripe, 'US', 'individual', now());
     await h.stripe.accounts.update(acct.id, { settings: { payouts: { schedule: { interval: 'manual' } } } });
     await h.stripe.accounts.createExternalAccount(acct.id, { external_account: 'btok_us_verified_accountClosed', default_for_currency: true });
     await h.stripe.charges.create({ amount: 6000, currency: 'usd', source: 'tok_bypassPending' });
@@ -117,7 +121,7 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
     await inbox.drainInbox(opened.db, stripe);
     expect(await rowOf(po.id)).toMatchObject({ account: acct.id, status: 'pending', failureCode: null, arrivalDate: po.arrival_date, automatic: false });
     // Past its arrival date: Stripe's failing test number fails it.
-    clock = po.arrival_date + 1;
+    ahead += po.arrival_date + 1 - now();
     await h.stripe.balance.retrieve();
     await webhooksSettled(h, 60_000);
     await inbox.drainInbox(opened.db, stripe);
@@ -125,6 +129,56 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
     // The clock moved (automatic payouts were made meanwhile): read again for the other database's run, which starts from its own backfill.
     await readApiPayouts();
   }, 180_000);
+
+  it("the Payouts list's query: counts per status, account and arrival-date filters, every sort paged by keyset both ways", async () => {
+    const q = await import('@/lib/payouts/list-query');
+    const all = [...apiPayouts.values()];
+    const counts = await q.countPayouts(opened.db, {});
+    expect(counts.all).toBe(all.length);
+    for (const status of ['pending', 'in_transit', 'paid', 'failed', 'canceled'] as const) expect(counts[status], status).toBe(all.filter((p) => p.payout.status === status).length);
+    expect(counts.failed).toBeGreaterThan(0);
+
+    // One account's payouts, every sort both ways, 10 a page: each once, in order, and back a page.
+    const failedOne = all.find((p) => p.payout.status === 'failed')!;
+    const mine = all.filter((p) => p.account === failedOne.account);
+    for (const sort of ['arrival_date', 'created', 'amount'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const seen: string[] = [];
+        const values: number[] = [];
+        let after: string | undefined;
+        let lastPage: Awaited<ReturnType<typeof q.queryPayouts>> | null = null;
+        for (let i = 0; i < 200; i++) {
+          const page = await q.queryPayouts(opened.db, { account: failedOne.account, sort, order, limit: 10, after });
+          seen.push(...page.items.map((p) => p.id));
+          values.push(...page.items.map((p) => (sort === 'arrival_date' ? (p.arrivalDate ?? 0) : sort === 'created' ? p.created : p.amount)));
+          lastPage = page;
+          if (!page.next) break;
+          after = page.next;
+        }
+        expect(new Set(seen).size, `${sort} ${order}`).toBe(mine.length);
+        expect(values, `${sort} ${order}`).toEqual([...values].sort((a, b) => (order === 'asc' ? a - b : b - a)));
+        if (lastPage?.prev) {
+          const back = await q.queryPayouts(opened.db, { account: failedOne.account, sort, order, limit: 10, before: lastPage.prev });
+          const lastStart = seen.length - lastPage.items.length;
+          expect(back.items.map((p) => p.id), `${sort} ${order} back`).toEqual(seen.slice(lastStart - 10, lastStart));
+        }
+      }
+    }
+
+    // The Failed tab of that account names the failure code.
+    const failed = await q.queryPayouts(opened.db, { tab: 'failed', account: failedOne.account, limit: 100 });
+    expect(failed.items.map((p) => p.id).sort()).toEqual(mine.filter((p) => p.payout.status === 'failed').map((p) => p.payout.id).sort());
+    expect(failed.items.every((p) => p.status === 'failed' && p.failureCode === apiPayouts.get(p.id)!.payout.failure_code)).toBe(true);
+
+    // Arrival dates, whole UTC days, both ends included.
+    const day = new Date(failedOne.payout.arrival_date * 1000).toISOString().slice(0, 10);
+    const onDay = await q.queryPayouts(opened.db, { arrival_from: day, arrival_to: day, limit: 100 });
+    const start = Date.parse(`${day}T00:00:00Z`) / 1000;
+    expect(onDay.items.map((p) => p.id).sort()).toEqual(all.filter((p) => p.payout.arrival_date >= start && p.payout.arrival_date < start + 86400).map((p) => p.payout.id).sort());
+    expect(onDay.items.map((p) => p.id)).toContain(failedOne.payout.id);
+    // A bad filter value is no filter (a shared link never breaks).
+    expect((await q.countPayouts(opened.db, { account: 'nope', arrival_from: '2026-13-45' })).all).toBe(all.length);
+  });
 
   it("the platform's own payouts are not indexed", async () => {
     const { isIndexed } = await import('@/lib/index/apply');
