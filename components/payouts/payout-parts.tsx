@@ -24,7 +24,7 @@ export function PayoutStatusBadge({ status }: { status: PayoutStatus }) {
 export function PayoutFailure({ status, failureCode }: { status: PayoutStatus; failureCode: string | null }) {
   if (status !== 'failed') return null;
   return (
-    <p className="text-xs text-red-700 dark:text-red-400" data-testid="payout-failure">
+    <p className="text-xs text-mode-live-ink" data-testid="payout-failure">
       Failed: {failureWords(failureCode)}
     </p>
   );
