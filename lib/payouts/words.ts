@@ -1,5 +1,6 @@
 // Payouts in words: what a failure code means (Stripe's payout failure codes), and the callout
 // over an account's failed payouts. Pure and client-safe.
+import { utcDay } from '@/lib/dates';
 import { plural } from '@/lib/words';
 
 /** Stripe's payout `failure_code`s, as a sentence's object ("the payout failed: …"). */
@@ -39,4 +40,13 @@ export function failedPayoutsWords(failed: Array<{ failureCode: string | null }>
     if (!reasons.includes(reason)) reasons.push(reason);
   }
   return `${plural(total, 'payout', 'payouts')} failed: ${reasons.join('; ')}.`;
+}
+
+/** When the money reaches (or reached, or was due at) the bank: "arrived 2026-11-03", "arrives …", "was due …". */
+export function arrivalWords(p: { status: string; arrivalDate: number | null }): string {
+  if (p.arrivalDate === null) return 'no arrival date';
+  const day = utcDay(p.arrivalDate);
+  if (p.status === 'paid') return `arrived ${day}`;
+  if (p.status === 'failed' || p.status === 'canceled') return `was due ${day}`;
+  return `arrives ${day}`;
 }

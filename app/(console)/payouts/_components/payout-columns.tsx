@@ -11,6 +11,7 @@ import { utcDay } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import type { PayoutSort } from '@/lib/payouts/filters';
 import type { PayoutItem } from '@/lib/payouts/list-query';
+import { arrivalWords } from '@/lib/payouts/words';
 
 const column = createColumnHelper<DataTableFeatures, PayoutItem>();
 
@@ -37,7 +38,7 @@ export const PAYOUT_COLUMNS = column.columns([
           <div className="space-y-1 text-xs text-neutral-700 sm:hidden">
             <PayoutStatusBadge status={item.status} />
             <p>
-              {formatMoney(item.amount, item.currency)} · arrives {arrival(item)}
+              {formatMoney(item.amount, item.currency)} · {arrivalWords(item)}
             </p>
           </div>
         </div>

@@ -3,11 +3,10 @@
 // Payouts list narrowed to the account (and to its failed ones).
 import Link from 'next/link';
 import { PayoutFailure, PayoutStatusBadge } from '@/components/payouts/payout-parts';
-import { utcDay } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import { accountPayoutsHref } from '@/lib/payouts/filters';
 import type { PayoutListResult } from '@/lib/payouts/keys';
-import { failedPayoutsWords } from '@/lib/payouts/words';
+import { arrivalWords, failedPayoutsWords } from '@/lib/payouts/words';
 import { plural } from '@/lib/words';
 
 export function PayoutsBody({ accountId, latest, failed }: { accountId: string; latest: PayoutListResult; failed: PayoutListResult | undefined }) {
@@ -35,7 +34,7 @@ export function PayoutsBody({ accountId, latest, failed }: { accountId: string; 
             <code className="break-all font-mono text-xs">{p.id}</code>
             <PayoutStatusBadge status={p.status} />
             <span className="tabular-nums text-neutral-900">{formatMoney(p.amount, p.currency)}</span>
-            <span className="text-neutral-600">{p.arrivalDate === null ? '' : `arrives ${utcDay(p.arrivalDate)}`}</span>
+            <span className="text-neutral-600">{arrivalWords(p)}</span>
             <span className="ml-auto text-xs text-neutral-500">{p.automatic ? 'automatic' : 'on demand'}</span>
             <div className="basis-full empty:hidden">
               <PayoutFailure status={p.status} failureCode={p.failureCode} />
