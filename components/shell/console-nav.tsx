@@ -1,7 +1,7 @@
 'use client';
 // The section list (the sidebar, and the drawer on small screens): only the sections the operator's role may open (the server re-checks every one).
 import clsx from 'clsx';
-import { ArrowLeftRight, Building2, CalendarClock, DatabaseZap, LayoutDashboard, type LucideIcon, Receipt, ScrollText, ShieldAlert, Stamp, Users, Wallet } from 'lucide-react';
+import { ArrowLeftRight, Banknote, Building2, CalendarClock, DatabaseZap, LayoutDashboard, type LucideIcon, Receipt, ScrollText, ShieldAlert, Stamp, Users, Wallet } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from '@/lib/auth/routes';
@@ -14,6 +14,7 @@ const ICONS: Record<string, LucideIcon> = {
   '/transfers': ArrowLeftRight,
   '/application-fees': Receipt,
   '/topups': Wallet,
+  '/payouts': Banknote,
   '/billing': CalendarClock,
   '/risk': ShieldAlert,
   '/approvals': Stamp,

@@ -15,6 +15,8 @@ export const CONSOLE_PAGES = [
   `/application-fees/refunds/${SAMPLE_MONEY.feeRefund}`,
   '/topups',
   `/topups/${SAMPLE_MONEY.topup}`,
+  '/payouts',
+  '/payouts?tab=failed',
   '/billing',
   '/billing/test-clocks',
   `/billing/schedules/${SAMPLE_SCHEDULE.id}?account=${SAMPLE_SCHEDULE.account}`,

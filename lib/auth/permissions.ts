@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   'topups.read': 'Read top-ups',
   'topups.create': 'Create top-ups',
   'topups.cancel': 'Cancel top-ups',
+  'payouts.read': "Read connected accounts' payouts to their banks",
   'billing.read': 'Read subscription schedules, subscriptions and invoices on connected accounts',
   'billing.manage': 'Cancel and release subscription schedules on connected accounts',
   'testclocks.manage': 'Rehearse billing with test clocks (test mode only)',
@@ -50,7 +51,7 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-const READ_EVERYTHING: Permission[] = ['accounts.read', 'transfers.read', 'fees.read', 'topups.read', 'billing.read', 'risk.read'];
+const READ_EVERYTHING: Permission[] = ['accounts.read', 'transfers.read', 'fees.read', 'topups.read', 'billing.read', 'risk.read', 'payouts.read'];
 
 const MATRIX: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(ALL_PERMISSIONS),
@@ -64,6 +65,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'links.create',
     'transfers.read',
     'fees.read',
+    'payouts.read',
     'billing.read',
     'billing.manage',
     'testclocks.manage',
@@ -72,7 +74,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'audit.read',
     'approvals.read',
   ]),
-  support: new Set<Permission>(['accounts.read', 'transfers.read', 'fees.read', 'fees.refund', 'billing.read', 'testclocks.manage', 'risk.read', 'audit.read', 'approvals.read']),
+  support: new Set<Permission>(['accounts.read', 'transfers.read', 'fees.read', 'fees.refund', 'payouts.read', 'billing.read', 'testclocks.manage', 'risk.read', 'audit.read', 'approvals.read']),
   finance: new Set<Permission>([
     'accounts.read',
     'transfers.read',
@@ -81,6 +83,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'topups.read',
     'topups.create',
     'topups.cancel',
+    'payouts.read',
     'billing.read',
     'testclocks.manage',
     'risk.read',

@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/transfers', label: 'Transfers', permission: 'transfers.read' },
   { href: '/application-fees', label: 'Application fees', permission: 'fees.read' },
   { href: '/topups', label: 'Top-ups', permission: 'topups.read' },
+  { href: '/payouts', label: 'Payouts', permission: 'payouts.read' },
   { href: '/billing', label: 'Billing', permission: 'billing.read' },
   { href: '/risk', label: 'Risk', permission: 'risk.read' },
   { href: '/approvals', label: 'Approvals', permission: 'approvals.read' },

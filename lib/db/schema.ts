@@ -192,7 +192,7 @@ export const indexObjects = pgTable(
   'index_objects',
   {
     id: text('id').primaryKey(),
-    /** Stripe's `object`: transfer, transfer_reversal, application_fee, fee_refund, topup, charge, radar.early_fraud_warning, review, subscription_schedule. */
+    /** Stripe's `object`: transfer, transfer_reversal, application_fee, fee_refund, topup, charge, radar.early_fraud_warning, review, subscription_schedule, payout. */
     type: text('type').notNull(),
     /** The connected account it concerns (a transfer's destination, a fee's account, a charge's destination), when any. */
     account: text('account'),
@@ -217,6 +217,10 @@ export const indexObjects = pgTable(
     feePercent: doublePrecision('fee_percent'),
     /** When a schedule was canceled, completed or released. */
     endedAt: bigint('ended_at', { mode: 'number' }),
+    /** A payout's arrival_date, failure_code and automatic (lib/index/object-row.ts). */
+    arrivalDate: bigint('arrival_date', { mode: 'number' }),
+    failureCode: text('failure_code'),
+    automatic: boolean('automatic'),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     eventCreated: bigint('event_created', { mode: 'number' }).notNull(),
@@ -234,6 +238,8 @@ export const indexObjects = pgTable(
     // The Billing list's sorts, as lib/billing/schedules/list-query.ts orders them (no next phase last, no fee below 0%).
     index('index_objects_type_next_phase_idx').on(table.type, sql`coalesce(${table.nextPhaseAt}, 9007199254740991)`, table.id),
     index('index_objects_type_fee_idx').on(table.type, sql`coalesce(${table.feePercent}, -1)`, table.id),
+    // The Payouts list's arrival-date sort (lib/payouts/list-query.ts).
+    index('index_objects_type_arrival_idx').on(table.type, table.arrivalDate, table.id),
     index('index_objects_customer_idx').on(table.customer),
   ],
 );

@@ -113,6 +113,12 @@ describe('objectColumns', () => {
   });
 
   it('refuses a type the index does not keep', () => {
-    expect(() => objectColumns({ id: 'po_1', object: 'payout' })).toThrow(/payout/);
+    expect(() => objectColumns({ id: 'in_1', object: 'invoice' })).toThrow(/invoice/);
+  });
+
+  it("derives a payout's arrival date, failure code and whether it was automatic; the account is the one it was read as", () => {
+    const failed = { id: 'po_1', object: 'payout', status: 'failed', amount: 5000, currency: 'usd', created: 10, arrival_date: 20, failure_code: 'account_closed', automatic: true };
+    expect(objectColumns(failed, 'acct_1')).toMatchObject({ type: 'payout', account: 'acct_1', status: 'failed', amount: 5000, arrivalDate: 20, failureCode: 'account_closed', automatic: true });
+    expect(objectColumns({ ...failed, status: 'paid', failure_code: null, automatic: false })).toMatchObject({ account: null, failureCode: null, automatic: false });
   });
 });

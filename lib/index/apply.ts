@@ -31,12 +31,13 @@ export type StripeObject = Record<string, unknown> & { id: string; object: strin
 
 export const isAccount = (o: StripeObject): boolean => o.object === 'account';
 /**
- * Whether the index keeps this object: of a kind it indexes, and for a subscription schedule, one
- * of a connected account (`account`: the Connect event's, or the account it was read as). The
- * platform's own schedules pay it no application fee, so the index leaves them out.
+ * Whether the index keeps this object: of a kind it indexes, and for a subscription schedule or a
+ * payout, one of a connected account (`account`: the Connect event's, or the account it was read
+ * as). The platform's own schedules pay it no application fee, and finance follows the connected
+ * accounts' payouts, not the platform's own, so the index leaves them out.
  */
 export const isIndexed = (o: StripeObject, account: string | null = null): boolean =>
-  isAccount(o) || (isIndexedObjectType(o.object) && (o.object !== 'subscription_schedule' || Boolean(account)));
+  isAccount(o) || (isIndexedObjectType(o.object) && ((o.object !== 'subscription_schedule' && o.object !== 'payout') || Boolean(account)));
 
 const excluded = (column: string) => sql.raw(`excluded."${column}"`);
 
@@ -106,6 +107,9 @@ const OBJECT_UPDATE = {
   nextPhaseAt: excluded('next_phase_at'),
   feePercent: excluded('fee_percent'),
   endedAt: excluded('ended_at'),
+  arrivalDate: excluded('arrival_date'),
+  failureCode: excluded('failure_code'),
+  automatic: excluded('automatic'),
   metadata: excluded('metadata'),
   data: excluded('data'),
   eventCreated: excluded('event_created'),

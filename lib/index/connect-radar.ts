@@ -1,9 +1,9 @@
 // What lives in each connected account's own store, which the platform's lists do not show and
 // Stripe lists only with the account's `Stripe-Account` header, one account at a time: the early
 // fraud warnings and open reviews of its direct charges, and the subscription schedules the
-// platform made on it (whose phases pay the platform its application fees). The backfill reads
-// them after the platform's lists in one pass over the accounts: three requests per account (plus
-// one per further 100 schedules), a few accounts at once, the charge each Radar object is about
+// platform made on it (whose phases pay the platform its application fees), and its payouts. The
+// backfill reads them after the platform's lists in one pass over the accounts: four requests per
+// account (plus one per further 100 schedules or payouts), a few accounts at once, the charge each Radar object is about
 // expanded so it is indexed with it, resumable from the last account done. Webhooks from the
 // Connect endpoint keep them fresh afterwards.
 import { and, asc, eq, gt } from 'drizzle-orm';
@@ -14,24 +14,37 @@ import { applyObjects, type StripeObject } from './apply';
 import { answeredAt } from './fetch';
 import { saveState } from './state';
 
-// Named anew when the pass began reading schedules, so an index filled before then is filled once more (lib/index/background.ts).
-export const CONNECT_RADAR_KEY = 'backfill:connect_objects';
+// Named anew when the pass began reading schedules, and again for payouts, so an index filled before then is filled once more (lib/index/background.ts).
+export const CONNECT_RADAR_KEY = 'backfill:connect_objects_payouts';
 /** Accounts read at once. */
 const PARALLEL = 8;
 /** Accounts per saved cursor. */
 const BATCH = 200;
 
-type AccountObjects = { charges: StripeObject[]; radar: StripeObject[]; schedules: StripeObject[]; created: number };
+type AccountObjects = { charges: StripeObject[]; radar: StripeObject[]; schedules: StripeObject[]; payouts: StripeObject[]; created: number };
 
-/** One account's warnings and open reviews (with the charges they are about) and its schedules; null when the account cannot be read. */
+type Page = { data: unknown[]; has_more: boolean };
+
+/** The first page's items and those of the pages after it, read `limit: 100` at a time. */
+async function allPages(first: Page, next: (after: string) => Promise<Page>): Promise<StripeObject[]> {
+  const items = first.data as StripeObject[];
+  for (let page = first; page.has_more; ) {
+    page = await next((page.data[page.data.length - 1] as StripeObject).id);
+    items.push(...(page.data as StripeObject[]));
+  }
+  return items;
+}
+
+/** One account's warnings and open reviews (with the charges they are about), its schedules and payouts; null when the account cannot be read. */
 async function readAccount(stripe: Stripe, account: string): Promise<AccountObjects | null> {
   try {
     const options = { stripeAccount: account };
     const params = { limit: 100, expand: ['data.charge'] };
-    const [warnings, reviews, schedulePage] = await Promise.all([
+    const [warnings, reviews, schedulePage, payoutPage] = await Promise.all([
       stripe.radar.earlyFraudWarnings.list(params, options),
       stripe.reviews.list(params, options),
       stripe.subscriptionSchedules.list({ limit: 100 }, options),
+      stripe.payouts.list({ limit: 100 }, options),
     ]);
     const charges: StripeObject[] = [];
     const radar: StripeObject[] = [];
@@ -43,20 +56,17 @@ async function readAccount(stripe: Stripe, account: string): Promise<AccountObje
         radar.push({ ...item, charge: charge.id });
       } else radar.push(item);
     }
-    const schedules = schedulePage.data as unknown as StripeObject[];
-    // An account with more than a page of schedules: the rest, 100 a request.
-    for (let page = schedulePage; page.has_more; ) {
-      page = await stripe.subscriptionSchedules.list({ limit: 100, starting_after: page.data[page.data.length - 1]!.id }, options);
-      schedules.push(...(page.data as unknown as StripeObject[]));
-    }
-    return { charges, radar, schedules, created: Math.min(answeredAt(warnings), answeredAt(reviews), answeredAt(schedulePage)) };
+    // An account with more than a page of schedules or payouts: the rest, 100 a request.
+    const schedules = await allPages(schedulePage, (after) => stripe.subscriptionSchedules.list({ limit: 100, starting_after: after }, options));
+    const payouts = await allPages(payoutPage, (after) => stripe.payouts.list({ limit: 100, starting_after: after }, options));
+    return { charges, radar, schedules, payouts, created: Math.min(answeredAt(warnings), answeredAt(reviews), answeredAt(schedulePage), answeredAt(payoutPage)) };
   } catch {
     // An account the platform may no longer act for (deauthorized, deleted meanwhile): nothing to read.
     return null;
   }
 }
 
-/** Reads every connected account's Radar objects and schedules into the index, from the saved cursor on. */
+/** Reads every connected account's Radar objects, schedules and payouts into the index, from the saved cursor on. */
 export async function backfillConnectRadar(
   db: Db,
   stripe: Stripe,
@@ -84,7 +94,8 @@ export async function backfillConnectRadar(
         if (found.charges.length > 0) await applyObjects(db, found.charges, f);
         if (found.radar.length > 0) await applyObjects(db, found.radar, f);
         if (found.schedules.length > 0) await applyObjects(db, found.schedules, f);
-        objects += found.charges.length + found.radar.length + found.schedules.length;
+        if (found.payouts.length > 0) await applyObjects(db, found.payouts, f);
+        objects += found.charges.length + found.radar.length + found.schedules.length + found.payouts.length;
       }
     }
     after = ids[ids.length - 1]!;

@@ -47,6 +47,8 @@ export async function retrieveObject(stripe: Stripe, ref: ObjectRef): Promise<St
         return asObject(await stripe.reviews.retrieve(ref.id, {}, opts));
       case 'subscription_schedule':
         return ref.account ? asObject(await stripe.subscriptionSchedules.retrieve(ref.id, {}, opts)) : null;
+      case 'payout':
+        return ref.account ? asObject(await stripe.payouts.retrieve(ref.id, {}, opts)) : null;
     }
   } catch (error) {
     // Gone, or no longer ours (a deleted account answers 403 or 404): the index drops it.

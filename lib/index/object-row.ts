@@ -2,12 +2,13 @@
 // from the object in one place. `account` is the connected account the object concerns when the
 // object itself says so; for a reversal, a fee refund, a warning or a review it comes from its
 // parent's row (lib/index/apply.ts); for a subscription schedule, from the Connect event or the
-// account it was read as (the index keeps only connected accounts' schedules). Pure.
+// account it was read as (the index keeps only connected accounts' schedules); for a payout, likewise
+// (the index keeps only connected accounts' payouts, not the platform's own). Pure.
 import { idOf } from '@/lib/stripe/ids';
 import { NO_SCHEDULE_COLUMNS, scheduleColumns, type ScheduleColumns } from './schedule-row';
 
 /** Stripe's `object` values the index keeps in index_objects, in backfill order (parents first). */
-export const INDEXED_OBJECT_TYPES = ['charge', 'transfer', 'transfer_reversal', 'application_fee', 'fee_refund', 'topup', 'radar.early_fraud_warning', 'review', 'subscription_schedule'] as const;
+export const INDEXED_OBJECT_TYPES = ['charge', 'transfer', 'transfer_reversal', 'application_fee', 'fee_refund', 'topup', 'radar.early_fraud_warning', 'review', 'subscription_schedule', 'payout'] as const;
 export type IndexedObjectType = (typeof INDEXED_OBJECT_TYPES)[number];
 
 export function isIndexedObjectType(type: unknown): type is IndexedObjectType {
@@ -24,6 +25,10 @@ export interface ObjectColumns extends ScheduleColumns {
   currency: string | null;
   riskLevel: string | null;
   riskScore: number | null;
+  /** A payout's arrival date, failure code and whether Stripe made it by the account's schedule. */
+  arrivalDate: number | null;
+  failureCode: string | null;
+  automatic: boolean | null;
   metadata: Record<string, string>;
 }
 
@@ -61,6 +66,9 @@ export function objectColumns(o: Loose, account: string | null = null): ObjectCo
     currency: str(o.currency),
     riskLevel: null,
     riskScore: null,
+    arrivalDate: null,
+    failureCode: null,
+    automatic: null,
     ...NO_SCHEDULE_COLUMNS,
     metadata: stringMap(o.metadata),
   };
@@ -92,5 +100,7 @@ export function objectColumns(o: Loose, account: string | null = null): ObjectCo
       return { ...base, parent: ref(o.charge), status: o.open === true ? 'open' : 'closed' };
     case 'subscription_schedule':
       return { ...base, status: str(o.status), ...scheduleColumns(o) };
+    case 'payout':
+      return { ...base, status: str(o.status), arrivalDate: num(o.arrival_date), failureCode: str(o.failure_code), automatic: typeof o.automatic === 'boolean' ? o.automatic : null };
   }
 }

@@ -7,6 +7,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
+import { decodeCursor, encodeCursor, rowsOf } from '@/lib/lists/keyset';
 import { scheduleFiltersSchema } from './filter-schema';
 import { SCHEDULE_TABS, type ScheduleSort, type ScheduleStatus, type ScheduleTab } from './filters';
 
@@ -56,21 +57,6 @@ function filterConditions(q: z.output<typeof scheduleFiltersSchema>): SQL[] {
   return where;
 }
 
-type Cursor = [value: number, id: string];
-
-const encodeCursor = (value: number, id: string): string => Buffer.from(JSON.stringify([value, id])).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): Cursor | null {
-  if (!cursor) return null;
-  try {
-    const parsed = z.tuple([z.number(), z.string()]).safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 type Row = {

@@ -14,6 +14,8 @@ import { readDeletion, readObjectHistory } from '@/lib/audit/history';
 import { auditQueries } from '@/lib/audit/keys';
 import { accountSchedulesView, scheduleQueries } from '@/lib/billing/schedules/keys';
 import { listSchedules } from '@/lib/billing/schedules/list';
+import { accountFailedPayoutsView, accountPayoutsView, payoutQueries } from '@/lib/payouts/keys';
+import { listPayouts } from '@/lib/payouts/list';
 import { toAuditEntryView } from '@/lib/audit/view';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -43,6 +45,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     transfers: can(role, 'transfers.read'),
     fees: can(role, 'fees.read'),
     billing: can(role, 'billing.read'),
+    payouts: can(role, 'payouts.read'),
     audit: can(role, 'audit.read'),
   };
 
@@ -63,6 +66,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     allowed.fees ? queryClient.prefetchQuery({ ...accountQueries.fees(id), queryFn: () => listFeesFrom(id) }) : null,
     // From the console's index, not Stripe: no round trip added.
     allowed.billing ? queryClient.prefetchQuery({ ...scheduleQueries.list(accountSchedulesView(id)), queryFn: () => listSchedules(accountSchedulesView(id)) }) : null,
+    ...(allowed.payouts ? [accountPayoutsView(id), accountFailedPayoutsView(id)].map((view) => queryClient.prefetchQuery({ ...payoutQueries.list(view), queryFn: () => listPayouts(view) })) : []),
     can(role, 'approvals.read') ? queryClient.prefetchQuery({ ...approvalQueries.object(id), queryFn: async () => toPlain(await listRequestsOn(id, operator)) }) : null,
     allowed.audit
       ? queryClient.prefetchQuery({ ...auditQueries.object(id), queryFn: async () => ((await readObjectHistory(operator, id)) ?? []).map(toAuditEntryView) })

@@ -26,6 +26,8 @@ import { HistoryBody } from './history-section';
 import { auditQueries } from '@/lib/audit/keys';
 import { accountSchedulesView, scheduleQueries } from '@/lib/billing/schedules/keys';
 import { BillingBody } from './billing-section';
+import { accountFailedPayoutsView, accountPayoutsView, payoutQueries } from '@/lib/payouts/keys';
+import { PayoutsBody } from './payouts-section';
 import { LoginLinkButton, OnboardingLinkButton } from './link-buttons';
 import { BalanceBody, ExternalAccountsBody, FeesBody, TransfersBody } from './money-sections';
 import { OverviewBody } from './overview-section';
@@ -59,6 +61,7 @@ export type AccountPermissions = {
   transfers: boolean;
   fees: boolean;
   billing: boolean;
+  payouts: boolean;
   audit: boolean;
 };
 
@@ -102,6 +105,8 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
   const transfers = useQuery({ ...accountQueries.transfers(id), enabled: can.transfers });
   const fees = useQuery({ ...accountQueries.fees(id), enabled: can.fees });
   const schedules = useQuery({ ...scheduleQueries.list(accountSchedulesView(id)), enabled: can.billing });
+  const payouts = useQuery({ ...payoutQueries.list(accountPayoutsView(id)), enabled: can.payouts });
+  const failedPayouts = useQuery({ ...payoutQueries.list(accountFailedPayoutsView(id)), enabled: can.payouts });
   const history = useQuery({ ...auditQueries.object(id), enabled: can.audit });
   const [notice, setNotice] = useState<Outcome | null>(null);
 
@@ -238,6 +243,13 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
           <Section id="fees" title="Application fees from the account" state={fees}>
             {fees.data ? <FeesBody fees={fees.data} /> : null}
           </Section>
+        ) : null}
+        {can.payouts ? (
+          <div className="xl:col-span-2">
+            <Section id="payouts" title="Payouts" state={payouts} description="The account's payouts to its bank accounts and cards, from the console's index, the latest first.">
+              {payouts.data ? <PayoutsBody accountId={a.id} latest={payouts.data} failed={failedPayouts.data} /> : null}
+            </Section>
+          </div>
         ) : null}
         {can.billing ? (
           <div className="xl:col-span-2">

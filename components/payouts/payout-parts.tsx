@@ -1,0 +1,31 @@
+// A payout's parts as the Payouts list and the account page's Payouts section both show them: its
+// status as a badge, and a failure in words with its code.
+import { Badge } from '@/components/ui/badge';
+import { PAYOUT_TAB_LABELS, type PayoutStatus } from '@/lib/payouts/filters';
+import { failureWords } from '@/lib/payouts/words';
+
+const TONES: Record<PayoutStatus, 'neutral' | 'good' | 'warn' | 'brand' | 'bad'> = {
+  pending: 'brand',
+  in_transit: 'brand',
+  paid: 'good',
+  failed: 'bad',
+  canceled: 'neutral',
+};
+
+export function PayoutStatusBadge({ status }: { status: PayoutStatus }) {
+  return (
+    <Badge tone={TONES[status] ?? 'neutral'} data-testid="payout-status">
+      {PAYOUT_TAB_LABELS[status] ?? status}
+    </Badge>
+  );
+}
+
+/** Why a failed payout failed, in words with Stripe's code; nothing for the others. */
+export function PayoutFailure({ status, failureCode }: { status: PayoutStatus; failureCode: string | null }) {
+  if (status !== 'failed') return null;
+  return (
+    <p className="text-xs text-mode-live-ink" data-testid="payout-failure">
+      Failed: {failureWords(failureCode)}
+    </p>
+  );
+}

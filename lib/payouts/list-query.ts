@@ -1,0 +1,130 @@
+// Connected accounts' payouts from the console's index (index_objects rows of type payout, whose
+// derived columns lib/index/object-row.ts makes): filtered by account and arrival date; sorted by
+// arrival date, creation or amount; keyset pages; counts per status. Input is parsed with zod
+// here: callers pass what the URL gave.
+import 'server-only';
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '@/lib/db/open';
+import { decodeCursor, encodeCursor, rowsOf } from '@/lib/lists/keyset';
+import { createdRange } from '@/lib/lists/url-filters';
+import { payoutFiltersSchema } from './filter-schema';
+import { PAYOUT_TABS, type PayoutSort, type PayoutStatus, type PayoutTab } from './filters';
+
+export type PayoutQueryInput = z.input<typeof payoutFiltersSchema>;
+
+/** One row of the list: the payout, the account it pays out, where it stands. */
+export interface PayoutItem {
+  id: string;
+  account: string;
+  accountName: string | null;
+  status: PayoutStatus;
+  amount: number;
+  currency: string;
+  arrivalDate: number | null;
+  failureCode: string | null;
+  automatic: boolean;
+  created: number;
+}
+
+export interface PayoutPage {
+  items: PayoutItem[];
+  next: string | null;
+  prev: string | null;
+}
+
+export type PayoutCounts = Record<PayoutTab, number>;
+
+const SORTS: Record<PayoutSort, SQL> = {
+  arrival_date: sql`coalesce(o.arrival_date, 0)`,
+  created: sql`o.created`,
+  amount: sql`o.amount`,
+};
+
+/** Every filter but the tab (the tab counts are taken over these). */
+function filterConditions(q: z.output<typeof payoutFiltersSchema>): SQL[] {
+  const where: SQL[] = [sql`o.type = 'payout'`, sql`not o.deleted`, sql`o.account is not null`];
+  if (q.account) where.push(sql`o.account = ${q.account}`);
+  const range = createdRange(q.arrival_from, q.arrival_to);
+  if (range?.gte !== undefined) where.push(sql`o.arrival_date >= ${range.gte}`);
+  if (range?.lte !== undefined) where.push(sql`o.arrival_date <= ${range.lte}`);
+  return where;
+}
+
+type Row = {
+  id: string;
+  account: string;
+  account_name: string | null;
+  status: PayoutStatus;
+  amount: unknown;
+  currency: string | null;
+  arrival_date: unknown;
+  failure_code: string | null;
+  automatic: boolean | null;
+  created: unknown;
+  sort_value: unknown;
+};
+
+/** One page of the filtered, sorted payouts. */
+export async function queryPayouts(db: Db, input: PayoutQueryInput): Promise<PayoutPage> {
+  const q = payoutFiltersSchema.parse(input);
+  const backward = !q.after && Boolean(q.before);
+  const cursor = decodeCursor(q.after ?? q.before);
+  const expr = SORTS[q.sort];
+  const where = filterConditions(q);
+  if (q.tab !== 'all') where.push(sql`o.status = ${q.tab}`);
+  const greater = (q.order === 'asc') === !backward;
+  if (cursor) where.push(greater ? sql`(${expr}, o.id) > (${cursor[0]}::bigint, ${cursor[1]})` : sql`(${expr}, o.id) < (${cursor[0]}::bigint, ${cursor[1]})`);
+  const direction = sql.raw(greater ? 'asc' : 'desc');
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      select o.id, o.account, a.business_name as account_name, o.status, o.amount, o.currency, o.arrival_date, o.failure_code, o.automatic, o.created,
+        ${expr} as sort_value
+      from index_objects o
+      left join index_accounts a on a.id = o.account
+      where ${and(...where)}
+      order by ${expr} ${direction}, o.id ${direction}
+      limit ${q.limit + 1}`),
+  );
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  if (backward) page.reverse();
+  const edge = (row: Row | undefined) => (row ? encodeCursor(Number(row.sort_value), row.id) : null);
+  return {
+    items: page.map(toItem),
+    next: page.length > 0 && (backward || more) ? edge(page[page.length - 1]) : null,
+    prev: page.length > 0 && (backward ? more : Boolean(cursor)) ? edge(page[0]) : null,
+  };
+}
+
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function toItem(row: Row): PayoutItem {
+  return {
+    id: row.id,
+    account: row.account,
+    accountName: row.account_name,
+    status: row.status,
+    amount: Number(row.amount ?? 0),
+    currency: row.currency ?? 'usd',
+    arrivalDate: numOrNull(row.arrival_date),
+    failureCode: row.failure_code,
+    automatic: row.automatic === true,
+    created: Number(row.created ?? 0),
+  };
+}
+
+/** How many payouts each status tab holds under the other filters. */
+export async function countPayouts(db: Db, input: PayoutQueryInput): Promise<PayoutCounts> {
+  const q = payoutFiltersSchema.parse(input);
+  const rows = rowsOf<{ status: string; count: unknown }>(
+    await db.execute(sql`select o.status, count(*)::int as count from index_objects o where ${and(...filterConditions(q))} group by 1`),
+  );
+  const counts = Object.fromEntries(PAYOUT_TABS.map((tab) => [tab, 0])) as PayoutCounts;
+  for (const row of rows) {
+    const n = Number(row.count);
+    if ((PAYOUT_TABS as readonly string[]).includes(row.status) && row.status !== 'all') counts[row.status as PayoutStatus] += n;
+    counts.all += n;
+  }
+  return counts;
+}

@@ -1,0 +1,188 @@
+// Connected accounts' payouts in the index, against the emulator with the real SDK: the backfill
+// reads every account's payouts with its Stripe-Account (the demo seed has two years of them, some
+// failed) into rows whose derived columns say the status, arrival date, failure code and whether
+// it was automatic, as many per account as the API lists; a payout that fails on its arrival date
+// reaches its row by its Connect webhook (payout.failed). On PGlite, and on PostgreSQL when
+// DATABASE_URL is set.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { and, eq } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OpenDb } from '@/lib/db/open';
+import { indexObjects } from '@/lib/db/schema';
+import { testDatabases } from '@/lib/db/testing';
+import { createEnabled, startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
+import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
+
+const session = vi.hoisted(() => ({ db: null as unknown }));
+vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
+// The test drains the inbox itself, so it knows when every apply has finished.
+vi.mock('@/lib/index/background', () => ({ kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined }));
+
+// The emulator runs on the wall clock moved ahead by `ahead` seconds: the API's answers carry the
+// wall clock's Date header (which the index takes as the time of a read), so the clock may only
+// move forward of it, as Stripe's own does between a read and a later event.
+let ahead = 0;
+const now = () => Math.floor(Date.now() / 1000) + ahead;
+let h: Harness;
+let server: Server;
+
+/** The console's webhook route behind a plain HTTP server, as Next serves it. */
+function startReceiver(): Promise<string> {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const { POST } = await import('@/app/api/webhooks/stripe/route');
+      const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+      res.end(await answer.text());
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+/** Every connected account's payouts as the API lists them (with its Stripe-Account). */
+let apiPayouts: Map<string, { account: string; payout: Stripe.Payout }>;
+
+async function readApiPayouts() {
+  apiPayouts = new Map();
+  const accounts = await h.stripe.accounts.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
+  for (const a of accounts) {
+    const list = await h.stripe.payouts.list({ limit: 100 }, { stripeAccount: a.id }).autoPagingToArray({ limit: 10_000 });
+    for (const payout of list) apiPayouts.set(payout.id, { account: a.id, payout });
+  }
+}
+
+beforeAll(async () => {
+  h = await startHarness({ seed: 'demo', now });
+  process.env.STRIPE_API_BASE = h.url;
+  delete process.env.STRIPE_SECRET_KEY;
+  process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver()))!;
+  await readApiPayouts();
+}, 180_000);
+afterAll(async () => {
+  server?.close();
+  await h?.close();
+});
+
+describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
+  let opened: OpenDb;
+  let stripe: Stripe;
+  let inbox: typeof import('@/lib/index/inbox');
+  beforeAll(async () => {
+    opened = await open();
+    session.db = opened.db;
+    stripe = (await import('@/lib/stripe/client')).getStripe();
+    inbox = await import('@/lib/index/inbox');
+    const { runBackfill } = await import('@/lib/index/backfill');
+    expect((await runBackfill(opened.db, stripe, { holder: 'payouts-test', restart: true })).status).toBe('done');
+  }, 300_000);
+  afterAll(async () => opened?.close());
+
+  const rowOf = async (id: string) => (await opened.db.select().from(indexObjects).where(eq(indexObjects.id, id)))[0];
+
+  it("the backfill fills a row per connected account's payout, as many per account as the API lists, with its derived columns", async () => {
+    const all = [...apiPayouts.values()];
+    expect(all.length).toBeGreaterThan(1000);
+    expect(new Set(all.filter((p) => p.payout.status === 'failed').map((p) => p.account)).size).toBeGreaterThanOrEqual(4);
+    const rows = await opened.db.select().from(indexObjects).where(and(eq(indexObjects.type, 'payout'), eq(indexObjects.deleted, false)));
+    const perAccount = (items: Array<{ account: string | null }>) => {
+      const counts = new Map<string, number>();
+      for (const item of items) counts.set(item.account ?? '-', (counts.get(item.account ?? '-') ?? 0) + 1);
+      return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+    };
+    expect(perAccount(rows)).toEqual(perAccount(all.map((p) => ({ account: p.account }))));
+    for (const row of rows) {
+      const { account, payout } = apiPayouts.get(row.id)!;
+      expect(row, row.id).toMatchObject({
+        account,
+        status: payout.status,
+        amount: payout.amount,
+        currency: payout.currency,
+        created: payout.created,
+        arrivalDate: payout.arrival_date,
+        failureCode: payout.failure_code,
+        automatic: payout.automatic,
+      });
+    }
+    expect(rows.some((r) => r.status === 'failed' && r.failureCode !== null)).toBe(true);
+  });
+
+  it('a payout that fails on its arrival date reaches its row by its Connect webhook (payout.failed)', async () => {
+    const acct = await createEnabled(h.stripe, 'US', 'individual', now());
+    await h.stripe.accounts.update(acct.id, { settings: { payouts: { schedule: { interval: 'manual' } } } });
+    await h.stripe.accounts.createExternalAccount(acct.id, { external_account: 'btok_us_verified_accountClosed', default_for_currency: true });
+    await h.stripe.charges.create({ amount: 6000, currency: 'usd', source: 'tok_bypassPending' });
+    await h.stripe.transfers.create({ amount: 5000, currency: 'usd', destination: acct.id });
+    const po = await h.stripe.payouts.create({ amount: 5000, currency: 'usd' }, { stripeAccount: acct.id });
+    await webhooksSettled(h, 20_000);
+    await inbox.drainInbox(opened.db, stripe);
+    expect(await rowOf(po.id)).toMatchObject({ account: acct.id, status: 'pending', failureCode: null, arrivalDate: po.arrival_date, automatic: false });
+    // Past its arrival date: Stripe's failing test number fails it.
+    ahead += po.arrival_date + 1 - now();
+    await h.stripe.balance.retrieve();
+    await webhooksSettled(h, 60_000);
+    await inbox.drainInbox(opened.db, stripe);
+    expect(await rowOf(po.id)).toMatchObject({ account: acct.id, status: 'failed', failureCode: 'account_closed', amount: 5000 });
+    // The clock moved (automatic payouts were made meanwhile): read again for the other database's run, which starts from its own backfill.
+    await readApiPayouts();
+  }, 180_000);
+
+  it("the Payouts list's query: counts per status, account and arrival-date filters, every sort paged by keyset both ways", async () => {
+    const q = await import('@/lib/payouts/list-query');
+    const all = [...apiPayouts.values()];
+    const counts = await q.countPayouts(opened.db, {});
+    expect(counts.all).toBe(all.length);
+    for (const status of ['pending', 'in_transit', 'paid', 'failed', 'canceled'] as const) expect(counts[status], status).toBe(all.filter((p) => p.payout.status === status).length);
+    expect(counts.failed).toBeGreaterThan(0);
+
+    // One account's payouts, every sort both ways, 10 a page: each once, in order, and back a page.
+    const failedOne = all.find((p) => p.payout.status === 'failed')!;
+    const mine = all.filter((p) => p.account === failedOne.account);
+    for (const sort of ['arrival_date', 'created', 'amount'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const seen: string[] = [];
+        const values: number[] = [];
+        let after: string | undefined;
+        let lastPage: Awaited<ReturnType<typeof q.queryPayouts>> | null = null;
+        for (let i = 0; i < 200; i++) {
+          const page = await q.queryPayouts(opened.db, { account: failedOne.account, sort, order, limit: 10, after });
+          seen.push(...page.items.map((p) => p.id));
+          values.push(...page.items.map((p) => (sort === 'arrival_date' ? (p.arrivalDate ?? 0) : sort === 'created' ? p.created : p.amount)));
+          lastPage = page;
+          if (!page.next) break;
+          after = page.next;
+        }
+        expect(new Set(seen).size, `${sort} ${order}`).toBe(mine.length);
+        expect(values, `${sort} ${order}`).toEqual([...values].sort((a, b) => (order === 'asc' ? a - b : b - a)));
+        if (lastPage?.prev) {
+          const back = await q.queryPayouts(opened.db, { account: failedOne.account, sort, order, limit: 10, before: lastPage.prev });
+          const lastStart = seen.length - lastPage.items.length;
+          expect(back.items.map((p) => p.id), `${sort} ${order} back`).toEqual(seen.slice(lastStart - 10, lastStart));
+        }
+      }
+    }
+
+    // The Failed tab of that account names the failure code.
+    const failed = await q.queryPayouts(opened.db, { tab: 'failed', account: failedOne.account, limit: 100 });
+    expect(failed.items.map((p) => p.id).sort()).toEqual(mine.filter((p) => p.payout.status === 'failed').map((p) => p.payout.id).sort());
+    expect(failed.items.every((p) => p.status === 'failed' && p.failureCode === apiPayouts.get(p.id)!.payout.failure_code)).toBe(true);
+
+    // Arrival dates, whole UTC days, both ends included.
+    const day = new Date(failedOne.payout.arrival_date * 1000).toISOString().slice(0, 10);
+    const onDay = await q.queryPayouts(opened.db, { arrival_from: day, arrival_to: day, limit: 100 });
+    const start = Date.parse(`${day}T00:00:00Z`) / 1000;
+    expect(onDay.items.map((p) => p.id).sort()).toEqual(all.filter((p) => p.payout.arrival_date >= start && p.payout.arrival_date < start + 86400).map((p) => p.payout.id).sort());
+    expect(onDay.items.map((p) => p.id)).toContain(failedOne.payout.id);
+    // A bad filter value is no filter (a shared link never breaks).
+    expect((await q.countPayouts(opened.db, { account: 'nope', arrival_from: '2026-13-45' })).all).toBe(all.length);
+  });
+
+  it("the platform's own payouts are not indexed", async () => {
+    const { isIndexed } = await import('@/lib/index/apply');
+    const o = { id: 'po_x', object: 'payout' };
+    expect([isIndexed(o), isIndexed(o, 'acct_1')]).toEqual([false, true]);
+  });
+});
