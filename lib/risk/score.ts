@@ -38,6 +38,16 @@ export const RISK_WEIGHTS = {
   /** When the last BURST_DAYS' charge volume is at least `burstRatio` times the weekly average before. */
   volumeBurst: 20,
   burstRatio: 3,
+  /** Per dispute still open (a chargeback or an inquiry), and per dispute lost. */
+  openDispute: 30,
+  lostDispute: 25,
+  /**
+   * When disputes are at least `disputeRate` of the charges of the last RECENT_DAYS days (card
+   * networks act from about 1%), with at least `disputeRateMinimum` disputes.
+   */
+  disputeRateBonus: 25,
+  disputeRate: 0.01,
+  disputeRateMinimum: 1,
   /** No kind adds more than this many points, however many of it there are. */
   capPerKind: 100,
 } as const;
@@ -62,6 +72,23 @@ const REVIEW_REASON_WORDS: Record<string, string> = {
   rule: 'a Radar rule',
   manual: 'placed manually',
   elevated_risk_level: 'elevated risk level',
+};
+
+const DISPUTE_REASON_WORDS: Record<string, string> = {
+  bank_cannot_process: 'bank cannot process',
+  check_returned: 'check returned',
+  credit_not_processed: 'credit not processed',
+  customer_initiated: 'customer initiated',
+  debit_not_authorized: 'debit not authorized',
+  duplicate: 'duplicate',
+  fraudulent: 'fraudulent',
+  general: 'general',
+  incorrect_account_details: 'incorrect account details',
+  insufficient_funds: 'insufficient funds',
+  product_not_received: 'product not received',
+  product_unacceptable: 'product unacceptable',
+  subscription_canceled: 'subscription canceled',
+  unrecognized: 'unrecognized',
 };
 
 const REQUIREMENT_ERROR_WORDS: Record<string, string> = {
@@ -162,6 +189,23 @@ const REASONS: Record<RiskSignalKind, (s: RiskSignals) => Omit<RiskReason, 'kind
       words: `Charge volume of the last ${BURST_DAYS} days is ${ratio.toFixed(1)} times its weekly average over the ${BASELINE_WEEKS} weeks before`,
     };
   },
+  open_disputes: ({ disputes: d }) => {
+    if (!d || d.open === 0) return null;
+    const reasons = breakdown(d.byReason, DISPUTE_REASON_WORDS);
+    return { points: capped(d.open * RISK_WEIGHTS.openDispute), words: `${plural(d.open, 'dispute', 'disputes')} open on its charges${reasons ? `: ${reasons}` : ''}` };
+  },
+  dispute_rate: ({ disputes: d, riskyCharges: c }) => {
+    if (!d || d.recent < RISK_WEIGHTS.disputeRateMinimum) return null;
+    // A dispute whose charge the index lacks still counts: the share is then of at least as many charges.
+    const share = d.recent / Math.max(c.recent, d.recent);
+    if (share < RISK_WEIGHTS.disputeRate) return null;
+    return {
+      points: RISK_WEIGHTS.disputeRateBonus,
+      words: `${plural(d.recent, 'dispute', 'disputes')} on ${plural(Math.max(c.recent, d.recent), 'charge', 'charges')} in the last ${RECENT_DAYS} days (dispute rate ${(share * 100).toFixed(1)}%)`,
+    };
+  },
+  lost_disputes: ({ disputes: d }) =>
+    !d || d.lost === 0 ? null : { points: capped(d.lost * RISK_WEIGHTS.lostDispute), words: `${plural(d.lost, 'dispute', 'disputes')} lost` },
 };
 
 /** The score and what it is made of, highest part first. */
