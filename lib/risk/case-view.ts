@@ -98,6 +98,18 @@ export interface MoneyEvidence {
   transfer: string | null;
 }
 
+export interface DisputeEvidence {
+  id: string;
+  created: number | null;
+  amount: number | null;
+  currency: string | null;
+  status: string | null;
+  reason: string | null;
+  /** evidence_details.due_by while the dispute waits on a response; null otherwise. */
+  dueBy: number | null;
+  charge: string | null;
+}
+
 export interface CaseEvidence {
   accountId: string;
   charges: ChargeEvidence[];
@@ -108,6 +120,7 @@ export interface CaseEvidence {
   /** Stripe's own disabled_reason, when Stripe rejected or restricted it. */
   disabledReason: string | null;
   money: MoneyEvidence[];
+  disputes: DisputeEvidence[];
   /** Whether a list was cut at its limit. */
   truncated: boolean;
 }

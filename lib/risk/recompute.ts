@@ -7,13 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/open';
+import { OPEN_DISPUTE_STATUSES } from '@/lib/disputes/words';
 import { indexAccounts, riskAccounts, riskCases } from '@/lib/db/schema';
 import { BASELINE_WEEKS, BURST_DAYS, RECENT_DAYS, scoreSignals } from './score';
 import { emptySignals, grownKinds, type RiskSignals } from './signals';
 
 const DAY = 86_400;
-/** A dispute waiting on the merchant's response or the issuer's decision: a chargeback's, or an inquiry's. */
-const OPEN_DISPUTE_STATUSES = ['needs_response', 'under_review', 'warning_needs_response', 'warning_under_review'];
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters. */
 const WRITE_BATCH = 500;
 

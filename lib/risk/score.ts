@@ -2,6 +2,7 @@
 // scoreSignals turns an account's signal facts into points per kind, so the queue ranks by a sum
 // an operator can read back, never a black box. Pure and client-safe.
 import { DISABLED_REASON_WORDS } from '@/lib/accounts/status';
+import { DISPUTE_REASON_WORDS } from '@/lib/disputes/words';
 import { nounFor, plural } from '@/lib/words';
 import type { RiskReason, RiskSignalKind, RiskSignals } from './signals';
 import { RISK_SIGNAL_KINDS } from './signals';
@@ -72,23 +73,6 @@ const REVIEW_REASON_WORDS: Record<string, string> = {
   rule: 'a Radar rule',
   manual: 'placed manually',
   elevated_risk_level: 'elevated risk level',
-};
-
-const DISPUTE_REASON_WORDS: Record<string, string> = {
-  bank_cannot_process: 'bank cannot process',
-  check_returned: 'check returned',
-  credit_not_processed: 'credit not processed',
-  customer_initiated: 'customer initiated',
-  debit_not_authorized: 'debit not authorized',
-  duplicate: 'duplicate',
-  fraudulent: 'fraudulent',
-  general: 'general',
-  incorrect_account_details: 'incorrect account details',
-  insufficient_funds: 'insufficient funds',
-  product_not_received: 'product not received',
-  product_unacceptable: 'product unacceptable',
-  subscription_canceled: 'subscription canceled',
-  unrecognized: 'unrecognized',
 };
 
 const REQUIREMENT_ERROR_WORDS: Record<string, string> = {

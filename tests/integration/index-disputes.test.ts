@@ -115,6 +115,19 @@ describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
     }
   });
 
+  it("the case page's evidence lists an account's disputes, a due date for those awaiting a response, and their charges", async () => {
+    const { readEvidence } = await import('@/lib/risk/evidence');
+    const all = [...(await apiDisputes()).values()];
+    const waiting = all.find((d) => d.dispute.status === 'needs_response')!;
+    const evidence = await readEvidence(opened.db, waiting.account);
+    const mine = all.filter((d) => d.account === waiting.account);
+    expect(evidence.disputes.map((d) => d.id).sort()).toEqual(mine.map((d) => d.dispute.id).sort());
+    const shown = evidence.disputes.find((d) => d.id === waiting.dispute.id)!;
+    expect(shown).toMatchObject({ status: 'needs_response', reason: waiting.dispute.reason, amount: waiting.dispute.amount, dueBy: waiting.dispute.evidence_details.due_by });
+    for (const d of evidence.disputes.filter((e) => e.status === 'won' || e.status === 'lost')) expect(d.dueBy, d.id).toBeNull();
+    expect(evidence.charges.find((c) => c.id === shown.charge)?.why).toContain('dispute');
+  });
+
   it("a dispute raised and accepted through the API reaches its row by the platform's and the Connect endpoint's webhooks", async () => {
     const [target] = await opened.db
       .select({ id: indexAccounts.id })
