@@ -3,6 +3,7 @@
 // few words only, so the browser can import them. Pure.
 import type { RiskCaseStatus, RiskDecision } from './case-states';
 import type { RiskReason, RiskSignals } from './signals';
+import type { DisputeSummary } from '@/lib/disputes/view';
 
 export interface OperatorRef {
   id: string;
@@ -98,17 +99,7 @@ export interface MoneyEvidence {
   transfer: string | null;
 }
 
-export interface DisputeEvidence {
-  id: string;
-  created: number | null;
-  amount: number | null;
-  currency: string | null;
-  status: string | null;
-  reason: string | null;
-  /** evidence_details.due_by while the dispute waits on a response; null otherwise. */
-  dueBy: number | null;
-  charge: string | null;
-}
+export type DisputeEvidence = DisputeSummary;
 
 export interface CaseEvidence {
   accountId: string;

@@ -6,6 +6,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/open';
+import { disputeSummary } from '@/lib/disputes/view';
 import { indexAccounts, indexObjects, type IndexObjectRow } from '@/lib/db/schema';
 import type { CaseEvidence, ChargeEvidence, DisputeEvidence, MoneyEvidence, RequirementErrorEvidence, ReviewEvidence, WarningEvidence } from './case-view';
 
@@ -134,17 +135,7 @@ export async function readEvidence(db: Db, accountId: string): Promise<CaseEvide
     transfer: r.type === 'transfer' ? r.id : (r.parent ?? ref(r.data.transfer)),
   }));
 
-  const disputes: DisputeEvidence[] = disputeRows.slice(0, EVIDENCE_LIMIT).map((r) => ({
-    id: r.id,
-    created: r.created,
-    amount: r.amount,
-    currency: r.currency,
-    status: r.status,
-    reason: str(r.data.reason),
-    // Only a response still owed has a deadline that matters.
-    dueBy: r.status === 'needs_response' || r.status === 'warning_needs_response' ? (typeof obj(r.data.evidence_details).due_by === 'number' ? (obj(r.data.evidence_details).due_by as number) : null) : null,
-    charge: r.parent,
-  }));
+  const disputes: DisputeEvidence[] = disputeRows.slice(0, EVIDENCE_LIMIT).map(disputeSummary);
 
   return {
     accountId,

@@ -115,7 +115,7 @@ describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
     }
   });
 
-  it("the case page's evidence lists an account's disputes, a due date for those awaiting a response, and their charges", async () => {
+  it("the case page's evidence and the account page list an account's disputes, a due date for those awaiting a response, and their charges", async () => {
     const { readEvidence } = await import('@/lib/risk/evidence');
     const all = [...(await apiDisputes()).values()];
     const waiting = all.find((d) => d.dispute.status === 'needs_response')!;
@@ -126,6 +126,18 @@ describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
     expect(shown).toMatchObject({ status: 'needs_response', reason: waiting.dispute.reason, amount: waiting.dispute.amount, dueBy: waiting.dispute.evidence_details.due_by });
     for (const d of evidence.disputes.filter((e) => e.status === 'won' || e.status === 'lost')) expect(d.dueBy, d.id).toBeNull();
     expect(evidence.charges.find((c) => c.id === shown.charge)?.why).toContain('dispute');
+    // The account page's Disputes section reads the same rows, newest first.
+    const { listDisputesOf } = await import('@/lib/accounts/disputes');
+    expect(await listDisputesOf(waiting.account)).toEqual(evidence.disputes.slice(0, 10));
+  });
+
+  it("a destination charge's dispute applied before its charge takes the charge's account when the charge comes", async () => {
+    const { applyObjects } = await import('@/lib/index/apply');
+    const at = { created: 1_800_000_000, fetched: false };
+    await applyObjects(opened.db, [{ id: 'dp_early_test', object: 'dispute', charge: 'ch_late_test', status: 'needs_response', amount: 900, currency: 'usd', created: at.created }], at);
+    expect((await rowOf('dp_early_test'))?.account).toBeNull();
+    await applyObjects(opened.db, [{ id: 'ch_late_test', object: 'charge', status: 'succeeded', amount: 900, currency: 'usd', created: at.created, transfer_data: { destination: 'acct_late_test' } }], at);
+    expect((await rowOf('dp_early_test'))?.account).toBe('acct_late_test');
   });
 
   it("a dispute raised and accepted through the API reaches its row by the platform's and the Connect endpoint's webhooks", async () => {

@@ -8,6 +8,7 @@ import { listRequestsOn } from '@/lib/approvals/queries';
 import { toPlain } from '@/lib/http/json';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { listDisputesOf } from '@/lib/accounts/disputes';
 import { accountQueries } from '@/lib/accounts/keys';
 import { getAccount, getAccountBalance, listCapabilities, listExternalAccounts, listFeesFrom, listPersons, listTransfersTo } from '@/lib/accounts/queries';
 import { readDeletion, readObjectHistory } from '@/lib/audit/history';
@@ -43,6 +44,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     transfers: can(role, 'transfers.read'),
     fees: can(role, 'fees.read'),
     billing: can(role, 'billing.read'),
+    risk: can(role, 'risk.read'),
     audit: can(role, 'audit.read'),
   };
 
@@ -62,6 +64,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     allowed.transfers ? queryClient.prefetchQuery({ ...accountQueries.transfers(id), queryFn: () => listTransfersTo(id) }) : null,
     allowed.fees ? queryClient.prefetchQuery({ ...accountQueries.fees(id), queryFn: () => listFeesFrom(id) }) : null,
     // From the console's index, not Stripe: no round trip added.
+    allowed.risk ? queryClient.prefetchQuery({ ...accountQueries.disputes(id), queryFn: () => listDisputesOf(id) }) : null,
     allowed.billing ? queryClient.prefetchQuery({ ...scheduleQueries.list(accountSchedulesView(id)), queryFn: () => listSchedules(accountSchedulesView(id)) }) : null,
     can(role, 'approvals.read') ? queryClient.prefetchQuery({ ...approvalQueries.object(id), queryFn: async () => toPlain(await listRequestsOn(id, operator)) }) : null,
     allowed.audit

@@ -26,6 +26,7 @@ import { HistoryBody } from './history-section';
 import { auditQueries } from '@/lib/audit/keys';
 import { accountSchedulesView, scheduleQueries } from '@/lib/billing/schedules/keys';
 import { BillingBody } from './billing-section';
+import { DisputesBody } from './disputes-section';
 import { LoginLinkButton, OnboardingLinkButton } from './link-buttons';
 import { BalanceBody, ExternalAccountsBody, FeesBody, TransfersBody } from './money-sections';
 import { OverviewBody } from './overview-section';
@@ -59,6 +60,8 @@ export type AccountPermissions = {
   transfers: boolean;
   fees: boolean;
   billing: boolean;
+  /** Disputes on its charges (from the index). */
+  risk: boolean;
   audit: boolean;
 };
 
@@ -101,6 +104,7 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
   const balance = useQuery(accountQueries.balance(id));
   const transfers = useQuery({ ...accountQueries.transfers(id), enabled: can.transfers });
   const fees = useQuery({ ...accountQueries.fees(id), enabled: can.fees });
+  const disputes = useQuery({ ...accountQueries.disputes(id), enabled: can.risk });
   const schedules = useQuery({ ...scheduleQueries.list(accountSchedulesView(id)), enabled: can.billing });
   const history = useQuery({ ...auditQueries.object(id), enabled: can.audit });
   const [notice, setNotice] = useState<Outcome | null>(null);
@@ -237,6 +241,11 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
         {can.fees ? (
           <Section id="fees" title="Application fees from the account" state={fees}>
             {fees.data ? <FeesBody fees={fees.data} /> : null}
+          </Section>
+        ) : null}
+        {can.risk ? (
+          <Section id="disputes" title="Disputes" state={disputes} description="The newest chargebacks and inquiries on its charges, from the console's index.">
+            <DisputesBody accountId={a.id} disputes={disputes.data ?? []} />
           </Section>
         ) : null}
         {can.billing ? (
