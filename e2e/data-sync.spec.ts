@@ -23,7 +23,7 @@ test.describe('as the admin', () => {
     await expect(page.getByTestId('index-accounts')).toContainText(/The index holds [\d,]+ connected accounts/);
     const held = Number((await page.getByTestId('index-accounts').innerText()).match(/holds ([\d,]+)/)![1].replace(/,/g, ''));
     expect(Math.abs(held - (await countEmulatorAccounts()))).toBeLessThanOrEqual(2);
-    for (const step of ['accounts', 'charges', 'transfers', 'application_fees', 'topups', 'early_fraud_warnings', 'reviews']) {
+    for (const step of ['accounts', 'charges', 'transfers', 'application_fees', 'topups', 'early_fraud_warnings', 'reviews', 'disputes']) {
       await expect(page.getByTestId(`backfill-step-${step}`)).toContainText('done');
     }
     await expect(page.getByTestId('sync-webhooks')).toBeVisible();

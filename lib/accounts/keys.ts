@@ -3,6 +3,7 @@
 // changes. The browser reads through GET route handlers under /api/accounts. Client-safe.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type Stripe from 'stripe';
+import type { DisputeSummary } from '@/lib/disputes/view';
 import { getJson } from '@/lib/http/get-json';
 import { accountFiltersQuery, type AccountFilters } from './filters';
 import type { AccountListResult } from './index-list';
@@ -18,6 +19,7 @@ export const accountKeys = {
   persons: (id: string) => [...accountKeys.detail(id), 'persons'] as const,
   externalAccounts: (id: string) => [...accountKeys.detail(id), 'external-accounts'] as const,
   balance: (id: string) => [...accountKeys.detail(id), 'balance'] as const,
+  disputes: (id: string) => [...accountKeys.detail(id), 'disputes'] as const,
   transfers: (id: string) => [...accountKeys.detail(id), 'transfers'] as const,
   fees: (id: string) => [...accountKeys.detail(id), 'fees'] as const,
 };
@@ -48,6 +50,7 @@ export const accountQueries = {
   balance: (id: string) => queryOptions({ queryKey: accountKeys.balance(id), queryFn: () => getJson<Stripe.Balance>(path(id, '/balance')) }),
   transfers: (id: string) => queryOptions({ queryKey: accountKeys.transfers(id), queryFn: () => getJson<Stripe.Transfer[]>(path(id, '/transfers')) }),
   fees: (id: string) => queryOptions({ queryKey: accountKeys.fees(id), queryFn: () => getJson<FeesFrom>(path(id, '/fees')) }),
+  disputes: (id: string) => queryOptions({ queryKey: accountKeys.disputes(id), queryFn: () => getJson<DisputeSummary[]>(path(id, '/disputes')) }),
 };
 
 /** One view to invalidate: `exact`, since every view's key starts with the account's own key. */

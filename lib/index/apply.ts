@@ -156,6 +156,17 @@ export async function applyObjects(db: Db, objects: StripeObject[], f: Freshness
     const risky = rows.filter((row) => row.type === 'radar.early_fraud_warning' || row.type === 'review');
     await refreshRiskSignals(db, risky.map((row) => row.account));
     concerned.push(...rows.map((row) => row.account));
+    // A child applied before its charge (a dispute's event of the same second) named no account: it takes the charge's now.
+    const charges = rows.filter((row) => row.type === 'charge' && row.account).map((row) => row.id);
+    if (charges.length > 0) {
+      const adopted = await db
+        .update(indexObjects)
+        .set({ account: sql`(select p.account from index_objects p where p.id = ${indexObjects.parent})` })
+        .where(and(inArray(indexObjects.parent, charges), sql`${indexObjects.account} is null`))
+        .returning({ type: indexObjects.type, account: indexObjects.account });
+      await refreshRiskSignals(db, adopted.filter((row) => row.type === 'radar.early_fraud_warning' || row.type === 'review').map((row) => row.account));
+      concerned.push(...adopted.map((row) => row.account));
+    }
   }
   if (!f.bulk) await recomputeAccounts(db, concerned);
   return written;

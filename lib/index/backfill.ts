@@ -38,6 +38,8 @@ export const BACKFILL_STEPS: BackfillStep[] = [
   { key: 'topups', label: 'top-ups', list: (s, p) => s.topups.list(p) },
   { key: 'early_fraud_warnings', label: 'early fraud warnings', list: (s, p) => s.radar.earlyFraudWarnings.list(p) },
   { key: 'reviews', label: 'reviews', list: (s, p) => s.reviews.list(p) },
+  // The platform's own and destination charges' disputes (a direct charge's is the account's: lib/index/connect-radar.ts).
+  { key: 'disputes', label: 'disputes', list: (s, p) => s.disputes.list(p) },
 ];
 
 const stateKey = (step: string) => `backfill:${step}`;

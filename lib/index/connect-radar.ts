@@ -1,10 +1,10 @@
 // What lives in each connected account's own store, which the platform's lists do not show and
 // Stripe lists only with the account's `Stripe-Account` header, one account at a time: the early
-// fraud warnings and open reviews of its direct charges, and the subscription schedules the
+// fraud warnings, open reviews and disputes of its direct charges, the subscription schedules the
 // platform made on it (whose phases pay the platform its application fees), and its payouts. The
-// backfill reads them after the platform's lists in one pass over the accounts: four requests per
-// account (plus one per further 100 schedules or payouts), a few accounts at once, the charge each Radar object is about
-// expanded so it is indexed with it, resumable from the last account done. Webhooks from the
+// backfill reads them after the platform's lists in one pass over the accounts: five requests per
+// account (plus one per further 100 schedules or payouts), a few accounts at once, the charge each
+// Radar object or dispute is about expanded so it is indexed with it, resumable from the last account done. Webhooks from the
 // Connect endpoint keep them fresh afterwards.
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type Stripe from 'stripe';
@@ -14,8 +14,8 @@ import { applyObjects, type StripeObject } from './apply';
 import { answeredAt } from './fetch';
 import { saveState } from './state';
 
-// Named anew when the pass began reading schedules, and again for payouts, so an index filled before then is filled once more (lib/index/background.ts).
-export const CONNECT_RADAR_KEY = 'backfill:connect_objects_payouts';
+// Named anew when the pass began reading schedules, and again for payouts and disputes, so an index filled before then is filled once more (lib/index/background.ts).
+export const CONNECT_RADAR_KEY = 'backfill:connect_objects_payouts_disputes';
 /** Accounts read at once. */
 const PARALLEL = 8;
 /** Accounts per saved cursor. */
@@ -35,20 +35,21 @@ async function allPages(first: Page, next: (after: string) => Promise<Page>): Pr
   return items;
 }
 
-/** One account's warnings and open reviews (with the charges they are about), its schedules and payouts; null when the account cannot be read. */
+/** One account's warnings, open reviews and disputes (with the charges they are about), its schedules and payouts; null when the account cannot be read. */
 async function readAccount(stripe: Stripe, account: string): Promise<AccountObjects | null> {
   try {
     const options = { stripeAccount: account };
     const params = { limit: 100, expand: ['data.charge'] };
-    const [warnings, reviews, schedulePage, payoutPage] = await Promise.all([
+    const [warnings, reviews, disputes, schedulePage, payoutPage] = await Promise.all([
       stripe.radar.earlyFraudWarnings.list(params, options),
       stripe.reviews.list(params, options),
+      stripe.disputes.list(params, options),
       stripe.subscriptionSchedules.list({ limit: 100 }, options),
       stripe.payouts.list({ limit: 100 }, options),
     ]);
     const charges: StripeObject[] = [];
     const radar: StripeObject[] = [];
-    for (const item of [...warnings.data, ...reviews.data] as unknown as StripeObject[]) {
+    for (const item of [...warnings.data, ...reviews.data, ...disputes.data] as unknown as StripeObject[]) {
       const charge = item.charge as StripeObject | string | null;
       // Kept as Stripe sends it in events: the charge by id.
       if (charge && typeof charge === 'object') {
@@ -59,7 +60,7 @@ async function readAccount(stripe: Stripe, account: string): Promise<AccountObje
     // An account with more than a page of schedules or payouts: the rest, 100 a request.
     const schedules = await allPages(schedulePage, (after) => stripe.subscriptionSchedules.list({ limit: 100, starting_after: after }, options));
     const payouts = await allPages(payoutPage, (after) => stripe.payouts.list({ limit: 100, starting_after: after }, options));
-    return { charges, radar, schedules, payouts, created: Math.min(answeredAt(warnings), answeredAt(reviews), answeredAt(schedulePage), answeredAt(payoutPage)) };
+    return { charges, radar, schedules, payouts, created: Math.min(answeredAt(warnings), answeredAt(reviews), answeredAt(disputes), answeredAt(schedulePage), answeredAt(payoutPage)) };
   } catch {
     // An account the platform may no longer act for (deauthorized, deleted meanwhile): nothing to read.
     return null;

@@ -45,6 +45,8 @@ export async function retrieveObject(stripe: Stripe, ref: ObjectRef): Promise<St
         return asObject(await stripe.radar.earlyFraudWarnings.retrieve(ref.id, {}, opts));
       case 'review':
         return asObject(await stripe.reviews.retrieve(ref.id, {}, opts));
+      case 'dispute':
+        return asObject(await stripe.disputes.retrieve(ref.id, {}, opts));
       case 'subscription_schedule':
         return ref.account ? asObject(await stripe.subscriptionSchedules.retrieve(ref.id, {}, opts)) : null;
       case 'payout':

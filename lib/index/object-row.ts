@@ -1,14 +1,16 @@
 // The objects the index keeps besides accounts, and the columns their lists filter on, derived
 // from the object in one place. `account` is the connected account the object concerns when the
 // object itself says so; for a reversal, a fee refund, a warning or a review it comes from its
-// parent's row (lib/index/apply.ts); for a subscription schedule, from the Connect event or the
-// account it was read as (the index keeps only connected accounts' schedules); for a payout, likewise
-// (the index keeps only connected accounts' payouts, not the platform's own). Pure.
+// parent's row (lib/index/apply.ts), and so for a dispute on the platform (a destination charge's:
+// the charge's destination; a direct charge's dispute is read with the account's Stripe-Account,
+// which names it); for a subscription schedule, from the Connect event or the account it was read
+// as (the index keeps only connected accounts' schedules); for a payout, likewise (the index keeps
+// only connected accounts' payouts, not the platform's own). Pure.
 import { idOf } from '@/lib/stripe/ids';
 import { NO_SCHEDULE_COLUMNS, scheduleColumns, type ScheduleColumns } from './schedule-row';
 
 /** Stripe's `object` values the index keeps in index_objects, in backfill order (parents first). */
-export const INDEXED_OBJECT_TYPES = ['charge', 'transfer', 'transfer_reversal', 'application_fee', 'fee_refund', 'topup', 'radar.early_fraud_warning', 'review', 'subscription_schedule', 'payout'] as const;
+export const INDEXED_OBJECT_TYPES = ['charge', 'transfer', 'transfer_reversal', 'application_fee', 'fee_refund', 'topup', 'radar.early_fraud_warning', 'review', 'dispute', 'subscription_schedule', 'payout'] as const;
 export type IndexedObjectType = (typeof INDEXED_OBJECT_TYPES)[number];
 
 export function isIndexedObjectType(type: unknown): type is IndexedObjectType {
@@ -98,6 +100,8 @@ export function objectColumns(o: Loose, account: string | null = null): ObjectCo
       return { ...base, parent: ref(o.charge), status: o.actionable === true ? 'actionable' : 'not_actionable' };
     case 'review':
       return { ...base, parent: ref(o.charge), status: o.open === true ? 'open' : 'closed' };
+    case 'dispute':
+      return { ...base, parent: ref(o.charge), status: str(o.status) };
     case 'subscription_schedule':
       return { ...base, status: str(o.status), ...scheduleColumns(o) };
     case 'payout':

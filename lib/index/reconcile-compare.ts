@@ -15,7 +15,7 @@ import { objectColumns, type IndexedObjectType } from './object-row';
 export type Kind = 'account' | IndexedObjectType;
 
 /** Objects Stripe keeps on a connected account (a Connect event's), read with its Stripe-Account. */
-const CONNECT_SCOPED = new Set<Kind>(['charge', 'radar.early_fraud_warning', 'review', 'subscription_schedule', 'payout']);
+const CONNECT_SCOPED = new Set<Kind>(['charge', 'radar.early_fraud_warning', 'review', 'dispute', 'subscription_schedule', 'payout']);
 
 /** Whether the inbox still holds an event for the object (its change is on its way). */
 export async function eventWaiting(db: Db, type: Kind, id: string): Promise<boolean> {

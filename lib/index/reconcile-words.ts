@@ -13,6 +13,7 @@ const NOUNS: Record<string, [string, string]> = {
   topup: ['top-up', 'top-ups'],
   'radar.early_fraud_warning': ['early fraud warning', 'early fraud warnings'],
   review: ['review', 'reviews'],
+  dispute: ['dispute', 'disputes'],
 };
 
 const nounsOf = (type: string): [string, string] => NOUNS[type] ?? [type, type];

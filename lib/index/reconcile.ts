@@ -49,6 +49,7 @@ const STEP_TYPES: Record<string, Kind> = {
   topups: 'topup',
   early_fraud_warnings: 'radar.early_fraud_warning',
   reviews: 'review',
+  disputes: 'dispute',
 };
 
 export interface ReconcileOptions {

@@ -3,6 +3,7 @@
 // few words only, so the browser can import them. Pure.
 import type { RiskCaseStatus, RiskDecision } from './case-states';
 import type { RiskReason, RiskSignals } from './signals';
+import type { DisputeSummary } from '@/lib/disputes/view';
 
 export interface OperatorRef {
   id: string;
@@ -98,6 +99,8 @@ export interface MoneyEvidence {
   transfer: string | null;
 }
 
+export type DisputeEvidence = DisputeSummary;
+
 export interface CaseEvidence {
   accountId: string;
   charges: ChargeEvidence[];
@@ -108,6 +111,7 @@ export interface CaseEvidence {
   /** Stripe's own disabled_reason, when Stripe rejected or restricted it. */
   disabledReason: string | null;
   money: MoneyEvidence[];
+  disputes: DisputeEvidence[];
   /** Whether a list was cut at its limit. */
   truncated: boolean;
 }

@@ -1,13 +1,14 @@
 // A case's evidence, from the console's index: the charges that carry signals (risky, blocked, or
 // warned or reviewed: amount, risk level and score, outcome, card country, Radar rule), the early
-// fraud warnings and reviews, the account's requirement errors and past-due requirements, and the
-// transfers to it with their reversals. Each list newest first and bounded, so the page reads a
+// fraud warnings and reviews, the disputes on its charges, the account's requirement errors and
+// past-due requirements, and the transfers to it with their reversals. Each list newest first and bounded, so the page reads a
 // few indexed rows whatever the account's history.
 import 'server-only';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/open';
+import { disputeSummary } from '@/lib/disputes/view';
 import { indexAccounts, indexObjects, type IndexObjectRow } from '@/lib/db/schema';
-import type { CaseEvidence, ChargeEvidence, MoneyEvidence, RequirementErrorEvidence, ReviewEvidence, WarningEvidence } from './case-view';
+import type { CaseEvidence, ChargeEvidence, DisputeEvidence, MoneyEvidence, RequirementErrorEvidence, ReviewEvidence, WarningEvidence } from './case-view';
 
 /** How many of each kind the page shows. */
 export const EVIDENCE_LIMIT = 50;
@@ -25,7 +26,7 @@ function ruleOf(outcome: Loose): string | null {
   return str(r.predicate) ? `${str(r.action) ?? 'rule'}: ${str(r.predicate)}` : str(r.id);
 }
 
-function chargeEvidence(row: IndexObjectRow, warned: Set<string>, reviewed: Set<string>): ChargeEvidence {
+function chargeEvidence(row: IndexObjectRow, warned: Set<string>, reviewed: Set<string>, disputed: Set<string>): ChargeEvidence {
   const data = row.data;
   const outcome = obj(data.outcome);
   const card = obj(obj(data.payment_method_details).card);
@@ -35,6 +36,7 @@ function chargeEvidence(row: IndexObjectRow, warned: Set<string>, reviewed: Set<
     outcomeType === 'blocked' ? 'blocked' : null,
     warned.has(row.id) ? 'early fraud warning' : null,
     reviewed.has(row.id) ? 'review' : null,
+    disputed.has(row.id) ? 'dispute' : null,
   ].filter((w): w is string => w !== null);
   return {
     id: row.id,
@@ -56,7 +58,7 @@ const ofAccount = (accountId: string, ...types: string[]) => and(eq(indexObjects
 
 export async function readEvidence(db: Db, accountId: string): Promise<CaseEvidence> {
   const newest = [desc(indexObjects.created), desc(indexObjects.id)] as const;
-  const [radar, money, [account]] = await Promise.all([
+  const [radar, money, disputeRows, [account]] = await Promise.all([
     db
       .select()
       .from(indexObjects)
@@ -69,13 +71,20 @@ export async function readEvidence(db: Db, accountId: string): Promise<CaseEvide
       .where(ofAccount(accountId, 'transfer', 'transfer_reversal'))
       .orderBy(...newest)
       .limit(EVIDENCE_LIMIT + 1),
+    db
+      .select()
+      .from(indexObjects)
+      .where(ofAccount(accountId, 'dispute'))
+      .orderBy(...newest)
+      .limit(EVIDENCE_LIMIT + 1),
     db.select({ data: indexAccounts.data, disabledReason: indexAccounts.disabledReason }).from(indexAccounts).where(eq(indexAccounts.id, accountId)).limit(1),
   ]);
   const warningRows = radar.filter((r) => r.type === 'radar.early_fraud_warning');
   const reviewRows = radar.filter((r) => r.type === 'review');
   const warned = new Set(warningRows.map((r) => r.parent).filter((p): p is string => p !== null));
   const reviewed = new Set(reviewRows.map((r) => r.parent).filter((p): p is string => p !== null));
-  const parents = [...new Set([...warned, ...reviewed])];
+  const disputed = new Set(disputeRows.map((r) => r.parent).filter((p): p is string => p !== null));
+  const parents = [...new Set([...warned, ...reviewed, ...disputed])];
 
   const charges = await db
     .select()
@@ -126,15 +135,18 @@ export async function readEvidence(db: Db, accountId: string): Promise<CaseEvide
     transfer: r.type === 'transfer' ? r.id : (r.parent ?? ref(r.data.transfer)),
   }));
 
+  const disputes: DisputeEvidence[] = disputeRows.slice(0, EVIDENCE_LIMIT).map(disputeSummary);
+
   return {
     accountId,
-    charges: charges.slice(0, EVIDENCE_LIMIT).map((c) => chargeEvidence(c, warned, reviewed)),
+    charges: charges.slice(0, EVIDENCE_LIMIT).map((c) => chargeEvidence(c, warned, reviewed, disputed)),
     warnings,
     reviews,
     requirementErrors,
     pastDue,
     disabledReason: account?.disabledReason ?? null,
     money: moneyEvidence,
-    truncated: charges.length > EVIDENCE_LIMIT || money.length > EVIDENCE_LIMIT || warningRows.length > EVIDENCE_LIMIT || reviewRows.length > EVIDENCE_LIMIT,
+    disputes,
+    truncated: charges.length > EVIDENCE_LIMIT || money.length > EVIDENCE_LIMIT || disputeRows.length > EVIDENCE_LIMIT || warningRows.length > EVIDENCE_LIMIT || reviewRows.length > EVIDENCE_LIMIT,
   };
 }

@@ -32,6 +32,9 @@ export const SIGNAL_LABELS: Record<RiskSignalKind, string> = {
   reversed_transfers: 'Reversed transfers',
   refunded_fees: 'Refunded fees',
   volume_burst: 'Burst of volume',
+  open_disputes: 'Open disputes',
+  dispute_rate: 'Dispute rate',
+  lost_disputes: 'Lost disputes',
 };
 
 /** The view as the URL holds it (every field optional but the defaults). */

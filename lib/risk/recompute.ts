@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/open';
+import { OPEN_DISPUTE_STATUSES } from '@/lib/disputes/words';
 import { indexAccounts, riskAccounts, riskCases } from '@/lib/db/schema';
 import { BASELINE_WEEKS, BURST_DAYS, RECENT_DAYS, scoreSignals } from './score';
 import { emptySignals, grownKinds, type RiskSignals } from './signals';
@@ -43,7 +44,7 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
   const baselineFrom = burstFrom - BASELINE_WEEKS * 7 * DAY;
   const where = objectsIn(scope);
   const blocked = sql`(o.status = 'failed' and o.data->'outcome'->>'type' = 'blocked')`;
-  const [charges, warnings, reviews, money, accounts] = await Promise.all([
+  const [charges, warnings, reviews, money, accounts, disputes] = await Promise.all([
     db.execute(sql`
       select o.account,
         count(*) filter (where o.created >= ${recentFrom}) as recent,
@@ -78,6 +79,15 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
       select a.id as account, a.past_due_count, a.disabled_reason, a.data->'requirements'->'errors' as errors
       from index_accounts a
       where not a.deleted and ${scope.all ? sql`(a.past_due_count > 0 or a.disabled_reason is not null or jsonb_array_length(coalesce(a.data->'requirements'->'errors', '[]'::jsonb)) > 0)` : sql`a.id in ${scope.ids}`}`),
+    db.execute(sql`
+      select o.account, coalesce(o.data->>'reason', 'general') as code,
+        count(*) filter (where o.status in (${sql.join(OPEN_DISPUTE_STATUSES.map((s) => sql`${s}`), sql`, `)})) as open,
+        count(*) filter (where o.status = 'lost') as lost,
+        count(*) filter (where o.created >= ${recentFrom}) as recent,
+        max(o.created) as newest
+      from index_objects o
+      where o.type = 'dispute' and not o.deleted and ${where}
+      group by o.account, code`),
   ]);
 
   const out = new Map<string, Gathered>();
@@ -116,6 +126,15 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
     const counts = { total: n(row.total), taken: n(row.taken_back) };
     if (row.type === 'transfer') g.signals.transfers = { total: counts.total, reversed: counts.taken };
     else g.signals.fees = { total: counts.total, refunded: counts.taken };
+    newer(g, row.newest);
+  }
+  for (const row of rowsOf<Row>(disputes)) {
+    const g = entry(row.account);
+    const d = g.signals.disputes;
+    d.open += n(row.open);
+    d.lost += n(row.lost);
+    d.recent += n(row.recent);
+    if (n(row.open) > 0) d.byReason[String(row.code)] = n(row.open);
     newer(g, row.newest);
   }
   for (const row of rowsOf<Row>(accounts)) {

@@ -103,6 +103,35 @@ describe('scoreSignals', () => {
     expect(scoreSignals(signals({ volume: { recent: 50_000, weeklyBefore: 0 } })).score).toBe(0);
   });
 
+  it('counts open disputes with their reasons, and lost ones', () => {
+    expect(only({ disputes: { open: 2, byReason: { fraudulent: 1, product_not_received: 1 }, lost: 0, recent: 0 } })).toEqual({
+      kind: 'open_disputes',
+      points: 60,
+      words: '2 disputes open on its charges: fraudulent, product not received',
+    });
+    expect(only({ disputes: { open: 4, byReason: { fraudulent: 4 }, lost: 0, recent: 0 } }).points).toBe(100);
+    expect(only({ disputes: { open: 0, byReason: {}, lost: 1, recent: 0 } })).toEqual({ kind: 'lost_disputes', points: 25, words: '1 dispute lost' });
+    expect(only({ disputes: { open: 0, byReason: {}, lost: 3, recent: 0 } }).points).toBe(75);
+  });
+
+  it('flags a dispute rate of 1% or more of the charges of the last 90 days', () => {
+    expect(only({ disputes: { open: 0, byReason: {}, lost: 0, recent: 2 }, riskyCharges: { recent: 150, elevated: 0, highest: 0 } })).toEqual({
+      kind: 'dispute_rate',
+      points: 25,
+      words: '2 disputes on 150 charges in the last 90 days (dispute rate 1.3%)',
+    });
+    expect(scoreSignals(signals({ disputes: { open: 0, byReason: {}, lost: 0, recent: 1 }, riskyCharges: { recent: 101, elevated: 0, highest: 0 } })).score).toBe(0);
+    // A dispute whose charge the index does not hold: never a rate above 100%.
+    expect(only({ disputes: { open: 0, byReason: {}, lost: 0, recent: 1 } }).words).toBe('1 dispute on 1 charge in the last 90 days (dispute rate 100.0%)');
+  });
+
+  it('reads facts stored before disputes were counted', () => {
+    const old = signals({ pastDue: 1 }) as Partial<RiskSignals>;
+    delete old.disputes;
+    expect(scoreSignals(old as RiskSignals).reasons.map((r) => r.kind)).toEqual(['past_due']);
+    expect(grownKinds(signals({ disputes: { open: 1, byReason: { fraudulent: 1 }, lost: 0, recent: 1 } }), old as RiskSignals)).toEqual(['open_disputes']);
+  });
+
   it('adds the parts and lists the heaviest first', () => {
     const { score, reasons } = scoreSignals(signals({ pastDue: 1, stripeAction: 'rejected.listed', openReviews: { total: 1, byReason: { rule: 1 } } }));
     expect(score).toBe(88);

@@ -2,6 +2,7 @@
 // scoreSignals turns an account's signal facts into points per kind, so the queue ranks by a sum
 // an operator can read back, never a black box. Pure and client-safe.
 import { DISABLED_REASON_WORDS } from '@/lib/accounts/status';
+import { DISPUTE_REASON_WORDS } from '@/lib/disputes/words';
 import { nounFor, plural } from '@/lib/words';
 import type { RiskReason, RiskSignalKind, RiskSignals } from './signals';
 import { RISK_SIGNAL_KINDS } from './signals';
@@ -38,6 +39,16 @@ export const RISK_WEIGHTS = {
   /** When the last BURST_DAYS' charge volume is at least `burstRatio` times the weekly average before. */
   volumeBurst: 20,
   burstRatio: 3,
+  /** Per dispute still open (a chargeback or an inquiry), and per dispute lost. */
+  openDispute: 30,
+  lostDispute: 25,
+  /**
+   * When disputes are at least `disputeRate` of the charges of the last RECENT_DAYS days (card
+   * networks act from about 1%), with at least `disputeRateMinimum` disputes.
+   */
+  disputeRateBonus: 25,
+  disputeRate: 0.01,
+  disputeRateMinimum: 1,
   /** No kind adds more than this many points, however many of it there are. */
   capPerKind: 100,
 } as const;
@@ -162,6 +173,23 @@ const REASONS: Record<RiskSignalKind, (s: RiskSignals) => Omit<RiskReason, 'kind
       words: `Charge volume of the last ${BURST_DAYS} days is ${ratio.toFixed(1)} times its weekly average over the ${BASELINE_WEEKS} weeks before`,
     };
   },
+  open_disputes: ({ disputes: d }) => {
+    if (!d || d.open === 0) return null;
+    const reasons = breakdown(d.byReason, DISPUTE_REASON_WORDS);
+    return { points: capped(d.open * RISK_WEIGHTS.openDispute), words: `${plural(d.open, 'dispute', 'disputes')} open on its charges${reasons ? `: ${reasons}` : ''}` };
+  },
+  dispute_rate: ({ disputes: d, riskyCharges: c }) => {
+    if (!d || d.recent < RISK_WEIGHTS.disputeRateMinimum) return null;
+    // A dispute whose charge the index lacks still counts: the share is then of at least as many charges.
+    const share = d.recent / Math.max(c.recent, d.recent);
+    if (share < RISK_WEIGHTS.disputeRate) return null;
+    return {
+      points: RISK_WEIGHTS.disputeRateBonus,
+      words: `${plural(d.recent, 'dispute', 'disputes')} on ${plural(Math.max(c.recent, d.recent), 'charge', 'charges')} in the last ${RECENT_DAYS} days (dispute rate ${(share * 100).toFixed(1)}%)`,
+    };
+  },
+  lost_disputes: ({ disputes: d }) =>
+    !d || d.lost === 0 ? null : { points: capped(d.lost * RISK_WEIGHTS.lostDispute), words: `${plural(d.lost, 'dispute', 'disputes')} lost` },
 };
 
 /** The score and what it is made of, highest part first. */

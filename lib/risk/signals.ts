@@ -25,6 +25,13 @@ export interface RiskSignals {
   fees: { total: number; refunded: number };
   /** Charge volume (minor units, all currencies together) of the last `BURST_DAYS` days against the weekly average before. */
   volume: { recent: number; weeklyBefore: number };
+  /**
+   * Disputes on its charges: still open (chargebacks and inquiries awaiting a response or a
+   * decision), open ones by reason, lost ones, and those of the last `RECENT_DAYS` days (the
+   * dispute rate's numerator; its denominator is `riskyCharges.recent`). Absent from facts stored
+   * before disputes were counted.
+   */
+  disputes: { open: number; byReason: Record<string, number>; lost: number; recent: number };
 }
 
 /** The kinds of signal, in the order the queue shows them. */
@@ -39,6 +46,9 @@ export const RISK_SIGNAL_KINDS = [
   'reversed_transfers',
   'refunded_fees',
   'volume_burst',
+  'open_disputes',
+  'dispute_rate',
+  'lost_disputes',
 ] as const;
 export type RiskSignalKind = (typeof RISK_SIGNAL_KINDS)[number];
 
@@ -62,6 +72,7 @@ export function emptySignals(): RiskSignals {
     transfers: { total: 0, reversed: 0 },
     fees: { total: 0, refunded: 0 },
     volume: { recent: 0, weeklyBefore: 0 },
+    disputes: { open: 0, byReason: {}, lost: 0, recent: 0 },
   };
 }
 
@@ -77,6 +88,9 @@ export function signalCounts(s: RiskSignals): Record<string, number> {
     stripe_action: s.stripeAction ? 1 : 0,
     reversed_transfers: s.transfers.reversed,
     refunded_fees: s.fees.refunded,
+    // Facts stored before disputes were counted have none.
+    open_disputes: s.disputes?.open ?? 0,
+    lost_disputes: s.disputes?.lost ?? 0,
   };
 }
 

@@ -8,6 +8,7 @@ import { listRequestsOn } from '@/lib/approvals/queries';
 import { toPlain } from '@/lib/http/json';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { listDisputesOf } from '@/lib/accounts/disputes';
 import { accountQueries } from '@/lib/accounts/keys';
 import { getAccount, getAccountBalance, listCapabilities, listExternalAccounts, listFeesFrom, listPersons, listTransfersTo } from '@/lib/accounts/queries';
 import { readDeletion, readObjectHistory } from '@/lib/audit/history';
@@ -46,6 +47,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     fees: can(role, 'fees.read'),
     billing: can(role, 'billing.read'),
     payouts: can(role, 'payouts.read'),
+    risk: can(role, 'risk.read'),
     audit: can(role, 'audit.read'),
   };
 
@@ -65,6 +67,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     allowed.transfers ? queryClient.prefetchQuery({ ...accountQueries.transfers(id), queryFn: () => listTransfersTo(id) }) : null,
     allowed.fees ? queryClient.prefetchQuery({ ...accountQueries.fees(id), queryFn: () => listFeesFrom(id) }) : null,
     // From the console's index, not Stripe: no round trip added.
+    allowed.risk ? queryClient.prefetchQuery({ ...accountQueries.disputes(id), queryFn: () => listDisputesOf(id) }) : null,
     allowed.billing ? queryClient.prefetchQuery({ ...scheduleQueries.list(accountSchedulesView(id)), queryFn: () => listSchedules(accountSchedulesView(id)) }) : null,
     ...(allowed.payouts ? [accountPayoutsView(id), accountFailedPayoutsView(id)].map((view) => queryClient.prefetchQuery({ ...payoutQueries.list(view), queryFn: () => listPayouts(view) })) : []),
     can(role, 'approvals.read') ? queryClient.prefetchQuery({ ...approvalQueries.object(id), queryFn: async () => toPlain(await listRequestsOn(id, operator)) }) : null,

@@ -28,6 +28,7 @@ import { accountSchedulesView, scheduleQueries } from '@/lib/billing/schedules/k
 import { BillingBody } from './billing-section';
 import { accountFailedPayoutsView, accountPayoutsView, payoutQueries } from '@/lib/payouts/keys';
 import { PayoutsBody } from './payouts-section';
+import { DisputesBody } from './disputes-section';
 import { LoginLinkButton, OnboardingLinkButton } from './link-buttons';
 import { BalanceBody, ExternalAccountsBody, FeesBody, TransfersBody } from './money-sections';
 import { OverviewBody } from './overview-section';
@@ -62,6 +63,8 @@ export type AccountPermissions = {
   fees: boolean;
   billing: boolean;
   payouts: boolean;
+  /** Disputes on its charges (from the index). */
+  risk: boolean;
   audit: boolean;
 };
 
@@ -104,6 +107,7 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
   const balance = useQuery(accountQueries.balance(id));
   const transfers = useQuery({ ...accountQueries.transfers(id), enabled: can.transfers });
   const fees = useQuery({ ...accountQueries.fees(id), enabled: can.fees });
+  const disputes = useQuery({ ...accountQueries.disputes(id), enabled: can.risk });
   const schedules = useQuery({ ...scheduleQueries.list(accountSchedulesView(id)), enabled: can.billing });
   const payouts = useQuery({ ...payoutQueries.list(accountPayoutsView(id)), enabled: can.payouts });
   const failedPayouts = useQuery({ ...payoutQueries.list(accountFailedPayoutsView(id)), enabled: can.payouts });
@@ -250,6 +254,11 @@ export function AccountView({ id, mode, can, deletion = null }: { id: string; mo
               {payouts.data ? <PayoutsBody accountId={a.id} latest={payouts.data} failed={failedPayouts.data} /> : null}
             </Section>
           </div>
+        ) : null}
+        {can.risk ? (
+          <Section id="disputes" title="Disputes" state={disputes} description="The newest chargebacks and inquiries on its charges, from the console's index.">
+            <DisputesBody accountId={a.id} disputes={disputes.data ?? []} />
+          </Section>
         ) : null}
         {can.billing ? (
           <div className="xl:col-span-2">

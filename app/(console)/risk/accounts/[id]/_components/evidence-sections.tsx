@@ -1,12 +1,14 @@
 'use client';
 // The evidence of a case, newest first, from the console's index: the charges that carry signals,
-// the early fraud warnings and reviews (an open review can be approved from here), the account's
+// the early fraud warnings and reviews (an open review can be approved from here), the disputes on
+// its charges, the account's
 // requirement errors, and the transfers to it with their reversals.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatTimestamp } from '@/lib/dates';
+import { disputeReasonWords, disputeStatusWords, isOpenDispute } from '@/lib/disputes/words';
 import { formatMoney } from '@/lib/money';
 import { caseQueries } from '@/lib/risk/case-keys';
 import type { CaseEvidence } from '@/lib/risk/case-view';
@@ -122,6 +124,40 @@ export function RadarSection({ evidence, approve }: { evidence: CaseEvidence; ap
   );
 }
 
+export function DisputesSection({ evidence }: { evidence: CaseEvidence }) {
+  return (
+    <Section id="disputes" title="Disputes" description="Chargebacks and inquiries on its charges; newest first.">
+      {evidence.disputes.length === 0 ? (
+        <None what="No dispute on this account's charges." />
+      ) : (
+        <Table label="Disputes" head={['Dispute', 'Created', 'Amount', 'Reason', 'Status', 'Response due', 'Charge']}>
+          {evidence.disputes.map((d) => (
+            <tr key={d.id} data-testid="evidence-dispute" data-status={d.status ?? ''}>
+              <Cell mono>{d.id}</Cell>
+              <Cell nowrap>{when(d.created)}</Cell>
+              <Cell nowrap>{money(d.amount, d.currency)}</Cell>
+              <Cell>{disputeReasonWords(d.reason)}</Cell>
+              <Cell>
+                <Badge tone={d.status === 'lost' ? 'bad' : isOpenDispute(d.status) ? 'warn' : d.status === 'won' ? 'good' : 'neutral'}>{disputeStatusWords(d.status)}</Badge>
+              </Cell>
+              <Cell nowrap>{d.dueBy === null ? '—' : when(d.dueBy)}</Cell>
+              <Cell mono>
+                {d.charge ? (
+                  <Link href={`/risk/charges/${encodeURIComponent(d.charge)}`} className="text-brand-600 hover:underline">
+                    {d.charge}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </Cell>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Section>
+  );
+}
+
 export function RequirementsEvidence({ evidence }: { evidence: CaseEvidence }) {
   const nothing = evidence.requirementErrors.length === 0 && evidence.pastDue.length === 0 && !evidence.disabledReason;
   return (
@@ -189,6 +225,7 @@ export function EvidenceSections({ accountId, approve }: { accountId: string; ap
     <div className="space-y-4" data-testid="case-evidence">
       <ChargesSection evidence={evidence.data} />
       <RadarSection evidence={evidence.data} approve={approve} />
+      <DisputesSection evidence={evidence.data} />
       <RequirementsEvidence evidence={evidence.data} />
       <MoneySection evidence={evidence.data} />
       {evidence.data.truncated ? <p className="text-xs text-neutral-500">Each list shows the newest 50.</p> : null}
