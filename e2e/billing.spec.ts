@@ -31,6 +31,8 @@ test.describe('as support', () => {
 
     await page.goto('/billing');
     await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
+    // Support may rehearse billing in test mode: the test clock panel is one link away.
+    await expect(page.getByTestId('billing-test-clocks-link')).toHaveAttribute('href', '/billing/test-clocks');
     await expect(page.getByTestId('freshness-line')).toContainText(/Index updated/);
     const tabs = page.getByTestId('schedule-tabs');
     await expect(tabs.getByTestId('tab-all').getByTestId('tab-count')).toHaveText(String(schedules.length));
