@@ -1,8 +1,11 @@
 // Keyset pages over index rows: a cursor is the sort value and id of a page's edge row, in
 // base64url JSON; a cursor that does not decode is no cursor (a shared link never breaks). Also
-// the rows of a raw `db.execute` (node-postgres answers `{ rows }`, PGlite the same or an array).
+// the rows of a raw `db.execute` (node-postgres answers `{ rows }`, PGlite the same or an array),
+// a nullable number column read, and the status tabs' counts of an index list.
 // Server-side (Buffer).
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Db } from '@/lib/db/open';
 
 export type Cursor = [value: number, id: string];
 
@@ -19,3 +22,22 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
 }
 
 export const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+
+/** A nullable numeric column as a number or null. */
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * How many index rows each status tab holds under a list's other filters: one count per status
+ * the tabs name, and `all` for every row (statuses no tab names count only there).
+ */
+export async function countByStatus<Tab extends string>(db: Db, where: SQL | undefined, tabs: readonly Tab[]): Promise<Record<Tab, number>> {
+  const rows = rowsOf<{ status: string; count: unknown }>(await db.execute(sql`select o.status, count(*)::int as count from index_objects o where ${where} group by 1`));
+  const counts = Object.fromEntries(tabs.map((tab) => [tab, 0])) as Record<Tab, number>;
+  const all = 'all' as Tab;
+  for (const row of rows) {
+    const n = Number(row.count);
+    if ((tabs as readonly string[]).includes(row.status) && row.status !== 'all') counts[row.status as Tab] += n;
+    counts[all] += n;
+  }
+  return counts;
+}

@@ -6,7 +6,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { decodeCursor, encodeCursor, rowsOf } from '@/lib/lists/keyset';
+import { countByStatus, decodeCursor, encodeCursor, numOrNull, rowsOf } from '@/lib/lists/keyset';
 import { createdRange } from '@/lib/lists/url-filters';
 import { payoutFiltersSchema } from './filter-schema';
 import { PAYOUT_TABS, type PayoutSort, type PayoutStatus, type PayoutTab } from './filters';
@@ -97,7 +97,6 @@ export async function queryPayouts(db: Db, input: PayoutQueryInput): Promise<Pay
   };
 }
 
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function toItem(row: Row): PayoutItem {
   return {
@@ -117,14 +116,5 @@ function toItem(row: Row): PayoutItem {
 /** How many payouts each status tab holds under the other filters. */
 export async function countPayouts(db: Db, input: PayoutQueryInput): Promise<PayoutCounts> {
   const q = payoutFiltersSchema.parse(input);
-  const rows = rowsOf<{ status: string; count: unknown }>(
-    await db.execute(sql`select o.status, count(*)::int as count from index_objects o where ${and(...filterConditions(q))} group by 1`),
-  );
-  const counts = Object.fromEntries(PAYOUT_TABS.map((tab) => [tab, 0])) as PayoutCounts;
-  for (const row of rows) {
-    const n = Number(row.count);
-    if ((PAYOUT_TABS as readonly string[]).includes(row.status) && row.status !== 'all') counts[row.status as PayoutStatus] += n;
-    counts.all += n;
-  }
-  return counts;
+  return countByStatus(db, and(...filterConditions(q)), PAYOUT_TABS);
 }

@@ -7,7 +7,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { decodeCursor, encodeCursor, rowsOf } from '@/lib/lists/keyset';
+import { countByStatus, decodeCursor, encodeCursor, numOrNull, rowsOf } from '@/lib/lists/keyset';
 import { scheduleFiltersSchema } from './filter-schema';
 import { SCHEDULE_TABS, type ScheduleSort, type ScheduleStatus, type ScheduleTab } from './filters';
 
@@ -57,7 +57,6 @@ function filterConditions(q: z.output<typeof scheduleFiltersSchema>): SQL[] {
   return where;
 }
 
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 type Row = {
   id: string;
@@ -125,14 +124,5 @@ function toItem(row: Row): ScheduleItem {
 /** How many schedules each status tab holds under the other filters. */
 export async function countSchedules(db: Db, input: ScheduleQueryInput): Promise<ScheduleCounts> {
   const q = scheduleFiltersSchema.parse(input);
-  const rows = rowsOf<{ status: string; count: unknown }>(
-    await db.execute(sql`select o.status, count(*)::int as count from index_objects o where ${and(...filterConditions(q))} group by 1`),
-  );
-  const counts = Object.fromEntries(SCHEDULE_TABS.map((tab) => [tab, 0])) as ScheduleCounts;
-  for (const row of rows) {
-    const n = Number(row.count);
-    if ((SCHEDULE_TABS as readonly string[]).includes(row.status) && row.status !== 'all') counts[row.status as ScheduleStatus] += n;
-    counts.all += n;
-  }
-  return counts;
+  return countByStatus(db, and(...filterConditions(q)), SCHEDULE_TABS);
 }
