@@ -23,7 +23,7 @@ import { idempotencyKeySchema } from '@/lib/actions/idempotency-key';
 import { ActionError, ActionRefused, type ActionFailure, type ActionResult } from '@/lib/actions/result';
 import type { AuditAction } from '@/lib/audit/catalog';
 import { completeAuditEntry, getAuditEntry, recordAuditEvent, startAuditEntry } from '@/lib/audit/store';
-import { REFUSAL_MESSAGES } from '@/lib/auth/access';
+import { REFUSAL_MESSAGES, refusalForAudit } from '@/lib/auth/access';
 import { checkPermission, type SessionOperator } from '@/lib/auth/guard';
 import type { Assessment } from '@/lib/approvals/assessment';
 import { grantedExecution, policyRefusal } from '@/lib/approvals/gate';
@@ -157,7 +157,7 @@ export function defineAction<S extends z.ZodObject, T>(definition: ActionDefinit
           ? auditInput(operator, valid.input, valid.idempotencyKey)
           : { operator: actor(operator), action: definition.audit.action, targetId: null, params: { invalidInput: true, fields: fieldNames(raw) }, idempotencyKey: null, mode };
         await getDb()
-          .then((db) => recordAuditEvent(db, entry, { outcome: 'denied', errorMessage: REFUSAL_MESSAGES.forbidden }))
+          .then((db) => recordAuditEvent(db, entry, { outcome: 'denied', errorMessage: refusalForAudit(operator.role, definition.permission) }))
           .catch((error: unknown) => console.error(`${definition.name}: could not record a denied attempt: ${summarizeErrorForLog(error)}`));
       }
       return { ok: false, error: REFUSAL_MESSAGES[decision.reason] };

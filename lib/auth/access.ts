@@ -1,7 +1,7 @@
 // The access decision every guard makes, kept pure so the generated permission tests can check it
 // against the matrix without a server: no operator means signed out; a role without the
 // permission means forbidden.
-import { can, type Permission, type Role } from '@/lib/auth/permissions';
+import { can, PERMISSIONS, ROLE_LABELS, type Permission, type Role } from '@/lib/auth/permissions';
 
 export type AccessRefusal = 'signed-out' | 'forbidden';
 
@@ -21,5 +21,11 @@ export const REFUSAL_MESSAGES: Record<AccessRefusal, string> = {
   'signed-out': 'You are signed out. Sign in again to continue.',
   forbidden: 'Your role does not allow this.',
 };
+
+/** The audit log's words for a refusal: the log is read by others, so it names the role and what it lacked. */
+export function refusalForAudit(role: Role, permission: Permission | null): string {
+  const who = `The ${ROLE_LABELS[role]} role`;
+  return permission === null ? `${who} may not do this.` : `${who} does not have the permission to ${PERMISSIONS[permission].toLowerCase()} (${permission}).`;
+}
 
 export const REFUSAL_STATUS: Record<AccessRefusal, 401 | 403> = { 'signed-out': 401, forbidden: 403 };

@@ -6,7 +6,7 @@
 // these fails when its check is taken out of lib/fees (see the report of issue 10).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionOperator } from '@/lib/auth/current-operator';
-import type { Role } from '@/lib/auth/permissions';
+import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import type { OpenDb } from '@/lib/db/open';
 import { testDatabases } from '@/lib/db/testing';
 import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
@@ -111,7 +111,12 @@ describe.each(testDatabases())('fee refund server checks on $name', ({ open }) =
     // Valid input: refused, recorded with its target.
     const valid = await refund(fee);
     expect(valid).toEqual({ ok: false, error: 'Your role does not allow this.' });
-    expect(await lastEntryOf(opened.db, as[role].id)).toMatchObject({ outcome: 'denied', action: 'application_fee.refund', targetId: fee });
+    expect(await lastEntryOf(opened.db, as[role].id)).toMatchObject({
+      outcome: 'denied',
+      action: 'application_fee.refund',
+      targetId: fee,
+      errorMessage: `The ${ROLE_LABELS[role]} role does not have the permission to refund application fees (fees.refund).`,
+    });
     // Invalid input: the same refusal, no word about the fields.
     const invalid = await fees.refundApplicationFee({ feeId: 'nonsense', idempotencyKey: 'x' } as never);
     expect(invalid).toEqual({ ok: false, error: 'Your role does not allow this.' });
