@@ -8,6 +8,7 @@ import type { Db } from '@/lib/db/open';
 import { settleStaleExecutions } from '@/lib/approvals/sweep';
 import { releaseLease, takeLease } from '@/lib/db/leases';
 import { stripeMode } from '@/lib/stripe/client';
+import type { StripeMode } from '@/lib/stripe/mode';
 import { resolveEntry } from './resolve';
 import { dropOldRequestLeases, listUnresolved, recordResolution } from './store';
 import type { Resolution } from './types';
@@ -26,13 +27,18 @@ export type ReconcileReport = {
 
 export async function reconcileOnce(
   db: Db,
-  { holder, now = new Date(), resolve = resolveEntry }: { holder: string; now?: Date; resolve?: typeof resolveEntry },
+  {
+    holder,
+    now = new Date(),
+    resolve = resolveEntry,
+    mode = stripeMode(),
+  }: { holder: string; now?: Date; resolve?: typeof resolveEntry; /** The mode of the key in use: only its entries are checked. */ mode?: StripeMode },
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { ran: false, checked: 0, resolved: 0, stillOpen: 0, undeterminable: 0, approvalsSettled: 0 };
   if (!(await takeLease(db, RECONCILER_LEASE, holder, 5 * 60_000, now))) return report;
   report.ran = true;
   try {
-    for (const entry of await listUnresolved(db, now)) {
+    for (const entry of await listUnresolved(db, now, mode)) {
       report.checked += 1;
       const resolution: Resolution = await resolve(entry, db, now);
       await recordResolution(db, entry, resolution);
@@ -41,7 +47,7 @@ export async function reconcileOnce(
       else report.stillOpen += 1;
     }
     // After the entries: an execution's entry resolved just now settles its request in the same pass.
-    report.approvalsSettled = (await settleStaleExecutions(db, { now, mode: stripeMode(), resolve })).settled;
+    report.approvalsSettled = (await settleStaleExecutions(db, { now, mode, resolve })).settled;
     await dropOldRequestLeases(db, now);
   } finally {
     await releaseLease(db, RECONCILER_LEASE, holder).catch(() => undefined);

@@ -7,6 +7,7 @@ import type { Db } from '@/lib/db/open';
 import { auditEntries } from '@/lib/db/schema';
 import { dropEndedLeases, endLeaseAt, leaseHeld } from '@/lib/db/leases';
 import { ENDED_GRACE_MS, RUNNING_TTL_MS, STARTED_GRACE_MS, type Resolution } from './types';
+import type { StripeMode } from '@/lib/stripe/mode';
 
 const OPEN = ['started', 'unknown'] as const;
 
@@ -49,15 +50,20 @@ export async function openEarlierRequests(
  * entries old enough that their request cannot still be running (a crash between Stripe and the
  * audit completion).
  */
-export async function listUnresolved(db: Db, now: Date, limit = 100): Promise<AuditEntry[]> {
+export async function listUnresolved(db: Db, now: Date, mode: StripeMode, limit = 100): Promise<AuditEntry[]> {
   const staleStart = new Date(now.getTime() - STARTED_GRACE_MS);
   return db
     .select()
     .from(auditEntries)
     .where(
-      or(
-        and(eq(auditEntries.outcome, 'unknown'), isNull(auditEntries.resolution)),
-        and(eq(auditEntries.outcome, 'started'), lt(auditEntries.startedAt, staleStart)),
+      and(
+        // An entry of another mode names objects the key in use cannot read (a test-mode refund seen
+        // with a live key would read as "not applied"): it waits for a console run in its own mode.
+        eq(auditEntries.mode, mode),
+        or(
+          and(eq(auditEntries.outcome, 'unknown'), isNull(auditEntries.resolution)),
+          and(eq(auditEntries.outcome, 'started'), lt(auditEntries.startedAt, staleStart)),
+        ),
       ),
     )
     // Newest first: an old entry whose check keeps failing must not hold back new ones.

@@ -242,6 +242,22 @@ describe.each(testDatabases())('unknown outcomes on $name', ({ open }) => {
     expect(await entryFor(never)).toMatchObject({ outcome: 'failed', errorMessage: 'Not applied.' });
   });
 
+  it('leaves an entry of another mode for a console running in that mode', async () => {
+    session.operator = finance;
+    const { transfer } = await freshCharge();
+    const base = { operator: { id: finance.id, email: finance.email, role: finance.role }, action: 'transfer.reverse' as const, targetId: transfer, params: { transferId: transfer } };
+    // A test-mode request left started by a crash, seen by this console on the emulator: the
+    // emulator cannot know it, so reading it here would wrongly find it "not applied".
+    const elsewhere = key();
+    await startAuditEntry(opened.db, { ...base, idempotencyKey: elsewhere, mode: 'test' });
+    const later = new Date(Date.now() + 10 * 60_000);
+    await reconciler.reconcileOnce(opened.db, { holder: 'test', now: later });
+    expect(await entryFor(elsewhere)).toMatchObject({ outcome: 'started', resolution: null });
+    // A console on a test key settles it.
+    await reconciler.reconcileOnce(opened.db, { holder: 'test', now: later, mode: 'test' });
+    expect(await entryFor(elsewhere)).toMatchObject({ outcome: 'failed', errorMessage: 'Not applied.' });
+  });
+
   it('only one reconciler works at a time', async () => {
     const { takeLease } = await import('@/lib/db/leases');
     expect(await takeLease(opened.db, reconciler.RECONCILER_LEASE, 'other-instance', 60_000)).toBe(true);
