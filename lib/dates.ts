@@ -11,6 +11,12 @@ export function utcDay(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 10);
 }
 
+/** A Stripe timestamp that may be missing, as its UTC day ("2026-05-31") or with the time ("2026-05-31 14:02 UTC"); "—" when missing. */
+export function formatDate(seconds: number | null | undefined, withTime = false): string {
+  if (seconds === null || seconds === undefined) return '—';
+  return withTime ? formatTimestamp(seconds) : utcDay(seconds);
+}
+
 /** A calendar interval of recurring billing, as Stripe names it. */
 export type CalendarInterval = 'day' | 'week' | 'month' | 'year';
 

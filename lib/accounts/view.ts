@@ -5,6 +5,7 @@ import type Stripe from 'stripe';
 import type { StripeMode } from '@/lib/stripe/mode';
 import type { UpdateAccountInput } from './schemas';
 import { plural } from '@/lib/words';
+import { formatDate } from '@/lib/dates';
 
 type Named = Pick<Stripe.Account, 'id' | 'email' | 'business_profile' | 'settings' | 'company' | 'individual'>;
 
@@ -52,13 +53,6 @@ const ACRONYMS: Record<string, string> = { au: 'AU', becs: 'BECS', sepa: 'SEPA',
 export function capabilityLabel(id: string): string {
   const words = id.split('_').map((w) => ACRONYMS[w] ?? w).join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A Unix time as a UTC date ("2026-05-31"), or with the time ("2026-05-31 14:02 UTC"). */
-export function formatDate(unix: number | null | undefined, withTime = false): string {
-  if (unix === null || unix === undefined) return '—';
-  const iso = new Date(unix * 1000).toISOString();
-  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
 }
 
 /** A deadline relative to now: "in 3 days (2026-06-04)", "2 days ago (2026-05-29)". */

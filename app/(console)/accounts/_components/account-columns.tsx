@@ -9,7 +9,8 @@ import type Stripe from 'stripe';
 import { Badge } from '@/components/ui/badge';
 import type { DataTableFeatures } from '@/components/data-table/data-table';
 import { accountStatus, disabledReasonText } from '@/lib/accounts/status';
-import { accountName, capabilitySummary, formatDate } from '@/lib/accounts/view';
+import { accountName, capabilitySummary } from '@/lib/accounts/view';
+import { formatDate } from '@/lib/dates';
 import { toneOf } from '@/components/accounts/tone';
 
 const column = createColumnHelper<DataTableFeatures, Stripe.Account>();

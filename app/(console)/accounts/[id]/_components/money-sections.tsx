@@ -3,7 +3,7 @@ import Link from 'next/link';
 import type Stripe from 'stripe';
 import { Badge } from '@/components/ui/badge';
 import type { FeesFrom } from '@/lib/accounts/keys';
-import { formatDate } from '@/lib/accounts/view';
+import { formatDate } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 
 export function ExternalAccountsBody({ items }: { items: (Stripe.BankAccount | Stripe.Card)[] }) {

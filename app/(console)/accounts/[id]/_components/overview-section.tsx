@@ -1,7 +1,8 @@
 // Overview: the business profile, e-mail, default currency, payout schedule, terms acceptance and
 // metadata, as Stripe has them.
 import type Stripe from 'stripe';
-import { formatDate, payoutScheduleText } from '@/lib/accounts/view';
+import { payoutScheduleText } from '@/lib/accounts/view';
+import { formatDate } from '@/lib/dates';
 import { Item, None } from './section';
 
 export function OverviewBody({ account }: { account: Stripe.Account }) {

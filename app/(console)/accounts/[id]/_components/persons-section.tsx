@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type Stripe from 'stripe';
 import { Badge } from '@/components/ui/badge';
 import { describeRequirements, personName } from '@/lib/accounts/requirements';
-import { formatDate } from '@/lib/accounts/view';
+import { formatDate } from '@/lib/dates';
 import { Item, None } from './section';
 import { plural } from '@/lib/words';
 
