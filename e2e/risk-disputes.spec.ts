@@ -41,6 +41,6 @@ test('ops sees a disputed account ranked in the risk queue with the dispute in w
   await expect(shown).toContainText('Needs a response');
   await expect(shown).toContainText(reason);
   await expect(shown.getByRole('link', { name: String(dispute.charge) })).toHaveAttribute('href', `/risk/charges/${dispute.charge}`);
-  // A response is due: its date is shown (the row's sixth cell is not a dash).
-  await expect(shown.locator('td').nth(5)).not.toHaveText('—');
+  // A response is due: its date is shown (the row's fourth cell, after status, reason and amount, is not a dash).
+  await expect(shown.locator('td').nth(3)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
 });

@@ -1,9 +1,9 @@
 // The newest disputes on the account's charges (from the console's index): amount, reason, status
 // in words, the date a response is due, and a link to the account's risk case for the rest.
 import Link from 'next/link';
-import { Badge } from '@/components/ui/badge';
-import { formatDate } from '@/lib/accounts/view';
-import { disputeReasonWords, disputeStatusWords, isOpenDispute } from '@/lib/disputes/words';
+import { DisputeStatusBadge } from '@/components/disputes/dispute-parts';
+import { formatDate } from '@/lib/dates';
+import { disputeReasonWords } from '@/lib/disputes/words';
 import type { DisputeSummary } from '@/lib/disputes/view';
 import { formatMoney } from '@/lib/money';
 
@@ -14,11 +14,13 @@ export function DisputesBody({ accountId, disputes }: { accountId: string; dispu
       <ul className="divide-y divide-neutral-200 text-sm" data-testid="account-disputes">
         {disputes.map((d) => (
           <li key={d.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5" data-testid="account-dispute">
+            <DisputeStatusBadge status={d.status} />
             <span className="tabular-nums text-neutral-900">{d.amount !== null && d.currency ? formatMoney(d.amount, d.currency) : '—'}</span>
             <span className="text-neutral-700">{disputeReasonWords(d.reason)}</span>
-            <Badge tone={d.status === 'lost' ? 'bad' : isOpenDispute(d.status) ? 'warn' : d.status === 'won' ? 'good' : 'neutral'}>{disputeStatusWords(d.status)}</Badge>
             {d.dueBy !== null ? <span className="text-neutral-600">response due {formatDate(d.dueBy)}</span> : null}
-            <span className="ml-auto text-xs text-neutral-500">{d.created !== null ? formatDate(d.created) : ''}</span>
+            <span className="w-full text-xs text-neutral-500 sm:ml-auto sm:w-auto">
+              <span className="font-mono">{d.id}</span> · opened {formatDate(d.created)}
+            </span>
           </li>
         ))}
       </ul>

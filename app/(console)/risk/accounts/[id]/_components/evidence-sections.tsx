@@ -7,8 +7,9 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { DisputeStatusBadge } from '@/components/disputes/dispute-parts';
 import { formatTimestamp } from '@/lib/dates';
-import { disputeReasonWords, disputeStatusWords, isOpenDispute } from '@/lib/disputes/words';
+import { disputeReasonWords } from '@/lib/disputes/words';
 import { formatMoney } from '@/lib/money';
 import { caseQueries } from '@/lib/risk/case-keys';
 import type { CaseEvidence } from '@/lib/risk/case-view';
@@ -130,17 +131,18 @@ export function DisputesSection({ evidence }: { evidence: CaseEvidence }) {
       {evidence.disputes.length === 0 ? (
         <None what="No dispute on this account's charges." />
       ) : (
-        <Table label="Disputes" head={['Dispute', 'Created', 'Amount', 'Reason', 'Status', 'Response due', 'Charge']}>
+        <Table label="Disputes" head={['Status', 'Reason', 'Amount', 'Response due', 'Created', 'Dispute', 'Charge']}>
           {evidence.disputes.map((d) => (
+            // What ops decide on first (status, reason, amount, the deadline) leads; the ids follow.
             <tr key={d.id} data-testid="evidence-dispute" data-status={d.status ?? ''}>
-              <Cell mono>{d.id}</Cell>
-              <Cell nowrap>{when(d.created)}</Cell>
-              <Cell nowrap>{money(d.amount, d.currency)}</Cell>
-              <Cell>{disputeReasonWords(d.reason)}</Cell>
               <Cell>
-                <Badge tone={d.status === 'lost' ? 'bad' : isOpenDispute(d.status) ? 'warn' : d.status === 'won' ? 'good' : 'neutral'}>{disputeStatusWords(d.status)}</Badge>
+                <DisputeStatusBadge status={d.status} />
               </Cell>
+              <Cell>{disputeReasonWords(d.reason)}</Cell>
+              <Cell nowrap>{money(d.amount, d.currency)}</Cell>
               <Cell nowrap>{d.dueBy === null ? '—' : when(d.dueBy)}</Cell>
+              <Cell nowrap>{when(d.created)}</Cell>
+              <Cell mono>{d.id}</Cell>
               <Cell mono>
                 {d.charge ? (
                   <Link href={`/risk/charges/${encodeURIComponent(d.charge)}`} className="text-brand-600 hover:underline">
