@@ -1,5 +1,6 @@
-// Payouts, read-only: as finance, an account of the demo whose payouts failed shows them called
-// out in words with their failure code at the top of its Payouts section (from the index); the
+// Payouts, read-only: as finance, an account of the demo whose payouts fail (after its last paid
+// one) shows them called out in words with their failure code at the top of its Payouts section
+// (from the index), and one whose failures were followed by paid payouts says so quietly; the
 // callout's link opens the Payouts list's Failed tab narrowed to the account, which lists the
 // failed payout; the whole list's Failed tab counts every connected account's failed payouts, as
 // the emulator holds them (each account's own, read with Stripe-Account).
@@ -25,10 +26,30 @@ test.describe('as finance', () => {
   test("finds a failed payout on an account's page, in words with its code, and in the Payouts list's Failed tab", async ({ page }) => {
     const failed = await emulatorFailedPayouts();
     expect(failed.length).toBeGreaterThan(0);
-    const { account, payout } = failed[0]!;
-    const ofAccount = failed.filter((f) => f.account === account);
+    // Per account with a failure: which failures came after its last paid payout (a problem now),
+    // from the account's newest payouts as the emulator lists them.
+    const stories = await Promise.all(
+      [...new Set(failed.map((f) => f.account))].map(async (account) => {
+        const newest = (await emulatorApi<{ data: Stripe.Payout[] }>('GET', '/v1/payouts?limit=100', undefined, account)).body.data ?? [];
+        const lastPaid = Math.max(-Infinity, ...newest.filter((p) => p.status === 'paid').map((p) => p.arrival_date));
+        const ofAccount = failed.filter((f) => f.account === account);
+        return { account, ofAccount, since: ofAccount.filter((f) => f.payout.arrival_date >= lastPaid) };
+      }),
+    );
+    const failing = stories.find((s) => s.since.length > 0);
+    expect(failing, 'the demo has an account whose payouts still fail').toBeDefined();
+    const { account, ofAccount, since } = failing!;
+    const payout = since[0]!.payout;
     const code = payout.failure_code!;
     expect(FAILURE_WORDS[code]).toBeDefined();
+
+    // An account whose failures were followed by paid payouts: said quietly, not as an alert.
+    const fixed = stories.find((s) => s.since.length === 0);
+    if (fixed) {
+      await page.goto(`/accounts/${fixed.account}`);
+      await expect(page.getByTestId('payouts-failed-earlier')).toContainText(`${fixed.ofAccount.length} payout${fixed.ofAccount.length === 1 ? '' : 's'} failed earlier`);
+      await expect(page.getByTestId('payouts-failed-callout')).toHaveCount(0);
+    }
 
     await page.goto(`/accounts/${account}`);
     const callout = page.getByTestId('payouts-failed-callout');

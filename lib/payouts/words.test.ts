@@ -1,7 +1,7 @@
 // Payout failures in words: each code Stripe's failing test banks give, an unknown code, and the
 // account page's callout (each reason once, the count of all failed payouts).
 import { describe, expect, it } from 'vitest';
-import { arrivalWords, failedPayoutsWords, failureWords } from './words';
+import { arrivalWords, failedPayoutsCallout, failedPayoutsWords, failureWords } from './words';
 
 describe('payout failures in words', () => {
   it('says what each failing test bank code means, with the code', () => {
@@ -29,5 +29,27 @@ describe('payout failures in words', () => {
       'was due 2026-11-03',
     ]);
     expect(arrivalWords({ status: 'paid', arrivalDate: null })).toBe('no arrival date');
+  });
+
+  it('calls a failure newer than the last paid payout a problem now, and older ones history', () => {
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 1000;
+    const paid = (d: string) => ({ status: 'paid', arrivalDate: day(d), failureCode: null });
+    const fail = (d: string, failureCode = 'account_closed') => ({ status: 'failed', arrivalDate: day(d), failureCode });
+    // Failed last week, paid before that: now.
+    const now = failedPayoutsCallout([fail('2026-11-20'), paid('2026-11-01')], [fail('2026-11-20')], 1);
+    expect(now).toEqual({ kind: 'current', words: '1 payout failed: the bank account was closed (account_closed).' });
+    // One failure since the last paid payout, two before it: a problem now, every reason said.
+    const mixed = failedPayoutsCallout([fail('2026-11-20', 'no_account'), paid('2026-11-01')], [fail('2026-11-20', 'no_account'), fail('2025-10-01'), fail('2025-09-01')], 3);
+    expect(mixed).toEqual({ kind: 'current', words: '3 payouts failed: the bank account does not exist (no_account); the bank account was closed (account_closed).' });
+    // A failure a year ago, paid since: history.
+    expect(failedPayoutsCallout([paid('2026-11-20'), paid('2026-11-01')], [fail('2025-11-02')], 1)).toEqual({
+      kind: 'past',
+      words: '1 payout failed earlier, the latest due 2025-11-02; the payouts since have been paid.',
+    });
+    // Nothing paid in view: every failure counts as now.
+    expect(failedPayoutsCallout([fail('2026-11-20')], [fail('2026-11-20')], 1).kind).toBe('current');
+    // The failed payouts not read (yet, or the read failed): the count alone, no empty reason list.
+    expect(failedPayoutsCallout([paid('2026-11-20')], undefined, 2)).toEqual({ kind: 'current', words: '2 payouts failed.' });
+    expect(failedPayoutsCallout([paid('2026-11-20')], [], 0)).toEqual({ kind: 'none' });
   });
 });

@@ -42,6 +42,31 @@ export function failedPayoutsWords(failed: Array<{ failureCode: string | null }>
   return `${plural(total, 'payout', 'payouts')} failed: ${reasons.join('; ')}.`;
 }
 
+type Dated = { status: string; arrivalDate: number | null; failureCode: string | null };
+
+/**
+ * What the account page says over its failed payouts. A failure newer than the latest paid payout
+ * is a problem now (`current`: the bank account likely still fails); failures followed by a paid
+ * payout are history (`past`), said quietly with the last one's date. `latest` is the account's
+ * newest payouts by arrival date, `failed` its newest failed ones (undefined while unread: then
+ * only the count is said, with no reasons).
+ */
+export function failedPayoutsCallout(
+  latest: Dated[],
+  failed: Dated[] | undefined,
+  total: number,
+): { kind: 'none' } | { kind: 'current' | 'past'; words: string } {
+  if (total === 0) return { kind: 'none' };
+  if (!failed) return { kind: 'current', words: `${plural(total, 'payout', 'payouts')} failed.` };
+  const lastPaid = Math.max(-Infinity, ...latest.filter((p) => p.status === 'paid' && p.arrivalDate !== null).map((p) => p.arrivalDate!));
+  if (failed.some((p) => (p.arrivalDate ?? Infinity) >= lastPaid)) return { kind: 'current', words: failedPayoutsWords(failed, total) };
+  const newest = failed[0]?.arrivalDate ?? null;
+  return {
+    kind: 'past',
+    words: `${plural(total, 'payout', 'payouts')} failed earlier${newest === null ? '' : `, the latest due ${utcDay(newest)}`}; the payouts since have been paid.`,
+  };
+}
+
 /** When the money reaches (or reached, or was due at) the bank: "arrived 2026-11-03", "arrives …", "was due …". */
 export function arrivalWords(p: { status: string; arrivalDate: number | null }): string {
   if (p.arrivalDate === null) return 'no arrival date';

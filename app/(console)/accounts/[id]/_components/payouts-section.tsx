@@ -1,12 +1,12 @@
-// The account's payouts (the Payouts section), from the console's index: failed payouts called out
-// at the top in words with their codes, then the latest payouts by arrival date, and links to the
+// The account's payouts (the Payouts section), from the console's index: failed payouts since the
+// last paid one called out at the top in words with their codes (older ones said quietly), then the latest payouts by arrival date, and links to the
 // Payouts list narrowed to the account (and to its failed ones).
 import Link from 'next/link';
 import { PayoutFailure, PayoutStatusBadge } from '@/components/payouts/payout-parts';
 import { formatMoney } from '@/lib/money';
 import { accountPayoutsHref } from '@/lib/payouts/filters';
 import type { PayoutListResult } from '@/lib/payouts/keys';
-import { arrivalWords, failedPayoutsWords } from '@/lib/payouts/words';
+import { arrivalWords, failedPayoutsCallout } from '@/lib/payouts/words';
 import { plural } from '@/lib/words';
 
 export function PayoutsBody({ accountId, latest, failed }: { accountId: string; latest: PayoutListResult; failed: PayoutListResult | undefined }) {
@@ -18,14 +18,23 @@ export function PayoutsBody({ accountId, latest, failed }: { accountId: string; 
     );
   }
   const failedCount = latest.counts.failed;
+  const callout = failedPayoutsCallout(latest.items, failed?.items, failedCount);
+  const failedLink = (
+    <Link href={accountPayoutsHref(accountId, 'failed')} className="mt-1 inline-block text-xs underline" data-testid="account-payouts-failed">
+      {failedCount === 1 ? 'The failed payout' : `The ${plural(failedCount, 'failed payout', 'failed payouts')}`} in Payouts
+    </Link>
+  );
   return (
     <div className="space-y-3">
-      {failedCount > 0 ? (
+      {callout.kind === 'current' ? (
         <div role="alert" className="rounded-md border border-mode-live/30 bg-mode-live-soft p-3 text-sm text-mode-live-ink" data-testid="payouts-failed-callout">
-          <p>{failedPayoutsWords(failed?.items ?? [], failedCount)}</p>
-          <Link href={accountPayoutsHref(accountId, 'failed')} className="mt-1 inline-block text-xs underline" data-testid="account-payouts-failed">
-            {failedCount === 1 ? 'The failed payout' : `The ${plural(failedCount, 'failed payout', 'failed payouts')}`} in Payouts
-          </Link>
+          <p>{callout.words}</p>
+          {failedLink}
+        </div>
+      ) : callout.kind === 'past' ? (
+        <div className="rounded-md border border-neutral-200 bg-neutral-50 p-3 text-sm text-neutral-700" data-testid="payouts-failed-earlier">
+          <p>{callout.words}</p>
+          {failedLink}
         </div>
       ) : null}
       <ul className="divide-y divide-neutral-200 text-sm" data-testid="account-payouts">
