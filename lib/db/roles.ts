@@ -4,6 +4,7 @@
 // console's other tables, and on audit_entries only reading, inserting and recording outcomes.
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/open';
+import { rowsOf } from './rows';
 
 /** The columns the app may update on an audit entry: the outcome, and the chain's hashes. */
 export const AUDIT_UPDATABLE_COLUMNS = [
@@ -19,10 +20,6 @@ export const AUDIT_UPDATABLE_COLUMNS = [
 
 /** Serializes concurrent starts: PostgreSQL refuses simultaneous GRANTs on one table. */
 const GRANT_LOCK = 0x6772616e74;
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
 
 export async function currentRole(db: Db): Promise<string> {
   const [row] = rowsOf<{ role: string }>(await db.execute(sql`select current_user as role`));

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/open';
 import { webhookInbox, type WebhookInboxRow } from '@/lib/db/schema';
+import { rowsOf } from '@/lib/db/rows';
 import { summarizeErrorForLog } from '@/lib/stripe/errors';
 import { applyEvent, type IndexEvent } from './events';
 
@@ -18,7 +19,6 @@ const CLAIM_MS = 60_000;
 /** The delay before try `attempt + 1`: 1 s, 2 s, 4 s, ... up to one hour. */
 export const retryDelayMs = (attempt: number) => Math.min(3_600_000, 1000 * 2 ** Math.max(0, attempt - 1));
 
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 
 /** Writes an event to the inbox; false when it was there already (a duplicate delivery). */
 export async function recordEvent(db: Db, event: IndexEvent & Record<string, unknown>, source: 'webhook' | 'catch_up' = 'webhook'): Promise<boolean> {

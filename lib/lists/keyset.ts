@@ -1,11 +1,11 @@
 // Keyset pages over index rows: a cursor is the sort value and id of a page's edge row, in
-// base64url JSON; a cursor that does not decode is no cursor (a shared link never breaks). Also
-// the rows of a raw `db.execute` (node-postgres answers `{ rows }`, PGlite the same or an array),
-// a nullable number column read, and the status tabs' counts of an index list.
+// base64url JSON; a cursor that does not decode is no cursor (a shared link never breaks). Also a
+// nullable number column read, and the status tabs' counts of an index list.
 // Server-side (Buffer).
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
+import { rowsOf } from '@/lib/db/rows';
 
 export type Cursor = [value: number, id: string];
 
@@ -20,8 +20,6 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
     return null;
   }
 }
-
-export const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 
 /** A nullable numeric column as a number or null. */
 export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

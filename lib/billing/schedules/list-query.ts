@@ -7,7 +7,8 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { countByStatus, decodeCursor, encodeCursor, numOrNull, rowsOf } from '@/lib/lists/keyset';
+import { rowsOf } from '@/lib/db/rows';
+import { countByStatus, decodeCursor, encodeCursor, numOrNull } from '@/lib/lists/keyset';
 import { scheduleFiltersSchema } from './filter-schema';
 import { SCHEDULE_TABS, type ScheduleSort, type ScheduleStatus, type ScheduleTab } from './filters';
 
