@@ -7,6 +7,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/open';
 import { rowsOf } from '@/lib/db/rows';
+import { accountStillConnected } from '@/lib/index/conditions';
 import { countByStatus, decodeCursor, encodeCursor, numOrNull } from '@/lib/lists/keyset';
 import { createdRange } from '@/lib/lists/url-filters';
 import { payoutFiltersSchema } from './filter-schema';
@@ -37,14 +38,15 @@ export interface PayoutPage {
 export type PayoutCounts = Record<PayoutTab, number>;
 
 const SORTS: Record<PayoutSort, SQL> = {
-  arrival_date: sql`coalesce(o.arrival_date, 0)`,
+  // Every payout has an arrival date; the plain column is what index_objects_type_arrival_idx orders.
+  arrival_date: sql`o.arrival_date`,
   created: sql`o.created`,
   amount: sql`o.amount`,
 };
 
 /** Every filter but the tab (the tab counts are taken over these). */
 function filterConditions(q: z.output<typeof payoutFiltersSchema>): SQL[] {
-  const where: SQL[] = [sql`o.type = 'payout'`, sql`not o.deleted`, sql`o.account is not null`];
+  const where: SQL[] = [sql`o.type = 'payout'`, sql`not o.deleted`, sql`o.account is not null`, accountStillConnected];
   if (q.account) where.push(sql`o.account = ${q.account}`);
   const range = createdRange(q.arrival_from, q.arrival_to);
   if (range?.gte !== undefined) where.push(sql`o.arrival_date >= ${range.gte}`);

@@ -155,6 +155,8 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
           if (!page.next) break;
           after = page.next;
         }
+        // Each payout once: no page repeats a row, none is skipped.
+        expect(seen.length, `${sort} ${order}`).toBe(mine.length);
         expect(new Set(seen).size, `${sort} ${order}`).toBe(mine.length);
         expect(values, `${sort} ${order}`).toEqual([...values].sort((a, b) => (order === 'asc' ? a - b : b - a)));
         if (lastPage?.prev) {
@@ -179,6 +181,29 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
     // A bad filter value is no filter (a shared link never breaks).
     expect((await q.countPayouts(opened.db, { account: 'nope', arrival_from: '2026-13-45' })).all).toBe(all.length);
   });
+
+  it("a deleted account's payouts leave the list and its counts (Stripe no longer shows them, and no event will close them)", async () => {
+    const q = await import('@/lib/payouts/list-query');
+    const acct = await createEnabled(h.stripe, 'US', 'individual', now());
+    await h.stripe.accounts.update(acct.id, { settings: { payouts: { schedule: { interval: 'manual' } } } });
+    await h.stripe.charges.create({ amount: 4000, currency: 'usd', source: 'tok_bypassPending' });
+    await h.stripe.transfers.create({ amount: 3000, currency: 'usd', destination: acct.id });
+    const po = await h.stripe.payouts.create({ amount: 3000, currency: 'usd' }, { stripeAccount: acct.id });
+    await webhooksSettled(h, 20_000);
+    await inbox.drainInbox(opened.db, stripe);
+    const before = await q.countPayouts(opened.db, {});
+    expect((await q.queryPayouts(opened.db, { account: acct.id, limit: 10 })).items.map((p) => p.id)).toEqual([po.id]);
+
+    await h.stripe.accounts.del(acct.id);
+    await webhooksSettled(h, 20_000);
+    await inbox.drainInbox(opened.db, stripe);
+    // The payout's row is as it was last seen (pending); the list no longer shows it.
+    expect(await rowOf(po.id)).toMatchObject({ status: 'pending', deleted: false });
+    expect((await q.queryPayouts(opened.db, { account: acct.id, limit: 10 })).items).toEqual([]);
+    const after = await q.countPayouts(opened.db, {});
+    expect([after.all, after.pending]).toEqual([before.all - 1, before.pending - 1]);
+    await readApiPayouts();
+  }, 120_000);
 
   it("the platform's own payouts are not indexed", async () => {
     const { isIndexed } = await import('@/lib/index/apply');
