@@ -15,7 +15,7 @@
 // Automatic payouts: at 00:00 UTC of each due day (daily; weekly on `weekly_anchor`; monthly on
 // `monthly_anchor`, the month's last day for a shorter month; never for `manual`), each currency's
 // whole available balance goes to that currency's default external account, when the account's
-// payouts are enabled.
+// payouts are enabled and the balance reaches the currency's minimum payout.
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch } from '../core/errors';
 import { mergeMetadata } from '../core/params';
@@ -29,7 +29,7 @@ import { computeAccountState } from '../resources/requirements';
 import type { TestPayoutFailure } from '../resources/tokens';
 import { addBusinessDays } from '../resources/topups';
 import { ownerOf, record } from './common';
-import { checkMaximum, parseCurrency } from './currencies';
+import { checkMaximum, formatAmount, parseCurrency } from './currencies';
 import { perWorld } from './store';
 
 const DAY = 86_400;
@@ -86,6 +86,16 @@ export interface NewPayout {
   metadata?: Stripe.Metadata | null;
   source_type?: string;
 }
+
+/**
+ * The smallest payout per currency, in minor units. Our figures: Stripe's payouts page has a
+ * table we could not read here; its cross-border page says the minimum is "typically one base
+ * unit" of the local currency (docs.stripe.com/connect/cross-border-payouts/special-requirements),
+ * so one unit (1.00) of each, and ¥100 for yen (ours). Other currencies: 100 minor units.
+ */
+export const MINIMUM_PAYOUT: Readonly<Record<string, number>> = { usd: 100, eur: 100, gbp: 100, cad: 100, aud: 100, jpy: 100 };
+
+export const minimumPayout = (currency: string): number => MINIMUM_PAYOUT[currency] ?? 100;
 
 /** Stripe's answer when the available balance cannot cover a payout (test mode). */
 export const PAYOUT_INSUFFICIENT_FUNDS =
@@ -175,6 +185,9 @@ export function createPayout(ctx: Ctx, p: NewPayout, opts: { random?: RandomSour
   const now = ctx.now();
   const currency = parseCurrency(p.currency);
   checkMaximum(p.amount, currency);
+  const minimum = minimumPayout(currency);
+  // Stripe's code and param for an amount below a minimum; the wording is ours.
+  if (p.amount < minimum) throw invalidRequest(`Payouts must be at least ${formatAmount(minimum, currency)}.`, { param: 'amount', code: 'amount_too_small' });
   if (owner !== PLATFORM) {
     const account = world.accounts.get(owner)!;
     const facts = world.accountFacts.get(owner)!;
@@ -346,7 +359,8 @@ function payOutAccount(world: World, p: Payee, day: number, enabled: NonNullable
   let allowed: boolean | null = null;
   for (const { currency, id } of p.defaults) {
     const amount = availableIn(world, p.account.id, currency, day);
-    if (amount <= 0) continue;
+    // A balance below the currency's minimum payout waits for more.
+    if (amount < minimumPayout(currency)) continue;
     const ea = world.externalAccounts.get(id);
     // A bank account whose payouts failed gets none until it is updated.
     if (!ea || ea.status === 'errored') continue;

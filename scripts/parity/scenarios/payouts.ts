@@ -34,6 +34,7 @@ const payouts: Scenario = {
     await ctx.refused('pay out more than the available balance (7000)', () => stripe.payouts.create({ amount: 50_000, currency: 'usd' }, on));
     await ctx.refused('pay out in a currency without an external account', () => stripe.payouts.create({ amount: 100, currency: 'eur' }, on));
     await ctx.refused('pay out 0', () => stripe.payouts.create({ amount: 0, currency: 'usd' }, on));
+    await ctx.refused('pay out 99 cents (below the minimum payout)', () => stripe.payouts.create({ amount: 99, currency: 'usd' }, on));
     await ctx.refused('retrieve the payout on the platform (not its owner)', () => stripe.payouts.retrieve(first.id));
     const bank = await ctx.call('add btok_us_verified_noAccount as the default usd bank account', () =>
       stripe.accounts.createExternalAccount(a.id, { external_account: 'btok_us_verified_noAccount', default_for_currency: true }),
