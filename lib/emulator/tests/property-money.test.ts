@@ -1,16 +1,16 @@
 // A property test over the money rules: random sequences of charges (platform, destination,
 // direct; some disputed by the dispute test cards), transfers, reversals, fee refunds, charge
-// refunds (with reverse_transfer and refund_application_fee), dispute evidence and closes, payouts
-// (on demand, to a bank whose payouts fail, canceled, reversed, and automatic by the accounts' daily
-// or weekly schedules) and the passing of time, driven through the SDK. Whatever the sequence: nothing is
-// reversed or refunded beyond its amount (and asking for more fails with a 400 while asking for
-// what is left succeeds), no payout goes beyond the available balance or below the minimum, only a
-// paid payout of a connected account is reversed and only once (the two linked both ways, of
-// opposite amounts), every balance equals the sum of its balance transactions, every failed or
-// canceled payout gave its amount back, and money
-// is conserved: all balances together hold exactly what the charges brought in, less Stripe's
-// fees, what was refunded to customers, what disputes took (and gave back) and what was paid out
-// (net of what reversals brought back).
+// refunds (with reverse_transfer and refund_application_fee), dispute evidence (an inquiry
+// escalated to a chargeback among them) and closes, payouts (on demand, to a bank whose payouts
+// fail, canceled, reversed, and automatic by the accounts' daily or weekly schedules) and the
+// passing of time, driven through the SDK. Whatever the sequence: nothing is reversed or refunded
+// beyond its amount (and asking for more fails with a 400 while asking for what is left
+// succeeds), no payout goes beyond the available balance or below the minimum, only a paid payout
+// of a connected account is reversed and only once (the two linked both ways, of opposite
+// amounts), every balance equals the sum of its balance transactions, every failed or canceled
+// payout gave its amount back, and money is conserved: all balances together hold exactly what
+// the charges brought in, less Stripe's fees, what was refunded to customers, what disputes took
+// (and gave back) and what was paid out (net of what reversals brought back).
 import fc from 'fast-check';
 import type Stripe from 'stripe';
 import { expect, it } from 'vitest';
@@ -29,7 +29,7 @@ type Command =
   | { kind: 'reverse'; pick: number; amount: AmountSpec; refundFee: boolean }
   | { kind: 'refundFee'; pick: number; amount: AmountSpec }
   | { kind: 'refund'; pick: number; direct: boolean; amount: AmountSpec; reverseTransfer: boolean; refundFee: boolean }
-  | { kind: 'respond'; pick: number; answer: 'winning_evidence' | 'losing_evidence' | 'close' | 'stage' }
+  | { kind: 'respond'; pick: number; answer: 'winning_evidence' | 'losing_evidence' | 'escalate_inquiry_evidence' | 'close' | 'stage' }
   | { kind: 'payout'; from: 'platform' | 0 | 1; currency: 0 | 1; amount: AmountSpec; failing: boolean }
   | { kind: 'cancelPayout'; pick: number }
   | { kind: 'reversePayout'; from: 'platform' | 0 | 1; pick: number }
@@ -74,7 +74,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(), amount: amountArb, refundFee: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refundFee' as const), pick: fc.nat(), amount: amountArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), direct: fc.boolean(), amount: amountArb, reverseTransfer: fc.boolean(), refundFee: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('respond' as const), pick: fc.nat(), answer: fc.constantFrom('winning_evidence' as const, 'losing_evidence' as const, 'close' as const, 'stage' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('respond' as const), pick: fc.nat(), answer: fc.constantFrom('winning_evidence' as const, 'losing_evidence' as const, 'escalate_inquiry_evidence' as const, 'close' as const, 'stage' as const) }) },
   { weight: 3, arbitrary: payoutArb },
   { weight: 2, arbitrary: cancelPayoutArb },
   { weight: 2, arbitrary: reversePayoutArb },
