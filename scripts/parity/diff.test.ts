@@ -72,6 +72,46 @@ describe('diffRuns', () => {
   });
 });
 
+describe('an either step refused for an unknown parameter', () => {
+  const unknownParam = (name: string, param: string): StepRecord => ({
+    name,
+    status: 400,
+    error: { type: 'invalid_request_error', code: 'parameter_unknown', param, message: `Received unknown parameter: ${param}` },
+    fields: [],
+    values: {},
+    expected: 'either',
+  });
+  const either = (step: StepRecord): StepRecord => ({ ...step, expected: 'either' });
+  const diffOne = (e: StepRecord, s: StepRecord) => diffRuns(run('emulator', [e]), run('stripe', [s]))[0].steps[0];
+
+  it('is a difference when the emulator alone refuses it, though the other answer is a success or another error', () => {
+    expect(diffOne(unknownParam('try', 'nickname'), either(ok('try', {}))).differences).toContainEqual({ what: 'unknown parameter', emulator: 'nickname', stripe: null });
+    const other = either(refused('try', 400, 'parameter_unknown', 'nickname'));
+    expect(diffOne(either(refused('try', 400, 'account_invalid', null)), other)).toMatchObject({ outcome: 'different' });
+  });
+
+  it('is a difference when Stripe alone refuses it', () => {
+    expect(diffOne(either(ok('try', {})), unknownParam('try', 'nickname')).differences).toContainEqual({ what: 'unknown parameter', emulator: null, stripe: 'nickname' });
+  });
+
+  it('is a difference even when both sides refuse the same parameter the same way', () => {
+    const step = diffOne(unknownParam('try', 'nickname'), unknownParam('try', 'nickname'));
+    expect(step.outcome).toBe('different');
+    expect(step.differences).toEqual([{ what: 'unknown parameter', emulator: 'nickname', stripe: 'nickname' }]);
+  });
+
+  it('recognizes an invalid request saying so without the code', () => {
+    const worded = either({ ...refused('try', 400, null, null), error: { type: 'invalid_request_error', code: null, param: null, message: 'Received unknown parameter: foo[bar]' } });
+    expect(diffOne(worded, worded).outcome).toBe('different');
+  });
+
+  it('leaves other either steps and refused steps compared as before', () => {
+    expect(diffOne(either(refused('try', 400, 'account_invalid', null)), either(refused('try', 400, 'account_invalid', null))).outcome).toBe('equal');
+    const expectedRefusal = { ...unknownParam('try', 'nickname'), expected: 'error' as const };
+    expect(diffOne(expectedRefusal, expectedRefusal).outcome).toBe('equal');
+  });
+});
+
 describe('the report', () => {
   it('Markdown: the summary, each step with both answers and its outcome, and each difference with both values', () => {
     const md = toMarkdown({ emulator, stripe, diff: diffRuns(emulator, stripe) });

@@ -1,12 +1,26 @@
 // Compares the emulator's run with Stripe's, step by step (steps are matched by scenario and name):
 // the status, Stripe's error type, code and param, the field set, and the values of the fields
-// both answers have. Without a Stripe run every step is "emulator only".
+// both answers have. Without a Stripe run every step is "emulator only". A step marked `either`
+// never hides a refused unknown parameter: that is always a difference, even when both sides agree.
 import type { Difference, Json, RunRecord, ScenarioDiff, StepDiff, StepRecord } from './types';
 
 const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * Whether an error refuses a parameter as unknown (`parameter_unknown`, or an invalid request
+ * saying so): the scenario sent what the backend does not take, which an `either` step must not hide.
+ */
+export function refusesUnknownParameter(error: StepRecord['error']): boolean {
+  if (!error) return false;
+  return error.code === 'parameter_unknown' || (error.type === 'invalid_request_error' && /unknown parameter/i.test(error.message));
+}
+
 export function diffSteps(emulator: StepRecord, stripe: StepRecord): Difference[] {
   const out: Difference[] = [];
+  if ((emulator.expected === 'either' || stripe.expected === 'either') && (refusesUnknownParameter(emulator.error) || refusesUnknownParameter(stripe.error))) {
+    const unknown = (s: StepRecord) => (refusesUnknownParameter(s.error) ? (s.error?.param ?? s.error?.message ?? null) : null);
+    out.push({ what: 'unknown parameter', emulator: unknown(emulator), stripe: unknown(stripe) });
+  }
   if (emulator.status !== stripe.status) out.push({ what: 'status', emulator: emulator.status, stripe: stripe.status });
   for (const key of ['type', 'code', 'param'] as const) {
     const e = emulator.error?.[key] ?? null;

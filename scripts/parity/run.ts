@@ -1,8 +1,11 @@
 // Runs the scenarios against one backend with the SDK and records each step: the status, Stripe's
 // error (type, code, param), and the answer's fields and normalized values. A step that does not
 // come out as the scenario expects (a success where an error was expected, or the reverse), or a
-// failure that is not Stripe's answer, stops that scenario and is its error.
+// failure that is not Stripe's answer, stops that scenario and is its error. A step marked `either`
+// that is refused for an unknown parameter stops it too: the scenario sent what the backend does not
+// take, and `either` must not hide it (the diff counts it as a difference as well).
 import Stripe from 'stripe';
+import { refusesUnknownParameter } from './diff';
 import { fieldPaths, leafValues, normalizeValue } from './normalize';
 import type { Scenario, ScenarioContext, StepOptions } from './scenarios/types';
 import type { RunRecord, ScenarioRecord, StepRecord, Target } from './types';
@@ -44,7 +47,11 @@ async function runScenario(stripe: Stripe, scenario: Scenario, runId: string): P
       if (!(e instanceof Stripe.errors.StripeError) || e.statusCode === undefined) {
         throw new ScenarioStop(`step "${name}" failed outside Stripe's answers: ${e instanceof Error ? e.message : String(e)}`);
       }
-      steps.push(recordError(name, e, expected));
+      const step = recordError(name, e, expected);
+      steps.push(step);
+      if (expected === 'either' && refusesUnknownParameter(step.error)) {
+        throw new ScenarioStop(`step "${name}" was refused for an unknown parameter (${e.param ?? '?'}): ${e.message}`);
+      }
       if (expected === 'ok') throw new ScenarioStop(`step "${name}" was refused: ${e.statusCode} ${e.rawType ?? ''} ${e.code ?? ''} ${e.message}`);
       return e;
     }

@@ -115,7 +115,8 @@ export const SOURCES: Record<string, Source> = {
       if (!c.before) return withdrawn(c.after) > 0 ? ['charge.dispute.created', 'charge.dispute.funds_withdrawn'] : ['charge.dispute.created'];
       const closed = (o: Obj | undefined) => ['won', 'lost', 'warning_closed'].includes(String(o?.status));
       const out = [!closed(c.before) && closed(c.after) ? 'charge.dispute.closed' : 'charge.dispute.updated'];
-      if (withdrawn(c.after) > withdrawn(c.before)) out.push('charge.dispute.funds_reinstated');
+      // Money moving later: given back when won, or withdrawn when an inquiry escalates to a chargeback.
+      if (withdrawn(c.after) > withdrawn(c.before)) out.push(c.after?.status === 'won' ? 'charge.dispute.funds_reinstated' : 'charge.dispute.funds_withdrawn');
       return out;
     },
   },

@@ -13,6 +13,7 @@ import { cardDetails, cardForSource, cardObject, declineError, outcomeOf, type T
 import { ownerOf, record, requireCardPayments, requireConnected, requireTransfersCapability } from './common';
 import { checkChargeAmount, checkMaximum, formatAmount, parseCurrency } from './currencies';
 import { applicationFeeDetail, stripeFee, stripeFeeDetail } from './fees';
+import { cardFundsDelay } from './delay';
 import { raiseDispute } from './disputes';
 import { collectApplicationFee, executeTransfer } from './movements';
 import { calculatedDescriptor, chargeObject, descriptorFrom } from './objects';
@@ -173,7 +174,8 @@ function raiseRadarSignals(ctx: Ctx, chargeId: string, card: TestCard): void {
 function settle(ctx: Ctx, charge: Stripe.Charge, captured: number, a: Authorization): Stripe.Charge {
   const { world } = ctx;
   const now = ctx.now();
-  const availableOn = a.bypassPending ? now : now + PENDING_SECONDS;
+  // The funds wait the owner's delay_days (tok_bypassPending: none); on a connected account, its own.
+  const availableOn = a.bypassPending ? now : now + (a.owner === PLATFORM ? PENDING_SECONDS : cardFundsDelay(world, a.owner));
   const currency = charge.currency;
   const stripe = stripeFee(captured, currency);
   const fee = a.applicationFeeAmount !== null && a.applicationFeeAmount > 0 ? Math.min(a.applicationFeeAmount, captured) : 0;
@@ -215,6 +217,7 @@ function settle(ctx: Ctx, charge: Stripe.Charge, captured: number, a: Authorizat
       sourceTransaction: charge.id,
       transferGroup: next.transfer_group,
       availableOn,
+      paymentAvailableOn: a.bypassPending ? now : now + cardFundsDelay(world, a.transferData.destination),
       ...(feeId ? { applicationFee: { id: feeId, amount: fee } } : {}),
     });
     next.transfer = transfer.id;

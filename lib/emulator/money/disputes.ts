@@ -3,6 +3,7 @@
 //   chargeback  needs_response --submit--> under_review --(DECISION_SECONDS, test evidence)--> won | lost
 //               needs_response --close, or due_by passes--> lost
 //   inquiry     warning_needs_response --submit--> warning_under_review --(DECISION_SECONDS)--> warning_closed
+//               warning_under_review --(DECISION_SECONDS, escalate_inquiry_evidence)--> needs_response (a chargeback)
 //               warning_needs_response --close, or due_by passes--> warning_closed
 //
 // A chargeback debits the disputed amount and the dispute fee from the balance that took the
@@ -10,7 +11,8 @@
 // charge's transfer; the connected account for direct charges), as one `adjustment` balance
 // transaction; a won dispute gives both back with a second one. An inquiry moves no money.
 // Evidence decides as Stripe's test values say: `uncategorized_text` `winning_evidence` wins,
-// `losing_evidence` loses, anything else stays `under_review` (as in Stripe's test mode). Time
+// `losing_evidence` loses, anything else stays `under_review` (as in Stripe's test mode);
+// `escalate_inquiry_evidence` escalates an inquiry to a chargeback (its money withdrawn then). Time
 // only moves at the clock's tick (events/recorder.ts calls settleDisputes).
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch } from '../core/errors';
@@ -20,7 +22,7 @@ import type { Ctx } from '../core/router';
 import type { World } from '../core/world';
 import { ownerOf, record } from './common';
 import { FIXED_FEE } from './fees';
-import { disputes, moneyId, openDisputes } from './store';
+import { disputes, moneyId, openDisputes, type DisputeFacts } from './store';
 
 export type DisputeKind = 'fraudulent' | 'product_not_received' | 'inquiry';
 
@@ -95,24 +97,7 @@ export function raiseDispute(ctx: Ctx, chargeId: string, kind: DisputeKind): Str
   const owner = world.chargeOwner.get(chargeId) ?? PLATFORM;
   const amount = charge.amount - charge.amount_refunded;
   const inquiry = kind === 'inquiry';
-  const withdrawals: Stripe.BalanceTransaction[] = [];
-  if (!inquiry) {
-    const fee = disputeFee(charge.currency);
-    const bt = record(world, {
-      owner,
-      amount: -amount,
-      currency: charge.currency,
-      type: 'adjustment',
-      source: id,
-      created: now,
-      availableOn: now,
-      description: `Chargeback withdrawal for ${charge.id}`,
-      fee,
-      feeDetails: [{ amount: fee, application: null, currency: charge.currency, description: 'Dispute fee', type: 'stripe_fee' }],
-      reportingCategory: 'dispute',
-    });
-    withdrawals.push(renderBalanceTransaction(bt, now));
-  }
+  const withdrawals = inquiry ? [] : [withdraw(world, owner, id, charge, amount, now)];
   const card = charge.payment_method_details?.card;
   const dispute: Stripe.Dispute = {
     id,
@@ -141,6 +126,48 @@ export function raiseDispute(ctx: Ctx, chargeId: string, kind: DisputeKind): Str
   openDisputes(world).set(id, { owner, submittedAt: null });
   world.charges.put({ ...charge, disputed: true });
   return dispute;
+}
+
+/** A chargeback's withdrawal: the disputed amount and the dispute fee, from whoever took the charge, as one `adjustment`. */
+function withdraw(world: World, owner: string, disputeId: string, charge: Stripe.Charge, amount: number, now: number): Stripe.BalanceTransaction {
+  const fee = disputeFee(charge.currency);
+  const bt = record(world, {
+    owner,
+    amount: -amount,
+    currency: charge.currency,
+    type: 'adjustment',
+    source: disputeId,
+    created: now,
+    availableOn: now,
+    description: `Chargeback withdrawal for ${charge.id}`,
+    fee,
+    feeDetails: [{ amount: fee, application: null, currency: charge.currency, description: 'Dispute fee', type: 'stripe_fee' }],
+    reportingCategory: 'dispute',
+  });
+  return renderBalanceTransaction(bt, now);
+}
+
+/**
+ * An inquiry escalated to a chargeback (Stripe's `escalate_inquiry_evidence`): `needs_response`
+ * again with a new `due_by`, the amount still unrefunded withdrawn with the fee. Our model: with
+ * nothing left unrefunded, the inquiry just closes.
+ */
+function escalate(world: World, d: Stripe.Dispute, facts: DisputeFacts, now: number): Stripe.Dispute {
+  const charge = world.charges.get(idOf(d.charge) ?? '');
+  const amount = charge ? Math.min(d.amount, charge.amount - charge.amount_refunded) : 0;
+  if (!charge || amount <= 0) return finish(world, d, 'warning_closed', now);
+  facts.submittedAt = null;
+  const card = d.payment_method_details?.card;
+  const next: Stripe.Dispute = {
+    ...d,
+    amount,
+    status: 'needs_response',
+    balance_transactions: [withdraw(world, facts.owner, d.id, charge, amount, now)],
+    evidence_details: { ...d.evidence_details, due_by: endOfDay(now + RESPONSE_DAYS * 86400), past_due: false },
+    ...(card ? { payment_method_details: { ...d.payment_method_details!, card: { ...card, case_type: 'chargeback' } } } : {}),
+  };
+  disputes(world).put(next);
+  return next;
 }
 
 /** A dispute on a charge the request's account owns, or Stripe's 404. */
@@ -246,7 +273,10 @@ export function settleDispute(world: World, id: string, now: number): void {
     return;
   }
   if (facts.submittedAt === null || now < facts.submittedAt + DECISION_SECONDS) return;
-  if (d.status === 'warning_under_review') finish(world, d, 'warning_closed', now);
+  if (d.status === 'warning_under_review') {
+    if (d.evidence.uncategorized_text?.trim() === 'escalate_inquiry_evidence') escalate(world, d, facts, now);
+    else finish(world, d, 'warning_closed', now);
+  }
   else {
     const text = d.evidence.uncategorized_text?.trim();
     if (text === 'winning_evidence') finish(world, d, 'won', now);

@@ -64,6 +64,8 @@ export interface TransferSpec {
   transferGroup: string | null;
   /** When the moved funds become available on both sides. */
   availableOn: number;
+  /** When the destination payment's funds become available, when not `availableOn` (a destination charge: the destination's delay_days). */
+  paymentAvailableOn?: number;
   /** A destination charge's application fee, taken from the destination payment. */
   applicationFee?: { id: string; amount: number };
 }
@@ -93,7 +95,7 @@ export function executeTransfer(ctx: Ctx, s: TransferSpec): Stripe.Transfer {
     type: 'payment',
     source: paymentId,
     created: now,
-    availableOn: s.availableOn,
+    availableOn: s.paymentAvailableOn ?? s.availableOn,
     fee: feeAmount,
     feeDetails: feeAmount > 0 ? [applicationFeeDetail(feeAmount, s.currency, app.id, app.name ?? 'Platform')] : [],
   });

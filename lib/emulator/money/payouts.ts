@@ -15,7 +15,7 @@
 // Automatic payouts: at 00:00 UTC of each due day (daily; weekly on `weekly_anchor`; monthly on
 // `monthly_anchor`, the month's last day for a shorter month; never for `manual`), each currency's
 // whole available balance goes to that currency's default external account, when the account's
-// payouts are enabled.
+// payouts are enabled and the balance reaches the currency's minimum payout.
 import type Stripe from 'stripe';
 import { invalidRequest, noSuch } from '../core/errors';
 import { mergeMetadata } from '../core/params';
@@ -29,7 +29,7 @@ import { computeAccountState } from '../resources/requirements';
 import type { TestPayoutFailure } from '../resources/tokens';
 import { addBusinessDays } from '../resources/topups';
 import { ownerOf, record } from './common';
-import { checkMaximum, parseCurrency } from './currencies';
+import { checkMaximum, formatAmount, parseCurrency } from './currencies';
 import { perWorld } from './store';
 
 const DAY = 86_400;
@@ -87,11 +87,21 @@ export interface NewPayout {
   source_type?: string;
 }
 
+/**
+ * The smallest payout per currency, in minor units. Our figures: Stripe's payouts page has a
+ * table we could not read here; its cross-border page says the minimum is "typically one base
+ * unit" of the local currency (docs.stripe.com/connect/cross-border-payouts/special-requirements),
+ * so one unit (1.00) of each, and ¥100 for yen (ours). Other currencies: 100 minor units.
+ */
+export const MINIMUM_PAYOUT: Readonly<Record<string, number>> = { usd: 100, eur: 100, gbp: 100, cad: 100, aud: 100, jpy: 100 };
+
+export const minimumPayout = (currency: string): number => MINIMUM_PAYOUT[currency] ?? 100;
+
 /** Stripe's answer when the available balance cannot cover a payout (test mode). */
 export const PAYOUT_INSUFFICIENT_FUNDS =
   'You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).';
 
-interface Destination {
+export interface Destination {
   id: string;
   object: 'bank_account' | 'card';
   instant: boolean;
@@ -121,23 +131,49 @@ function destinationFor(ctx: Ctx, owner: Owner, currency: string, named: string 
   return { id: ea.id, object: ea.object, instant: (ea.available_payout_methods ?? []).includes('instant'), failure: payoutFailureOf(world, ea.id) };
 }
 
-/** Stores a new payout and posts its debit: what every payout (manual or automatic) goes through. */
-function makePayout(
-  world: World,
-  f: { owner: Owner; amount: number; currency: string; destination: Destination; automatic: boolean; instant: boolean; created: number; description: string | null; statementDescriptor: string | null; metadata: Stripe.Metadata },
-  random: RandomSource,
-): Stripe.Payout {
-  const id = makeId('po', random);
+export interface PayoutSpec {
+  owner: Owner;
+  amount: number;
+  currency: string;
+  destination: Destination;
+  automatic: boolean;
+  instant: boolean;
+  created: number;
+  description: string | null;
+  statementDescriptor: string | null;
+  metadata: Stripe.Metadata;
+  /** A reversal (payout-reversals.ts): the payout it reverses. Its amount is shown negative and credits the balance. */
+  originalPayout?: string;
+  /** Its id, when made before it (a reversal's, named by the original first). */
+  id?: string;
+}
+
+/** Stores a new payout and posts its debit: what every payout (manual, automatic, a reversal) goes through. */
+export function makePayout(world: World, f: PayoutSpec, random: RandomSource): Stripe.Payout {
+  const id = f.id ?? makeId('po', random);
   const { created } = f;
   const description = f.description ?? (f.automatic ? 'STRIPE PAYOUT' : null);
-  const bt = record(world, { id: makeId('txn', random), owner: f.owner, amount: -f.amount, currency: f.currency, type: 'payout', source: id, created, description: description ?? 'STRIPE PAYOUT' });
+  const arrival = f.instant ? created : addBusinessDays(created, ARRIVAL_BUSINESS_DAYS);
+  const reversal = f.originalPayout !== undefined;
+  const bt = record(world, {
+    id: makeId('txn', random),
+    owner: f.owner,
+    currency: f.currency,
+    type: 'payout',
+    source: id,
+    created,
+    ...(reversal
+      ? // The bank account is debited: the money is back in the balance when the reversal arrives.
+        { amount: f.amount, availableOn: arrival, reportingCategory: 'payout_reversal', description: `Payout reversal for ${f.originalPayout}` }
+      : { amount: -f.amount, description: description ?? 'STRIPE PAYOUT' }),
+  });
   const payout: Stripe.Payout = {
     id,
     object: 'payout',
-    amount: f.amount,
+    amount: reversal ? -f.amount : f.amount,
     application_fee: null,
     application_fee_amount: null,
-    arrival_date: f.instant ? created : addBusinessDays(created, ARRIVAL_BUSINESS_DAYS),
+    arrival_date: arrival,
     automatic: f.automatic,
     balance_transaction: bt.id,
     created,
@@ -150,7 +186,7 @@ function makePayout(
     livemode: world.mode === 'live',
     metadata: f.metadata,
     method: f.instant ? 'instant' : 'standard',
-    original_payout: null,
+    original_payout: f.originalPayout ?? null,
     payout_method: null,
     reconciliation_status: f.automatic ? 'in_progress' : 'not_applicable',
     reversed_by: null,
@@ -175,6 +211,9 @@ export function createPayout(ctx: Ctx, p: NewPayout, opts: { random?: RandomSour
   const now = ctx.now();
   const currency = parseCurrency(p.currency);
   checkMaximum(p.amount, currency);
+  const minimum = minimumPayout(currency);
+  // Stripe's code and param for an amount below a minimum; the wording is ours.
+  if (p.amount < minimum) throw invalidRequest(`Payouts must be at least ${formatAmount(minimum, currency)}.`, { param: 'amount', code: 'amount_too_small' });
   if (owner !== PLATFORM) {
     const account = world.accounts.get(owner)!;
     const facts = world.accountFacts.get(owner)!;
@@ -250,6 +289,7 @@ function giveBack(world: World, payout: Stripe.Payout, at: number, type: 'payout
 export function cancelPayout(ctx: Ctx, id: string, opts: { random?: RandomSource } = {}): Stripe.Payout {
   const payout = requirePayout(ctx, id);
   if (payout.automatic) throw invalidRequest(`Payout ${id} was made by the payout schedule: automatic payouts cannot be canceled.`);
+  if (payout.original_payout) throw invalidRequest(`Payout ${id} reverses payout ${String(payout.original_payout)}: a payout reversal cannot be canceled.`);
   if (payout.status !== 'pending') throw invalidRequest(`Payout ${id} has status '${payout.status}': only pending payouts can be canceled.`);
   const bt = giveBack(ctx.world, payout, ctx.now(), 'payout_cancel', opts.random ?? cryptoRandom);
   return payouts(ctx.world).put({ ...payout, status: 'canceled', failure_balance_transaction: bt.id, trace_id: { status: 'unsupported', value: null } });
@@ -346,7 +386,8 @@ function payOutAccount(world: World, p: Payee, day: number, enabled: NonNullable
   let allowed: boolean | null = null;
   for (const { currency, id } of p.defaults) {
     const amount = availableIn(world, p.account.id, currency, day);
-    if (amount <= 0) continue;
+    // A balance below the currency's minimum payout waits for more.
+    if (amount < minimumPayout(currency)) continue;
     const ea = world.externalAccounts.get(id);
     // A bank account whose payouts failed gets none until it is updated.
     if (!ea || ea.status === 'errored') continue;

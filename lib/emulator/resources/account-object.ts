@@ -3,6 +3,7 @@
 import type Stripe from 'stripe';
 import { makeId } from '../core/ids';
 import { mergeMetadata } from '../core/params';
+import { MINIMUM_DELAY_DAYS } from '../money/delay';
 import type { CreateAccountParams, UpdateAccountParams } from './account-params';
 
 type ControllerParams = CreateAccountParams['controller'];
@@ -75,7 +76,7 @@ export function blankAccount(id: string, type: Stripe.Account.Type, controller: 
       dashboard: { display_name: null, timezone: 'Etc/UTC' },
       invoices: { default_account_tax_ids: null, hosted_payment_method_save: null },
       payments: { statement_descriptor: null, statement_descriptor_kana: null, statement_descriptor_kanji: null, statement_descriptor_prefix_kana: null, statement_descriptor_prefix_kanji: null },
-      payouts: { debit_negative_balances: true, schedule: { delay_days: 2, interval: 'daily' }, statement_descriptor: null },
+      payouts: { debit_negative_balances: true, schedule: { delay_days: MINIMUM_DELAY_DAYS, interval: 'daily' }, statement_descriptor: null },
       sepa_debit_payments: {},
     } as unknown as Stripe.Account.Settings,
     tos_acceptance: { date: null, ip: null, user_agent: null },
@@ -124,7 +125,12 @@ export function applyAccountUpdate(account: Stripe.Account, p: UpdateAccountPara
   if (p.business_type !== undefined) account.business_type = p.business_type;
   if (p.default_currency !== undefined) account.default_currency = p.default_currency.toLowerCase();
   if (p.business_profile) assignDefined(account.business_profile as unknown as Record<string, unknown>, p.business_profile);
-  if (p.settings) assignDefined(account.settings as unknown as Record<string, unknown>, p.settings);
+  if (p.settings) {
+    assignDefined(account.settings as unknown as Record<string, unknown>, p.settings);
+    // `minimum` is stored and shown as the number it stands for.
+    const schedule = account.settings?.payouts?.schedule as { delay_days: number | string } | undefined;
+    if (schedule?.delay_days === 'minimum') schedule.delay_days = MINIMUM_DELAY_DAYS;
+  }
   if (p.tos_acceptance) assignDefined(account.tos_acceptance as unknown as Record<string, unknown>, p.tos_acceptance);
   if (p.company) {
     const { tax_id, vat_id, verification, ...rest } = p.company;

@@ -1,12 +1,13 @@
-// Payouts (`/v1/payouts`): create, list, retrieve, update (metadata) and cancel, on the platform's
-// balance or, with the Stripe-Account header, a connected account's. The rules and the life of a
-// payout are in money/payouts.ts.
+// Payouts (`/v1/payouts`): create, list, retrieve, update (metadata), cancel and reverse, on the
+// platform's balance or, with the Stripe-Account header, a connected account's. The rules and the
+// life of a payout are in money/payouts.ts, reversals in money/payout-reversals.ts.
 import type Stripe from 'stripe';
 import { noSuch, paramError } from '../core/errors';
 import { matchesCreated } from '../core/list';
 import { expand, EXPAND_ONLY, hash, int, listParams, mergeMetadata, metadata, oneOf, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import { ownerOf } from '../money/common';
+import { reversePayout } from '../money/payout-reversals';
 import { cancelPayout, createPayout, payoutFacts, payouts, requirePayout, settlePayouts } from '../money/payouts';
 // The balance module registers the `txn_` resolver that `expand[]=balance_transaction` goes through.
 import './balance';
@@ -35,6 +36,7 @@ export const createPayoutParams = hash({
 });
 
 const updatePayoutParams = hash({ expand: expand(), metadata: metadata().optional() });
+const reversePayoutParams = hash({ expand: expand(), metadata: metadata().optional() });
 
 const listPayoutParams = hash({
   ...listParams,
@@ -104,6 +106,19 @@ export const payoutRoutes: Route[] = [
     handler: (ctx, { payout }) => {
       const p = parseParams(EXPAND_ONLY, ctx.params);
       return expandObject(ctx, cancelPayout(ctx, payout), p.expand);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/payouts/:payout/reverse',
+    params: reversePayoutParams,
+    connect: true,
+    object: 'payout',
+    handler: (ctx, { payout }) => {
+      const p = parseParams(reversePayoutParams, ctx.params);
+      // Settled first: a payout that has arrived by now is paid.
+      settlePayouts(ctx.world, ctx.now());
+      return expandObject(ctx, reversePayout(ctx, payout, p), p.expand);
     },
   },
 ];

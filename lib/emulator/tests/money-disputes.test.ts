@@ -144,6 +144,45 @@ describe('inquiries', () => {
     expect(await typesOf()).toEqual(['charge.dispute.created', 'charge.dispute.updated', 'charge.dispute.closed']);
   });
 
+  it('escalate to a chargeback with escalate_inquiry_evidence: withdrawn then (amount and fee), a new due date, refunds refused, and won as a chargeback', async () => {
+    const ch = await h.stripe.charges.create({ amount: 4000, currency: 'usd', source: 'tok_createDisputeInquiry' });
+    const dp = await disputeOf(ch.id);
+    const before = await totalOf();
+    expect((await h.stripe.disputes.update(dp.id, { evidence: { uncategorized_text: 'escalate_inquiry_evidence' } })).status).toBe('warning_under_review');
+    await advance(DECISION - 1);
+    expect((await h.stripe.disputes.retrieve(dp.id)).status).toBe('warning_under_review');
+    expect(await totalOf()).toBe(before);
+    h.clock += 1;
+    const escalated = await h.stripe.disputes.retrieve(dp.id);
+    expect(escalated).toMatchObject({ status: 'needs_response', amount: 4000, is_charge_refundable: false, payment_method_details: { card: { case_type: 'chargeback' } }, evidence_details: { past_due: false, submission_count: 1 } });
+    expect(escalated.evidence_details.due_by).toBe(Math.floor((h.clock + 7 * DAY) / DAY) * DAY + DAY - 1);
+    expect(escalated.balance_transactions).toEqual([expect.objectContaining({ type: 'adjustment', amount: -4000, fee: 1500, net: -5500, reporting_category: 'dispute', source: dp.id })]);
+    expect(await totalOf()).toBe(before - 5500);
+    await expectStripeError(h.stripe.refunds.create({ charge: ch.id, amount: 100 }), { status: 400, code: 'charge_disputed' });
+    expect(await typesOf()).toEqual(['charge.dispute.created', 'charge.dispute.updated', 'charge.dispute.updated', 'charge.dispute.funds_withdrawn']);
+    await h.stripe.disputes.update(dp.id, { evidence: { uncategorized_text: 'winning_evidence' } });
+    await advance(DECISION);
+    expect((await h.stripe.disputes.retrieve(dp.id)).status).toBe('won');
+    expect(await totalOf()).toBe(before);
+    await expectBalancesEqualTransactions(h.stripe, [null]);
+  });
+
+  it('escalated after a partial refund, withdraw what is left unrefunded; fully refunded, just close', async () => {
+    const ch = await h.stripe.charges.create({ amount: 4000, currency: 'usd', source: 'tok_createDisputeInquiry' });
+    const dp = await disputeOf(ch.id);
+    await h.stripe.refunds.create({ charge: ch.id, amount: 1500 });
+    await h.stripe.disputes.update(dp.id, { evidence: { uncategorized_text: 'escalate_inquiry_evidence' } });
+    await advance(DECISION);
+    expect(await h.stripe.disputes.retrieve(dp.id)).toMatchObject({ status: 'needs_response', amount: 2500, balance_transactions: [{ amount: -2500 }] });
+    const full = await h.stripe.charges.create({ amount: 4000, currency: 'usd', source: 'tok_createDisputeInquiry' });
+    const fullDp = await disputeOf(full.id);
+    await h.stripe.refunds.create({ charge: full.id });
+    await h.stripe.disputes.update(fullDp.id, { evidence: { uncategorized_text: 'escalate_inquiry_evidence' } });
+    await advance(DECISION);
+    expect(await h.stripe.disputes.retrieve(fullDp.id)).toMatchObject({ status: 'warning_closed', balance_transactions: [] });
+    await expectBalancesEqualTransactions(h.stripe, [null]);
+  });
+
   it('tells when a refund makes the charge no longer refundable', async () => {
     const ch = await h.stripe.charges.create({ amount: 4000, currency: 'usd', source: 'tok_createDisputeInquiry' });
     const dp = await disputeOf(ch.id);

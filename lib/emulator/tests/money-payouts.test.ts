@@ -196,6 +196,32 @@ describe('refused', () => {
   });
 });
 
+describe('minimum payout amounts', () => {
+  it('refuses a payout below the currency’s minimum (amount_too_small, param amount), on an account and on the platform', async () => {
+    const acct = await funded(3000);
+    await expectStripeError(h.stripe.payouts.create({ amount: 99, currency: 'usd' }, as(acct.id)), { status: 400, code: 'amount_too_small', param: 'amount', message: 'Payouts must be at least $1.00 usd.' });
+    const gb = await funded(3000, 'GB');
+    await expectStripeError(h.stripe.payouts.create({ amount: 99, currency: 'gbp' }, as(gb.id)), { status: 400, code: 'amount_too_small', param: 'amount', message: 'Payouts must be at least £1.00 gbp.' });
+    await fundPlatform(1000);
+    await expectStripeError(h.stripe.payouts.create({ amount: 50, currency: 'usd' }), { status: 400, code: 'amount_too_small', param: 'amount' });
+    expect(await h.stripe.payouts.create({ amount: 100, currency: 'usd' }, as(acct.id))).toMatchObject({ amount: 100, status: 'pending' });
+    expect(await available(acct.id)).toBe(2900);
+    expect((await events(acct.id)).map((e) => e.type)).toEqual(['payout.created']);
+  });
+
+  it('automatic payouts leave a balance below the minimum until it reaches it', async () => {
+    const acct = await funded(99, 'US', { interval: 'daily' });
+    await advance(DAY);
+    expect(await collect(h.stripe.payouts.list({}, as(acct.id)))).toEqual([]);
+    expect(await available(acct.id)).toBe(99);
+    await h.stripe.transfers.create({ amount: 1, currency: 'usd', destination: acct.id });
+    await advance(DAY);
+    const [po] = await collect(h.stripe.payouts.list({}, as(acct.id)));
+    expect(po).toMatchObject({ amount: 100, automatic: true, created: FIXED_NOW + 2 * DAY });
+    await expectBalancesEqualTransactions(h.stripe, [acct.id]);
+  });
+});
+
 describe('retrieve, update, list', () => {
   it('updates metadata only (payout.updated) and lists with status, destination, arrival_date and created filters', async () => {
     const acct = await funded(20_000);

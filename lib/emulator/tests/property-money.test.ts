@@ -1,19 +1,24 @@
 // A property test over the money rules: random sequences of charges (platform, destination,
 // direct; some disputed by the dispute test cards), transfers, reversals, fee refunds, charge
-// refunds (with reverse_transfer and refund_application_fee), dispute evidence and closes, payouts
-// (on demand, to a bank whose payouts fail, canceled, and automatic by the accounts' daily or weekly
-// schedules) and the passing of time, driven through the SDK. Whatever the sequence: nothing is
-// reversed or refunded beyond its amount (and asking for more fails with a 400 while asking for
-// what is left succeeds), no payout goes beyond the available balance, every balance equals the
-// sum of its balance transactions, every failed or canceled payout gave its amount back, and money
-// is conserved: all balances together hold exactly what the charges brought in, less Stripe's
-// fees, what was refunded to customers, what disputes took (and gave back) and what was paid out.
+// refunds (with reverse_transfer and refund_application_fee), dispute evidence (an inquiry
+// escalated to a chargeback among them) and closes, payouts (on demand, to a bank whose payouts
+// fail, canceled, reversed, and automatic by the accounts' daily or weekly schedules) and the
+// passing of time, driven through the SDK. Whatever the sequence: nothing is reversed or refunded
+// beyond its amount (and asking for more fails with a 400 while asking for what is left
+// succeeds), no payout goes beyond the available balance or below the minimum, only a paid payout
+// of a connected account is reversed and only once (the two linked both ways, of opposite
+// amounts), every balance equals the sum of its balance transactions, every failed or canceled
+// payout gave its amount back, and money is conserved: all balances together hold exactly what
+// the charges brought in, less Stripe's fees, what was refunded to customers, what disputes took
+// (and gave back) and what was paid out (net of what reversals brought back).
 import fc from 'fast-check';
 import type Stripe from 'stripe';
 import { expect, it } from 'vitest';
 import { collect, createEnabled, FIXED_NOW, stripeError, emulatorForFile } from './harness';
 
 const DAY = 86400;
+/** The minimum payout in usd and eur (1.00). */
+const MINIMUM_PAYOUT = 100;
 const CURRENCIES = ['usd', 'eur'] as const;
 
 const h = emulatorForFile({ resetEach: false });
@@ -24,9 +29,10 @@ type Command =
   | { kind: 'reverse'; pick: number; amount: AmountSpec; refundFee: boolean }
   | { kind: 'refundFee'; pick: number; amount: AmountSpec }
   | { kind: 'refund'; pick: number; direct: boolean; amount: AmountSpec; reverseTransfer: boolean; refundFee: boolean }
-  | { kind: 'respond'; pick: number; answer: 'winning_evidence' | 'losing_evidence' | 'close' | 'stage' }
+  | { kind: 'respond'; pick: number; answer: 'winning_evidence' | 'losing_evidence' | 'escalate_inquiry_evidence' | 'close' | 'stage' }
   | { kind: 'payout'; from: 'platform' | 0 | 1; currency: 0 | 1; amount: AmountSpec; failing: boolean }
   | { kind: 'cancelPayout'; pick: number }
+  | { kind: 'reversePayout'; from: 'platform' | 0 | 1; pick: number }
   | { kind: 'schedule'; to: 0 | 1; interval: 'daily' | 'weekly' | 'manual' }
   | { kind: 'advance'; days: number; minutes: number };
 
@@ -43,6 +49,13 @@ const amountArb: fc.Arbitrary<AmountSpec> = fc.oneof(
 const amountFor = (spec: AmountSpec, left: number): number | null =>
   spec === null ? null : 'part' in spec ? Math.max(1, Math.round((left * spec.part) / 100)) : left + spec.over;
 
+const transferArb = fc.record({ kind: fc.constant('transfer' as const), amount: fc.integer({ min: 1, max: 30_000 }), currency: fc.constantFrom(0 as const, 1 as const), to: fc.constantFrom(0 as const, 1 as const), fromCharge: fc.boolean() });
+const payoutArb = fc.record({ kind: fc.constant('payout' as const), from: fc.constantFrom('platform' as const, 0 as const, 1 as const), currency: fc.constantFrom(0 as const, 0 as const, 1 as const), amount: amountArb, failing: fc.boolean() });
+const cancelPayoutArb = fc.record({ kind: fc.constant('cancelPayout' as const), pick: fc.nat() });
+const reversePayoutArb = fc.record({ kind: fc.constant('reversePayout' as const), from: fc.constantFrom('platform' as const, 0 as const, 0 as const, 1 as const, 1 as const), pick: fc.nat() });
+const scheduleArb = fc.record({ kind: fc.constant('schedule' as const), to: fc.constantFrom(0 as const, 1 as const), interval: fc.constantFrom('daily' as const, 'weekly' as const, 'manual' as const) });
+const advanceArb = fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 3 }), minutes: fc.integer({ min: 0, max: 10 }) });
+
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 3,
@@ -57,21 +70,38 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       dispute: fc.constantFrom<Dispute>(null, null, null, 'tok_createDispute', 'tok_createDisputeInquiry'),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('transfer' as const), amount: fc.integer({ min: 1, max: 30_000 }), currency: fc.constantFrom(0 as const, 1 as const), to: fc.constantFrom(0 as const, 1 as const), fromCharge: fc.boolean() }) },
+  { weight: 2, arbitrary: transferArb },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(), amount: amountArb, refundFee: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refundFee' as const), pick: fc.nat(), amount: amountArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), direct: fc.boolean(), amount: amountArb, reverseTransfer: fc.boolean(), refundFee: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('respond' as const), pick: fc.nat(), answer: fc.constantFrom('winning_evidence' as const, 'losing_evidence' as const, 'close' as const, 'stage' as const) }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({ kind: fc.constant('payout' as const), from: fc.constantFrom('platform' as const, 0 as const, 1 as const), currency: fc.constantFrom(0 as const, 0 as const, 1 as const), amount: amountArb, failing: fc.boolean() }),
-  },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancelPayout' as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('schedule' as const), to: fc.constantFrom(0 as const, 1 as const), interval: fc.constantFrom('daily' as const, 'weekly' as const, 'manual' as const) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 3 }), minutes: fc.integer({ min: 0, max: 10 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('respond' as const), pick: fc.nat(), answer: fc.constantFrom('winning_evidence' as const, 'losing_evidence' as const, 'escalate_inquiry_evidence' as const, 'close' as const, 'stage' as const) }) },
+  { weight: 3, arbitrary: payoutArb },
+  { weight: 2, arbitrary: cancelPayoutArb },
+  { weight: 2, arbitrary: reversePayoutArb },
+  { weight: 1, arbitrary: scheduleArb },
+  { weight: 3, arbitrary: advanceArb },
 );
 
-/** The payout types of balance transaction: money leaving the balances (payout) and coming back (failure, cancel). */
+/**
+ * Payouts alone (money comes in by transfers from a funded platform): the whole sequence is about paying out, so that
+ * payouts get paid and reversed often, which the mixed sequences above reach only now and then.
+ */
+const payoutCommandArb: fc.Arbitrary<Command> = fc.oneof(
+  // In usd to the accounts (whose usd bank accounts take payouts), mostly for what the balance holds.
+  { weight: 2, arbitrary: transferArb.map((t) => ({ ...t, currency: 0 as const })) },
+  // Fewer to the failing bank (those never get paid).
+  {
+    weight: 3,
+    arbitrary: payoutArb.map((p) => ({ ...p, from: p.from === 'platform' ? (0 as const) : p.from, currency: 0 as const, failing: p.failing && p.amount === null, amount: p.amount !== null && 'over' in p.amount && p.amount.over > 10 ? null : p.amount })),
+  },
+  { weight: 1, arbitrary: cancelPayoutArb },
+  { weight: 3, arbitrary: reversePayoutArb },
+  { weight: 1, arbitrary: scheduleArb },
+  // At least a day at a time: payouts arrive two business days after they are made.
+  { weight: 3, arbitrary: advanceArb.map((a) => ({ ...a, days: a.days + 1 })) },
+);
+
+/** The payout types of balance transaction: money leaving the balances (payout) and coming back (failure, cancel, a reversal's payout). */
 const PAYOUT_TYPES = ['payout', 'payout_failure', 'payout_cancel'];
 
 /** Runs a call that may be refused by a money rule: a refusal must be a 400 or a 402 decline, never a crash. */
@@ -89,8 +119,10 @@ interface State {
   accounts: string[];
   /** Each account's second usd bank account: Stripe's failing test number (payouts fail with no_account). */
   failingBanks: string[];
-  /** Payouts made on demand: [id, the account (null: the platform)]. */
+  /** Payouts made on demand, reversals included: [id, the account (null: the platform)]. */
   payouts: [string, string | null][];
+  /** How many payouts were reversed (over the whole property run: that the command is exercised). */
+  reversed: { count: number };
   charges: string[];
   /** Direct charges, with the account they were made on. */
   direct: { id: string; account: string }[];
@@ -126,8 +158,8 @@ async function run(s: State, c: Command): Promise<void> {
     const asked = amountFor(c.amount, left) ?? left;
     const failing = owner && c.failing && currency === 'usd' ? { destination: s.failingBanks[s.accounts.indexOf(owner)] } : {};
     const po = await attempt(stripe.payouts.create({ amount: asked, currency, ...failing }, opts));
-    // Beyond the available balance always fails; within it, in usd (where every balance has a bank account), it is paid out.
-    if (asked > left || asked < 1) expect(po).toBeNull();
+    // Beyond the available balance or below the minimum (1.00) always fails; within it, in usd (where every balance has a bank account), it is paid out.
+    if (asked > left || asked < MINIMUM_PAYOUT) expect(po).toBeNull();
     else if (currency === 'usd') expect(po).not.toBeNull();
     if (po) s.payouts.push([po.id, owner]);
     return;
@@ -138,7 +170,36 @@ async function run(s: State, c: Command): Promise<void> {
     const opts = owner ? { stripeAccount: owner } : {};
     const before = await stripe.payouts.retrieve(id, {}, opts);
     const po = await attempt(stripe.payouts.cancel(id, {}, opts));
-    expect(po !== null).toBe(before.status === 'pending');
+    expect(po !== null).toBe(before.status === 'pending' && !before.original_payout);
+    return;
+  }
+  if (c.kind === 'reversePayout') {
+    // From the named balance's payouts, or the next one round that has a paid payout (most have none yet).
+    const owners = [null, ...s.accounts];
+    const start = c.from === 'platform' ? 0 : c.from + 1;
+    let owner: string | null = owners[start];
+    let all: Stripe.Payout[] = [];
+    for (let k = 0; k < owners.length; k++) {
+      const candidate = owners[(start + k) % owners.length];
+      const list = await collect(stripe.payouts.list({ limit: 100 }, candidate ? { stripeAccount: candidate } : {}));
+      if (k === 0 || list.some((po) => po.status === 'paid')) [owner, all] = [candidate, list];
+      if (list.some((po) => po.status === 'paid')) break;
+    }
+    if (all.length === 0) return;
+    const opts = owner ? { stripeAccount: owner } : {};
+    // Half the time among the paid ones, so that reversals happen and not only refusals.
+    const paid = all.filter((po) => po.status === 'paid');
+    const pool = c.pick % 2 === 0 && paid.length > 0 ? paid : all;
+    const before = pool[Math.floor(c.pick / 2) % pool.length];
+    const r = await attempt(stripe.payouts.reverse(before.id, {}, opts));
+    // Only a paid, standard payout of a connected account (to its US bank), not reversed and not a reversal, within 90 days of arriving.
+    const reversible = owner !== null && before.status === 'paid' && !before.reversed_by && !before.original_payout && before.method === 'standard' && h.clock - before.arrival_date < 90 * DAY;
+    expect(r !== null, `reverse ${before.id} (${before.status})`).toBe(reversible);
+    if (r) {
+      expect(r).toMatchObject({ amount: -before.amount, currency: before.currency, destination: before.destination, original_payout: before.id, status: 'pending' });
+      s.payouts.push([r.id, owner]);
+      s.reversed.count++;
+    }
     return;
   }
   if (c.kind === 'charge') {
@@ -272,8 +333,17 @@ async function checkInvariants(s: State): Promise<void> {
       }
     }
     const byId = new Map(txns.map((t) => [t.id, t]));
-    for (const po of await collect(stripe.payouts.list({ limit: 100 }, opts))) {
+    const all = await collect(stripe.payouts.list({ limit: 100 }, opts));
+    const byPayout = new Map(all.map((po) => [po.id, po]));
+    for (const po of all) {
+      // A reversal's amount is negative: its balance transaction credits the balance.
       expect(byId.get(po.balance_transaction as string)).toMatchObject({ type: 'payout', amount: -po.amount, source: po.id });
+      if (po.original_payout) {
+        const original = byPayout.get(po.original_payout as string);
+        expect(original, po.id).toMatchObject({ reversed_by: po.id, amount: -po.amount, currency: po.currency, destination: po.destination, status: 'paid' });
+        expect(owner, po.id).not.toBeNull();
+      }
+      if (po.reversed_by) expect(byPayout.get(po.reversed_by as string), po.id).toMatchObject({ original_payout: po.id });
       const back = po.failure_balance_transaction ? byId.get(po.failure_balance_transaction as string) : undefined;
       if (po.status === 'failed' || po.status === 'canceled') expect(back, po.id).toMatchObject({ type: po.status === 'failed' ? 'payout_failure' : 'payout_cancel', amount: po.amount, source: po.id });
       else expect(back, po.id).toBeUndefined();
@@ -293,9 +363,11 @@ async function checkInvariants(s: State): Promise<void> {
   for (const currency of CURRENCIES) expect((held[currency] ?? 0) + (paidOut[currency] ?? 0), `money conserved in ${currency}`).toBe((broughtIn[currency] ?? 0) - (leftForCustomers[currency] ?? 0));
 }
 
-it('never reverses, refunds or pays out beyond the amount, moves dispute money once each way, and keeps balances equal to their transactions', async () => {
+/** Runs random command sequences from a fresh world with two enabled US accounts (`funded`: and money on the platform), checking the invariants after each; answers how many payouts were reversed. */
+async function property(commands: fc.Arbitrary<Command>, numRuns: number, seed: number, opts: { funded?: boolean } = {}): Promise<number> {
+  const reversed = { count: 0 };
   await fc.assert(
-    fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 24, size: 'medium' }), async (commands) => {
+    fc.asyncProperty(fc.array(commands, { minLength: 1, maxLength: 24, size: 'medium' }), async (sequence) => {
       h.clock = FIXED_NOW;
       await h.reset();
       const accounts = [(await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id, (await createEnabled(h.stripe, 'US', 'individual', FIXED_NOW)).id];
@@ -305,10 +377,23 @@ it('never reverses, refunds or pays out beyond the amount, moves dispute money o
         await h.stripe.accounts.update(id, { settings: { payouts: { schedule: { interval: 'manual' } } } });
         failingBanks.push((await h.stripe.accounts.createExternalAccount(id, { external_account: 'btok_us_verified_noAccount' })).id);
       }
-      const state: State = { accounts, failingBanks, payouts: [], charges: [], direct: [], disputes: [], transfers: [], fees: [] };
-      for (const c of commands) await run(state, c);
+      const state: State = { accounts, failingBanks, payouts: [], reversed, charges: [], direct: [], disputes: [], transfers: [], fees: [] };
+      // Money for the transfers, when the sequence has no charges of its own.
+      if (opts.funded) for (const currency of CURRENCIES) state.charges.push((await h.stripe.charges.create({ amount: 500_000, currency, source: 'tok_bypassPending' })).id);
+      for (const c of sequence) await run(state, c);
       await checkInvariants(state);
     }),
-    { numRuns: 60, seed: 20260601 },
+    { numRuns, seed },
   );
+  return reversed.count;
+}
+
+it('never reverses, refunds or pays out beyond the amount, moves dispute money once each way, and keeps balances equal to their transactions', async () => {
+  await property(commandArb, 60, 20260601);
+}, 240_000);
+
+it('payouts alone: only paid payouts of connected accounts are reversed, once, and money stays conserved', async () => {
+  const reversed = await property(payoutCommandArb, 60, 20261127, { funded: true });
+  // The sequences reach paid payouts and reverse some, not only refusals (4 with this seed).
+  expect(reversed).toBeGreaterThanOrEqual(3);
 }, 240_000);

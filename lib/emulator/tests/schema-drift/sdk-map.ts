@@ -53,6 +53,7 @@ export const SDK_PARAMS: Record<string, string> = {
   'GET /v1/payouts/:payout': 'PayoutRetrieveParams',
   'POST /v1/payouts/:payout': 'PayoutUpdateParams',
   'POST /v1/payouts/:payout/cancel': 'PayoutCancelParams',
+  'POST /v1/payouts/:payout/reverse': 'PayoutReverseParams',
   'GET /v1/radar/early_fraud_warnings': 'Radar.EarlyFraudWarningListParams',
   'GET /v1/radar/early_fraud_warnings/:early_fraud_warning': 'Radar.EarlyFraudWarningRetrieveParams',
   'GET /v1/reviews': 'ReviewListParams',
