@@ -84,8 +84,10 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
         count(*) filter (where o.status in (${sql.join(OPEN_DISPUTE_STATUSES.map((s) => sql`${s}`), sql`, `)})) as open,
         count(*) filter (where o.status = 'lost') as lost,
         count(*) filter (where o.created >= ${recentFrom}) as recent,
-        max(o.created) as newest
+        max(o.created) as newest,
+        bool_or(a.charges_held_after < ${recentFrom}) as charges_complete
       from index_objects o
+      left join index_accounts a on a.id = o.account
       where o.type = 'dispute' and not o.deleted and ${where}
       group by o.account, code`),
   ]);
@@ -134,6 +136,8 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
     d.open += n(row.open);
     d.lost += n(row.lost);
     d.recent += n(row.recent);
+    // The index holds every charge of the window (lib/index/charge-window.ts read them down to its start): the rate is over a complete count.
+    d.chargesComplete = row.charges_complete === true;
     if (n(row.open) > 0) d.byReason[String(row.code)] = n(row.open);
     newer(g, row.newest);
   }
