@@ -151,6 +151,27 @@ describe.each(testDatabases())('the dispute rate of direct-charge merchants on $
     expect(risk!.reasons.find((r) => r.kind === 'dispute_rate')?.words).toBe('2 disputes on 22 charges in the last 90 days (dispute rate 9.1%)');
   });
 
+  it('a read that stopped with enough holds the newest charges and few older ones: no volume burst from the weeks it did not read', async () => {
+    const { applyObjects } = await import('@/lib/index/apply');
+    const { gatherSignals } = await import('@/lib/risk/recompute');
+    const now = 1_800_000_000;
+    const day = 86_400;
+    const charge = (id: string, created: number) => ({ id, object: 'charge', status: 'succeeded', amount: 1000, currency: 'usd', created });
+    for (const [account, heldAfter] of [
+      ['acct_burst_partial', now - 10 * day],
+      ['acct_burst_never_read', null],
+    ] as const) {
+      await opened.db.insert(indexAccounts).values({ id: account, status: 'enabled', data: { id: account, object: 'account' }, eventCreated: now, chargesHeldAfter: heldAfter });
+      // Ten charges in the last week, three in the days before it down to where the read stopped.
+      const charges = [...Array.from({ length: 10 }, (_, i) => charge(`ch_${account}_${i}`, now - i * 3600)), ...[8, 9, 9.5].map((d, i) => charge(`ch_${account}_b${i}`, now - d * day))];
+      await applyObjects(opened.db, charges, { created: now, fetched: true, account, bulk: true });
+    }
+    const gathered = await gatherSignals(opened.db, { all: false, ids: ['acct_burst_partial', 'acct_burst_never_read'] }, now);
+    expect(gathered.get('acct_burst_partial')!.signals.volume).toEqual({ recent: 10_000, weeklyBefore: 0 });
+    // Never read: the twelve weeks are what the index holds (charges since the console started, and destination charges), as before.
+    expect(gathered.get('acct_burst_never_read')!.signals.volume).toEqual({ recent: 10_000, weeklyBefore: 250 });
+  });
+
   it('a read stopped at its cap says "at least" charges and "at most" the rate', async () => {
     // The backfill read this merchant's 150 charges whole (3 disputes need more than 300): start it over with a cap of one page.
     const { readChargeWindow } = await import('@/lib/index/charge-window');
