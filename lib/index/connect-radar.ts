@@ -9,7 +9,7 @@
 // RECENT_DAYS days (its own or a destination charge's, read by the platform's step before), its
 // direct charges of that window, so its dispute rate is over enough of them (lib/index/charge-window.ts:
 // one request per 100 charges, until the index holds more than 100 per dispute or all of them, at
-// most 100 requests; on the demo about one account in ten).
+// most 100 requests; on the demo 9 accounts of 240, one request each).
 import { and, asc, eq, gt, gte, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/open';
