@@ -190,4 +190,13 @@ describe.each(testDatabases())('the dispute rate of direct-charge merchants on $
     expect(await chargesHeld(m.capped)).toBe(150);
     expect((await riskOf(m.capped))!.reasons.find((r) => r.kind === 'dispute_rate')?.words).toBe('3 disputes on 150 charges in the last 90 days (dispute rate 2.0%)');
   });
+
+  it('a new backfill forgets how far down any account\'s charges were held (events may have been missed), and reads the disputed ones again', async () => {
+    await opened.db.insert(indexAccounts).values({ id: 'acct_held_test', status: 'enabled', data: { id: 'acct_held_test', object: 'account' }, eventCreated: 1, chargesHeldAfter: 1 });
+    const { runBackfill } = await import('@/lib/index/backfill');
+    expect((await runBackfill(opened.db, stripe, { holder: 'dispute-rate-test', restart: true })).status).toBe('done');
+    expect(await heldAfter('acct_held_test')).toBeNull();
+    // A disputed merchant read whole before is read whole again.
+    expect(await heldAfter(m.backfilled20)).toBeLessThan(Math.floor(Date.now() / 1000) - 89 * 86_400);
+  }, 120_000);
 });
