@@ -156,6 +156,11 @@ export const indexAccounts = pgTable(
     /** Risk signals on the account's charges (lib/index/apply.ts keeps them counted). */
     openEarlyFraudWarnings: integer('open_early_fraud_warnings').notNull().default(0),
     openReviews: integer('open_reviews').notNull().default(0),
+    /**
+     * The index holds every direct charge of the account created after this Stripe-clock second (its
+     * charges read down to it, events since): null when never read (lib/index/charge-window.ts).
+     */
+    chargesHeldAfter: bigint('charges_held_after', { mode: 'number' }),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     /** Lower-cased id, business name, email and metadata values: what search matches (trigram index). */
     searchText: text('search_text').notNull().default(''),

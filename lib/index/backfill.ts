@@ -5,7 +5,7 @@
 // database lease). A 429 is waited out with a growing delay; progress (objects per step, rate,
 // time left from the last run's counts) is kept in index_sync_state for the Data sync page and
 // `npm run sync`.
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import type { Db } from '@/lib/db/open';
 import { releaseLease, takeLease } from '@/lib/db/leases';
@@ -146,6 +146,8 @@ async function beginRun(db: Db, state: Map<string, IndexSyncStateRow>): Promise<
     await saveState(db, stateKey(step.key), { status: 'pending', cursor: null, objects: 0, expected, startedAt: null, finishedAt: null, lastError: null, rateLimited: 0 });
   }
   await saveState(db, CONNECT_RADAR_KEY, { status: 'pending', cursor: null, objects: 0, startedAt: null, finishedAt: null });
+  // A new run may follow a gap in the events (the catch-up asks for one): no account's direct charges are known complete any more; the per-account pass reads them again.
+  await db.update(indexAccounts).set({ chargesHeldAfter: null }).where(isNotNull(indexAccounts.chargesHeldAfter));
   await saveState(db, RUN_KEY, { status: 'running', startedAt: now, finishedAt: null, objects: 0, lastError: null, rateLimited: 0 });
 }
 

@@ -5,17 +5,23 @@
 // backfill reads them after the platform's lists in one pass over the accounts: five requests per
 // account (plus one per further 100 schedules or payouts), a few accounts at once, the charge each
 // Radar object or dispute is about expanded so it is indexed with it, resumable from the last account done. Webhooks from the
-// Connect endpoint keep them fresh afterwards.
-import { and, asc, eq, gt } from 'drizzle-orm';
+// Connect endpoint keep them fresh afterwards. Then, for each account with a dispute in the last
+// RECENT_DAYS days (its own or a destination charge's, read by the platform's step before), its
+// direct charges of that window, so its dispute rate is over enough of them (lib/index/charge-window.ts:
+// one request per 100 charges, until the index holds more than 100 per dispute or all of them, at
+// most 100 requests; on the demo 9 accounts of 240, one request each).
+import { and, asc, eq, gt, gte, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/open';
-import { indexAccounts } from '@/lib/db/schema';
+import { indexAccounts, indexObjects } from '@/lib/db/schema';
+import { RECENT_DAYS } from '@/lib/risk/score';
 import { applyObjects, type StripeObject } from './apply';
+import { readChargeWindow } from './charge-window';
 import { answeredAt } from './fetch';
 import { saveState } from './state';
 
-// Named anew when the pass began reading schedules, and again for payouts and disputes, so an index filled before then is filled once more (lib/index/background.ts).
-export const CONNECT_RADAR_KEY = 'backfill:connect_objects_payouts_disputes';
+// Named anew when the pass began reading schedules, and again for payouts and disputes, and for disputed accounts' charges, so an index filled before then is filled once more (lib/index/background.ts).
+export const CONNECT_RADAR_KEY = 'backfill:connect_objects_payouts_disputes_charge_windows';
 /** Accounts read at once. */
 const PARALLEL = 8;
 /** Accounts per saved cursor. */
@@ -67,6 +73,16 @@ async function readAccount(stripe: Stripe, account: string): Promise<AccountObje
   }
 }
 
+/** The accounts among `ids` with a dispute of the last RECENT_DAYS days in the index. */
+async function disputedSince(db: Db, ids: string[]): Promise<string[]> {
+  const from = Math.floor(Date.now() / 1000) - RECENT_DAYS * 86_400;
+  const rows = await db
+    .selectDistinct({ account: indexObjects.account })
+    .from(indexObjects)
+    .where(and(eq(indexObjects.type, 'dispute'), inArray(indexObjects.account, ids), gte(indexObjects.created, from), eq(indexObjects.deleted, false)));
+  return rows.map((row) => row.account).filter((id): id is string => Boolean(id));
+}
+
 /** Reads every connected account's Radar objects, schedules and payouts into the index, from the saved cursor on. */
 export async function backfillConnectRadar(
   db: Db,
@@ -97,6 +113,10 @@ export async function backfillConnectRadar(
         if (found.schedules.length > 0) await applyObjects(db, found.schedules, f);
         if (found.payouts.length > 0) await applyObjects(db, found.payouts, f);
         objects += found.charges.length + found.radar.length + found.schedules.length + found.payouts.length;
+      }
+      for (const read of await Promise.all((await disputedSince(db, slice)).map((id) => readChargeWindow(db, stripe, id, { bulk: true }).catch(() => null)))) {
+        // An account that could not be read keeps a count not known complete: its rate says "at least".
+        objects += read?.charges ?? 0;
       }
     }
     after = ids[ids.length - 1]!;

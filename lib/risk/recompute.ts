@@ -37,6 +37,19 @@ function objectsIn(scope: Scope): SQL {
   return scope.all ? sql`o.account is not null` : sql`o.account in ${scope.ids}`;
 }
 
+/**
+ * The weekly average of the volume before the burst window, over the weeks the index holds: an
+ * account whose direct charges were read only down to `heldAfter` (lib/index/charge-window.ts
+ * stopped once it had enough for the dispute rate) has its baseline from there on only, and none
+ * when that is less than a week, so a read that holds the newest charges and few older ones is
+ * no burst.
+ */
+export function weeklyBaseline(volumeBefore: number, heldAfter: number | null, baselineFrom: number, burstFrom: number): number {
+  const from = heldAfter === null ? baselineFrom : Math.max(baselineFrom, heldAfter + 1);
+  const weeks = (burstFrom - from) / (7 * DAY);
+  return weeks < 1 ? 0 : volumeBefore / Math.min(weeks, BASELINE_WEEKS);
+}
+
 /** Every account's signal facts within the scope (accounts with no object and no requirement issue are left out). */
 export async function gatherSignals(db: Db, scope: Scope, now: number = Math.floor(Date.now() / 1000)): Promise<Map<string, Gathered>> {
   const recentFrom = now - RECENT_DAYS * DAY;
@@ -52,9 +65,11 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
         count(*) filter (where o.created >= ${recentFrom} and o.risk_level = 'highest' and not ${blocked}) as highest,
         count(*) filter (where ${blocked}) as blocked,
         coalesce(sum(o.amount) filter (where o.created >= ${burstFrom} and o.status <> 'failed'), 0) as volume_recent,
-        coalesce(sum(o.amount) filter (where o.created >= ${baselineFrom} and o.created < ${burstFrom} and o.status <> 'failed'), 0) as volume_before,
+        coalesce(sum(o.amount) filter (where o.created >= ${baselineFrom} and o.created > coalesce(a.charges_held_after, 0) and o.created < ${burstFrom} and o.status <> 'failed'), 0) as volume_before,
+        max(a.charges_held_after) as held_after,
         max(o.created) filter (where o.risk_level in ('elevated', 'highest') or ${blocked}) as newest
       from index_objects o
+      left join index_accounts a on a.id = o.account
       where o.type = 'charge' and not o.deleted and ${where}
       group by o.account`),
     db.execute(sql`
@@ -84,8 +99,10 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
         count(*) filter (where o.status in (${sql.join(OPEN_DISPUTE_STATUSES.map((s) => sql`${s}`), sql`, `)})) as open,
         count(*) filter (where o.status = 'lost') as lost,
         count(*) filter (where o.created >= ${recentFrom}) as recent,
-        max(o.created) as newest
+        max(o.created) as newest,
+        bool_or(a.charges_held_after < ${recentFrom}) as charges_complete
       from index_objects o
+      left join index_accounts a on a.id = o.account
       where o.type = 'dispute' and not o.deleted and ${where}
       group by o.account, code`),
   ]);
@@ -104,7 +121,8 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
     const g = entry(row.account);
     g.signals.riskyCharges = { recent: n(row.recent), elevated: n(row.elevated), highest: n(row.highest) };
     g.signals.blockedCharges = n(row.blocked);
-    g.signals.volume = { recent: n(row.volume_recent), weeklyBefore: n(row.volume_before) / BASELINE_WEEKS };
+    const heldAfter = row.held_after === null || row.held_after === undefined ? null : n(row.held_after);
+    g.signals.volume = { recent: n(row.volume_recent), weeklyBefore: weeklyBaseline(n(row.volume_before), heldAfter, baselineFrom, burstFrom) };
     newer(g, row.newest);
   }
   for (const row of rowsOf<Row>(warnings)) {
@@ -134,6 +152,8 @@ export async function gatherSignals(db: Db, scope: Scope, now: number = Math.flo
     d.open += n(row.open);
     d.lost += n(row.lost);
     d.recent += n(row.recent);
+    // The index holds every charge of the window (lib/index/charge-window.ts read them down to its start): the rate is over a complete count.
+    d.chargesComplete = row.charges_complete === true;
     if (n(row.open) > 0) d.byReason[String(row.code)] = n(row.open);
     newer(g, row.newest);
   }

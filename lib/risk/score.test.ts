@@ -1,7 +1,7 @@
 // Each signal's contribution to the score and its words, with the points written out: a weight
 // changed in lib/risk/score.ts fails here, so a change to the ranking is always a decision.
 import { describe, expect, it } from 'vitest';
-import { scoreSignals } from './score';
+import { chargesToClearDisputeRate, disputeRateShows, scoreSignals } from './score';
 import { emptySignals, grownKinds, type RiskSignals } from './signals';
 
 type Patch = { [K in keyof RiskSignals]?: Partial<RiskSignals[K]> | RiskSignals[K] };
@@ -115,14 +115,38 @@ describe('scoreSignals', () => {
   });
 
   it('flags a dispute rate of 1% or more of the charges of the last 90 days', () => {
-    expect(only({ disputes: { open: 0, byReason: {}, lost: 0, recent: 2 }, riskyCharges: { recent: 150, elevated: 0, highest: 0 } })).toEqual({
+    const complete = { open: 0, byReason: {}, lost: 0, chargesComplete: true };
+    expect(only({ disputes: { ...complete, recent: 2 }, riskyCharges: { recent: 150, elevated: 0, highest: 0 } })).toEqual({
       kind: 'dispute_rate',
       points: 25,
       words: '2 disputes on 150 charges in the last 90 days (dispute rate 1.3%)',
     });
-    expect(scoreSignals(signals({ disputes: { open: 0, byReason: {}, lost: 0, recent: 1 }, riskyCharges: { recent: 101, elevated: 0, highest: 0 } })).score).toBe(0);
+    expect(scoreSignals(signals({ disputes: { ...complete, recent: 1 }, riskyCharges: { recent: 101, elevated: 0, highest: 0 } })).score).toBe(0);
+    expect(only({ disputes: { ...complete, recent: 1 }, riskyCharges: { recent: 100, elevated: 0, highest: 0 } }).kind).toBe('dispute_rate');
     // A dispute whose charge the index does not hold: never a rate above 100%.
-    expect(only({ disputes: { open: 0, byReason: {}, lost: 0, recent: 1 } }).words).toBe('1 dispute on 1 charge in the last 90 days (dispute rate 100.0%)');
+    expect(only({ disputes: { ...complete, recent: 1 } }).words).toBe('1 dispute on 1 charge in the last 90 days (dispute rate 100.0%)');
+  });
+
+  it('claims no rate the index cannot know: over a count not known complete, at least that many charges and at most that rate', () => {
+    const partial = { open: 0, byReason: {}, lost: 0, recent: 120 };
+    expect(only({ disputes: { ...partial, chargesComplete: false }, riskyCharges: { recent: 10_000, elevated: 0, highest: 0 } }).words).toBe(
+      '120 disputes on at least 10,000 charges in the last 90 days (dispute rate at most 1.2%)',
+    );
+    // Facts without the flag (stored before it existed) are not known complete either.
+    expect(only({ disputes: { ...partial, recent: 1 }, riskyCharges: { recent: 20, elevated: 0, highest: 0 } }).words).toBe(
+      '1 dispute on at least 20 charges in the last 90 days (dispute rate at most 5.0%)',
+    );
+  });
+
+  it('says how many charges decide the dispute rate without reading all of them: the fewest over which it no longer shows', () => {
+    for (const disputes of [1, 2, 3, 7, 29, 57, 100, 333]) {
+      const needed = chargesToClearDisputeRate(disputes);
+      expect(disputeRateShows(disputes, needed), `${disputes}`).toBe(false);
+      expect(disputeRateShows(disputes, needed - 1), `${disputes}`).toBe(true);
+    }
+    expect(chargesToClearDisputeRate(1)).toBe(101);
+    expect(chargesToClearDisputeRate(0)).toBe(0);
+    expect(disputeRateShows(0, 0)).toBe(false);
   });
 
   it('reads facts stored before disputes were counted', () => {

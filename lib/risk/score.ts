@@ -103,6 +103,25 @@ function breakdown(counts: Record<string, number>, table: Record<string, string>
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const capped = (points: number) => Math.min(points, RISK_WEIGHTS.capPerKind);
 
+/** Whether `disputes` of the last RECENT_DAYS days over `charges` of them make the dispute-rate signal (a dispute whose charge is not counted still counts). */
+export function disputeRateShows(disputes: number, charges: number): boolean {
+  if (disputes < RISK_WEIGHTS.disputeRateMinimum) return false;
+  return disputes / Math.max(charges, disputes) >= RISK_WEIGHTS.disputeRate;
+}
+
+/**
+ * The fewest charges over which `disputes` no longer make the signal: how many of the window's
+ * charges the index must hold to decide it without holding all of them (lib/index/charge-window.ts).
+ */
+export function chargesToClearDisputeRate(disputes: number): number {
+  if (disputes < RISK_WEIGHTS.disputeRateMinimum) return 0;
+  // d / c < rate  <=>  c > d / rate; the floating-point quotient is checked against the rule itself.
+  let charges = Math.floor(disputes / RISK_WEIGHTS.disputeRate) + 1;
+  while (charges > disputes && !disputeRateShows(disputes, charges - 1)) charges -= 1;
+  while (disputeRateShows(disputes, charges)) charges += 1;
+  return charges;
+}
+
 /** Whether `disabled_reason` is a rejection (rather than a restriction) by Stripe. */
 const isRejection = (reason: string) => reason.startsWith('rejected.');
 
@@ -179,13 +198,15 @@ const REASONS: Record<RiskSignalKind, (s: RiskSignals) => Omit<RiskReason, 'kind
     return { points: capped(d.open * RISK_WEIGHTS.openDispute), words: `${plural(d.open, 'dispute', 'disputes')} open on its charges${reasons ? `: ${reasons}` : ''}` };
   },
   dispute_rate: ({ disputes: d, riskyCharges: c }) => {
-    if (!d || d.recent < RISK_WEIGHTS.disputeRateMinimum) return null;
+    if (!d || !disputeRateShows(d.recent, c.recent)) return null;
     // A dispute whose charge the index lacks still counts: the share is then of at least as many charges.
-    const share = d.recent / Math.max(c.recent, d.recent);
-    if (share < RISK_WEIGHTS.disputeRate) return null;
+    const charges = Math.max(c.recent, d.recent);
+    const rate = `${((d.recent / charges) * 100).toFixed(1)}%`;
+    // Not known to hold every charge of the window (the read stopped at its cap, or could not be made): the count is a floor, the rate a ceiling.
+    const [atLeast, atMost] = d.chargesComplete ? ['', ''] : ['at least ', 'at most '];
     return {
       points: RISK_WEIGHTS.disputeRateBonus,
-      words: `${plural(d.recent, 'dispute', 'disputes')} on ${plural(Math.max(c.recent, d.recent), 'charge', 'charges')} in the last ${RECENT_DAYS} days (dispute rate ${(share * 100).toFixed(1)}%)`,
+      words: `${plural(d.recent, 'dispute', 'disputes')} on ${atLeast}${plural(charges, 'charge', 'charges')} in the last ${RECENT_DAYS} days (dispute rate ${atMost}${rate})`,
     };
   },
   lost_disputes: ({ disputes: d }) =>

@@ -29,9 +29,11 @@ export interface RiskSignals {
    * Disputes on its charges: still open (chargebacks and inquiries awaiting a response or a
    * decision), open ones by reason, lost ones, and those of the last `RECENT_DAYS` days (the
    * dispute rate's numerator; its denominator is `riskyCharges.recent`). Absent from facts stored
-   * before disputes were counted.
+   * before disputes were counted. `chargesComplete`: whether the index is known to hold every
+   * charge of that window (the account's direct charges read down to its start:
+   * lib/index/charge-window.ts); otherwise the denominator is a lower bound. Absent reads as not known.
    */
-  disputes: { open: number; byReason: Record<string, number>; lost: number; recent: number };
+  disputes: { open: number; byReason: Record<string, number>; lost: number; recent: number; chargesComplete?: boolean };
 }
 
 /** The kinds of signal, in the order the queue shows them. */

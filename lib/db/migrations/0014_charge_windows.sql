@@ -1,0 +1,1 @@
+ALTER TABLE "index_accounts" ADD COLUMN "charges_held_after" bigint;
