@@ -11,6 +11,7 @@ import { OPEN_DISPUTE_STATUSES } from '@/lib/disputes/words';
 import { indexAccounts, riskAccounts, riskCases } from '@/lib/db/schema';
 import { BASELINE_WEEKS, BURST_DAYS, RECENT_DAYS, scoreSignals } from './score';
 import { emptySignals, grownKinds, type RiskSignals } from './signals';
+import { rowsOf } from '@/lib/db/rows';
 
 const DAY = 86_400;
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters. */
@@ -20,10 +21,6 @@ const WRITE_BATCH = 500;
 const STRIPE_ACTIONS = new Set(['rejected.fraud', 'rejected.terms_of_service', 'rejected.listed', 'rejected.incomplete_verification', 'rejected.other', 'listed', 'under_review', 'other']);
 
 type Scope = { all: true } | { all: false; ids: string[] };
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
 
 const n = (v: unknown) => Number(v ?? 0);
 
