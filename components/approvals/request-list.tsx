@@ -8,7 +8,7 @@ import { APPROVAL_STATUS_LABELS } from '@/lib/approvals/status';
 import { formatTimestamp } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 
-const TONE = { pending: 'warn', approved: 'brand', executed: 'good', declined: 'neutral', cancelled: 'neutral', expired: 'neutral', failed: 'bad', unknown: 'bad' } as const;
+const TONE = { pending: 'warn', approved: 'brand', executed: 'good', declined: 'neutral', cancelled: 'neutral', expired: 'neutral', failed: 'bad', unknown: 'warn' } as const;
 
 export const whenText = (iso: string) => formatTimestamp(Math.floor(Date.parse(iso) / 1000));
 

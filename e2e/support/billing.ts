@@ -23,3 +23,14 @@ export async function feeOfSchedule(scheduleId: string, account: string): Promis
   const phase = schedule.phases.findIndex((p) => p.start_date <= invoice.created && invoice.created < p.end_date);
   return { fee: fees.data[0]!.id, phase, percent: schedule.phases[phase]!.application_fee_percent };
 }
+
+/** A POST on a connected account's behalf (`Stripe-Account`), e.g. a test clock of a journey's own. */
+export async function accountPost<T>(account: string, path: string, form: Record<string, string>): Promise<T> {
+  const res = await fetch(`${emulatorUrl()}${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'Stripe-Account': account, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+  });
+  if (!res.ok) throw new Error(`POST ${path} on ${account} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}

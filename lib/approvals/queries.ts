@@ -1,13 +1,18 @@
 // Server-only reads of approval requests for the inbox, a request's page, an object's page and
 // the navigation's count, each shaped for one operator (what they may decide). A request page
 // reads the object from Stripe again to show what changed since the request. A request whose
-// execution's outcome was unknown takes the outcome the console has since found (lib/outcomes).
+// execution's outcome was unknown takes the outcome the console has since found (lib/outcomes);
+// its page, which follows it while unknown, finds out now, by reading Stripe, as the screen that
+// follows any request does (GET /api/requests/:key): never by sending it again.
 import 'server-only';
 import { getAuditEntry } from '@/lib/audit/store';
 import type { SessionOperator } from '@/lib/auth/guard';
 import { getDb } from '@/lib/db/client';
 import type { Db } from '@/lib/db/open';
 import { ObjectNotFound } from '@/lib/http/json';
+import { resolveEntry } from '@/lib/outcomes/resolve';
+import { isSettled } from '@/lib/outcomes/status';
+import { recordResolution } from '@/lib/outcomes/store';
 import { stripeMode } from '@/lib/stripe/client';
 import { snapshotChanges } from './assessment';
 import { readFailureWords } from './execute';
@@ -55,6 +60,14 @@ async function settled(db: Db, request: ApprovalRequest): Promise<ApprovalReques
   return withSettledExecution(db, request, await getAuditEntry(db, request.executionAuditId));
 }
 
+/** As `settled`, after asking Stripe about an execution entry still open (one still running is left to its process). */
+async function foundOut(db: Db, request: ApprovalRequest): Promise<ApprovalRequest> {
+  if (request.status !== 'unknown' || request.executionAuditId === null) return request;
+  const entry = await getAuditEntry(db, request.executionAuditId);
+  if (entry && !isSettled(entry)) await recordResolution(db, entry, await resolveEntry(entry, db));
+  return settled(db, request);
+}
+
 export async function getInbox(operator: SessionOperator): Promise<Inbox> {
   const db = await getDb();
   const [policies, open, recent] = await Promise.all([getPolicies(db), pendingOfOthers(db, operator.id), listRequests(db, { limit: 100 })]);
@@ -78,7 +91,7 @@ export async function getRequestDetail(id: string, operator: SessionOperator): P
   const db = await getDb();
   const found = await getRequest(db, id);
   if (!found) throw new ObjectNotFound(`There is no approval request ${id}.`);
-  const request = await settled(db, found);
+  const request = await foundOut(db, found);
   const base = view(request, operator, await getPolicies(db));
   if (request.status !== 'pending') return { ...base, changes: null, liveError: null };
   const spec = approvable(request.action as ApprovalAction);

@@ -8,6 +8,7 @@ import Stripe from 'stripe';
 import { carriesRequestKey, madeByRequest, REQUEST_KEY_METADATA } from '@/lib/metadata';
 import { isRejected } from '@/lib/accounts/status';
 import type { AuditEntry } from '@/lib/audit/store';
+import { formatTimestamp } from '@/lib/dates';
 import type { Db } from '@/lib/db/open';
 import { findFeeRefundByRequest } from '@/lib/fees/mutations';
 import { scheduleReached } from '@/lib/billing/schedules/mutations';
@@ -98,9 +99,10 @@ const FINDERS: Partial<Record<string, Finder>> = {
     if (typeof account !== 'string' || typeof toFrozenTime !== 'number') return { undeterminable: 'the entry does not say which account or target' };
     const clock = await getStripe().testHelpers.testClocks.retrieve(e.targetId!, {}, { stripeAccount: account });
     const movingTo = clock.status_details?.advancing?.target_frozen_time ?? null;
-    if (clock.frozen_time === toFrozenTime || movingTo === toFrozenTime) return { found: true, resultId: clock.id, how: `test clock ${clock.id} is at or moving to ${toFrozenTime}` };
-    if (clock.frozen_time === fromFrozenTime && clock.status === 'ready') return { found: false, how: `test clock ${clock.id} is still at ${clock.frozen_time}` };
-    return { undeterminable: `Test clock ${clock.id} is at ${clock.frozen_time} (${clock.status}), neither where this advance started nor its target: check it.` };
+    if (clock.frozen_time === toFrozenTime) return { found: true, resultId: clock.id, how: `test clock ${clock.id} is at ${formatTimestamp(toFrozenTime)}` };
+    if (movingTo === toFrozenTime) return { found: true, resultId: clock.id, how: `test clock ${clock.id} is moving to ${formatTimestamp(toFrozenTime)}` };
+    if (clock.frozen_time === fromFrozenTime && clock.status === 'ready') return { found: false, how: `test clock ${clock.id} is still at ${formatTimestamp(clock.frozen_time)}` };
+    return { undeterminable: `Test clock ${clock.id} is at ${formatTimestamp(clock.frozen_time)} (${clock.status}), neither where this advance started nor its target: check it.` };
   },
   // A rehearsal: its schedule carries the request key in its metadata.
   'billing_rehearsal.create': async (e) => {

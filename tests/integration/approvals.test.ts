@@ -179,6 +179,43 @@ describe.each(testDatabases())('approvals on $name', ({ open }) => {
     for (const entry of await entriesFor(opened.db, params.idempotencyKey)) expect(entry.params).toMatchObject({ approvalRequestId: id });
   });
 
+  it('after a lost answer during execution, the request’s page finds the reversal by reading Stripe, never by sending it again', async () => {
+    const queries = await import('@/lib/approvals/queries');
+    const { transfer, params } = await bigReversal();
+    const id = await request(params);
+    // The reversal is made but its answers are lost; once the execution has looked for an earlier
+    // reversal (before it makes one), the list that would find it fails.
+    await api.addFault({ lost_response: { path: reversalsPath(transfer), method: 'POST', count: 10 } });
+    await api.addFault({ latency: { path: reversalsPath(transfer), method: 'POST', ms: 500, count: 1 } });
+    const approved = approve(id, finance2);
+    await vi.waitFor(async () => expect((await api.requests()).some((r) => r.method === 'GET' && r.path === reversalsPath(transfer))).toBe(true), { timeout: 10_000, interval: 50 });
+    await api.addFault({ error: { status: 500, path: reversalsPath(transfer), method: 'GET', count: null } });
+    expect(await approved).toMatchObject({ ok: true, data: { status: 'unknown' } });
+    expect(await ownPosts(transfer)).toHaveLength(1);
+    // Past the grace in which the execution's entry is still its own process's to record.
+    const later = (ms: number) => vi.setSystemTime(Date.now() + ms);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      later(21_000);
+      // Stripe still cannot be read: still unknown, in the words of a lost answer.
+      expect(await queries.getRequestDetail(id, finance2)).toMatchObject({ status: 'unknown', executionError: expect.stringContaining('may or may not have been made') });
+      await api.clearFaults();
+      const sent = (await api.postsTo(reversalsPath(transfer))).length;
+      const detail = await queries.getRequestDetail(id, finance2);
+      const reversals = (await h.stripe.transfers.listReversals(transfer)).data;
+      expect(reversals).toHaveLength(1);
+      expect(detail).toMatchObject({ status: 'executed', executionResultId: reversals[0]!.id, executionError: null, retryable: false });
+      expect((await api.postsTo(reversalsPath(transfer))).length).toBe(sent);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await ownPosts(transfer)).toHaveLength(1);
+    const [reversal] = (await h.stripe.transfers.listReversals(transfer)).data;
+    expect(await row(id)).toMatchObject({ status: 'executed', attempts: 1, executionResultId: reversal!.id });
+    const executions = (await entriesFor(opened.db, params.idempotencyKey)).filter((e) => e.action === 'transfer.reverse');
+    expect(executions).toMatchObject([{ outcome: 'succeeded', resultId: reversal!.id }]);
+  });
+
   it('records every refused decision as a refusal, in words about the operator, never as the decision failed', async () => {
     const { params } = await bigReversal();
     const id = await request(params);

@@ -12,7 +12,7 @@ import { testDatabases } from '@/lib/db/testing';
 import { createEnabled, startHarness, type Harness } from '@/lib/emulator/tests/harness';
 import type { CreateRehearsalInput } from '@/lib/billing/test-clocks/schemas';
 import type { ClockView } from '@/lib/billing/test-clocks/views';
-import { addInterval } from '@/lib/dates';
+import { addInterval, formatTimestamp } from '@/lib/dates';
 import { controlApi, entriesFor, lastEntryOf, operatorsOfEveryRole } from './server-checks';
 
 const session = vi.hoisted(() => ({ operator: null as SessionOperator | null, db: null as unknown, live: false }));
@@ -166,7 +166,8 @@ describe.each(testDatabases())('test clock rehearsals on $name', ({ open }) => {
     expect(entry!.resolution).toMatch(/already (at|advancing to)/);
     // The reconciler's check finds the same by reading the clock (and the rehearsal by its key).
     const { resolveEntry } = await import('@/lib/outcomes/resolve');
-    expect(await resolveEntry(entry!, opened.db, new Date(), { ownRequest: true })).toMatchObject({ status: 'applied', resultId: clockId });
+    // In words, with the clock's time as a date (as the screen that followed the request shows it).
+    expect(await resolveEntry(entry!, opened.db, new Date(), { ownRequest: true })).toEqual({ status: 'applied', resultId: clockId, how: `Found: test clock ${clockId} is at ${formatTimestamp(after.clock.frozenTime)}.` });
     const [made] = (await entriesFor(opened.db, rehearsalKey)).filter((e) => e.outcome === 'succeeded');
     expect(await resolveEntry(made!, opened.db, new Date(), { ownRequest: true })).toMatchObject({ status: 'applied', resultId: view.rehearsals[0]!.schedule.id });
 

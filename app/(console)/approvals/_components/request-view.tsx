@@ -3,7 +3,9 @@
 // pending request is compared with Stripe live), the decision and the execution (Stripe's request
 // id, the object made, the audit entries). Approve / Decline with a note for an operator who may
 // decide it; Cancel for the requester while pending; Retry (same key) for an approver after a
-// failure at Stripe or a lost answer. The server checks every rule again.
+// failure at Stripe or a lost answer. The server checks every rule again. While the execution's
+// outcome is unknown (or it is running) the page asks again every few seconds, and says so in the
+// colours of an open outcome, not of a failure, until the console has found out.
 import { useQueryClient, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useId, useState } from 'react';
@@ -57,9 +59,13 @@ function Then({ request }: { request: RequestDetail }) {
   );
 }
 
+/** How often a request whose execution is running or unknown is asked again. */
+const FOLLOW_MS = 3000;
+const following = (status: RequestDetail['status'] | undefined) => status === 'unknown' || status === 'approved';
+
 export function RequestView({ id }: { id: string }) {
   const queryClient = useQueryClient();
-  const { data: request } = useQuery(approvalQueries.detail(id));
+  const { data: request } = useQuery({ ...approvalQueries.detail(id), refetchInterval: (q) => (following(q.state.data?.status) ? FOLLOW_MS : false) });
   const [note, setNote] = useState('');
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -110,7 +116,11 @@ export function RequestView({ id }: { id: string }) {
           ...(request.executionResultId ? [{ label: 'Made', value: <IdText id={request.executionResultId} />, testId: 'approval-result' }] : []),
         ]}
       />
-      {request.executionError ? (
+      {request.executionError && request.status === 'unknown' ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 [overflow-wrap:anywhere] dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="approval-execution-error">
+          {request.executionError}
+        </p>
+      ) : request.executionError ? (
         <p role="alert" className="text-sm text-mode-live-ink [overflow-wrap:anywhere]" data-testid="approval-execution-error">
           {request.executionError}
         </p>

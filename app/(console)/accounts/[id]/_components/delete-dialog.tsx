@@ -56,7 +56,7 @@ export function DeleteDialog({ accountId, name, mode }: { accountId: string; nam
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        if (action.pending) return;
+        if (action.pending || action.checking) return;
         setOpen(o);
         if (o) {
           setRequested(null);

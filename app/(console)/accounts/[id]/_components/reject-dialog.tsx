@@ -81,7 +81,7 @@ export function RejectDialog({
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        if (action.pending) return;
+        if (action.pending || action.checking) return;
         setOpen(o);
         if (o) {
           action.open({ accountId, reason: '', note: '', confirmation: '' });

@@ -31,7 +31,7 @@ export function UnrejectDialog({ accountId, name, onDone }: { accountId: string;
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        if (action.pending) return;
+        if (action.pending || action.checking) return;
         setOpen(o);
         if (o) {
           action.open({ accountId, note: '' });

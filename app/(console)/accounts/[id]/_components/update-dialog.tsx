@@ -45,7 +45,7 @@ export function UpdateDialog({ account, onDone }: { account: Stripe.Account; onD
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        if (action.pending) return;
+        if (action.pending || action.checking) return;
         setOpen(o);
         if (o) {
           action.open(updateFormValues(account));

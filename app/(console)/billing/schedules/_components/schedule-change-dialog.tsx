@@ -3,6 +3,8 @@
 // platform's fees still to come), Stripe's options (invoice now and prorate; keep the cancellation
 // date), the schedule id typed to confirm. The request key is made when the dialog opens. Where a
 // four-eyes policy covers it (by default: live mode), the dialog says so and asks for approval.
+// While an unknown outcome is being checked the dialog stays open (no way back to a new request),
+// and it says what the request it followed did: this one, or an earlier one that blocked it.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApprovalNotice } from '@/components/approvals/approval-notice';
@@ -19,6 +21,7 @@ import { requestApprovalAction } from '@/lib/approvals/actions';
 import { approvalKeys, isApprovalRequested, type ApprovalRequested } from '@/lib/approvals/keys';
 import { requestKeyFor } from '@/lib/approvals/schemas';
 import { cancelScheduleAction, releaseScheduleAction } from '@/lib/billing/schedules/actions';
+import { scheduleChangeDone } from '@/lib/billing/schedules/change-words';
 import { scheduleKeys } from '@/lib/billing/schedules/keys';
 import type { ScheduleChange } from '@/lib/billing/schedules/mutations';
 import type { FutureFees } from '@/lib/billing/schedules/projection';
@@ -30,8 +33,8 @@ type Options = { invoiceNow: boolean; prorate: boolean; preserveCancelDate: bool
 type Payload = Options & { confirmation: string; note: string };
 
 const WORDS = {
-  cancel: { open: 'Cancel schedule…', title: 'Cancel the schedule', submit: 'Cancel the schedule', pending: 'Cancelling…', done: 'cancelled', approval: 'schedule_cancel' },
-  release: { open: 'Release schedule…', title: 'Release the schedule', submit: 'Release the schedule', pending: 'Releasing…', done: 'released', approval: 'schedule_release' },
+  cancel: { open: 'Cancel schedule…', title: 'Cancel the schedule', submit: 'Cancel the schedule', pending: 'Cancelling…', approval: 'schedule_cancel' },
+  release: { open: 'Release schedule…', title: 'Release the schedule', submit: 'Release the schedule', pending: 'Releasing…', approval: 'schedule_release' },
 } as const;
 
 export function ScheduleChangeDialog({ kind, schedule, future, disabled }: { kind: 'cancel' | 'release'; schedule: ScheduleRef; future: FutureFees; disabled: boolean }) {
@@ -41,7 +44,8 @@ export function ScheduleChangeDialog({ kind, schedule, future, disabled }: { kin
   const need = useApprovalNeed(words.approval, open ? {} : null);
   const approval = need?.needed ? need.why : null;
   const [requested, setRequested] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  /** What was done, in words, once it is known. */
+  const [done, setDone] = useState<string | null>(null);
   const [options, setOptions] = useState<Options>({ invoiceNow: true, prorate: false, preserveCancelDate: false });
   const [confirmation, setConfirmation] = useState('');
   const [note, setNote] = useState('');
@@ -62,7 +66,7 @@ export function ScheduleChangeDialog({ kind, schedule, future, disabled }: { kin
           queryClient.invalidateQueries({ queryKey: approvalKeys.object(schedule.id) }),
           queryClient.invalidateQueries({ queryKey: scheduleKeys.lists() }),
         ]),
-      onRecovered: () => setDone(true),
+      onRecovered: (status) => setDone(scheduleChangeDone(kind, status)),
     },
   );
   const payload: Payload = { ...options, confirmation, note };
@@ -76,11 +80,11 @@ export function ScheduleChangeDialog({ kind, schedule, future, disabled }: { kin
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        if (action.pending) return;
+        if (action.pending || action.checking) return;
         setOpen(o);
         if (o) {
           setRequested(null);
-          setDone(false);
+          setDone(null);
           setConfirmation('');
           setNote('');
           setOptions({ invoiceNow: true, prorate: false, preserveCancelDate: false });
@@ -100,7 +104,7 @@ export function ScheduleChangeDialog({ kind, schedule, future, disabled }: { kin
           </p>
         ) : done ? (
           <p role="status" className="text-sm text-neutral-700" data-testid="schedule-change-done">
-            The schedule is {words.done}.
+            {done}
           </p>
         ) : (
           <form
@@ -110,7 +114,7 @@ export function ScheduleChangeDialog({ kind, schedule, future, disabled }: { kin
               if (!parsed.success || noteMissing) return;
               const r = await action.confirm(payload);
               if (r?.ok && isApprovalRequested(r.data)) setRequested(r.data.requestId);
-              else if (r?.ok) setDone(true);
+              else if (r?.ok) setDone(scheduleChangeDone(kind, null));
             }}
           >
             <p className="rounded-md border border-neutral-300 bg-neutral-50 p-3 text-sm font-medium text-neutral-900 [overflow-wrap:anywhere]" data-testid="schedule-review">

@@ -2,6 +2,8 @@
 // Advancing the clock: to the next phase of a schedule on it (or as far toward it as Stripe lets a
 // clock with subscriptions move at once), or to a date; a review states the move in words. The
 // review keeps the clock's time it was made from, so a clock that moved meanwhile is not moved again.
+// An advance whose answer was lost, found made on checking, is said so (`onFoundOut`: the panel
+// keeps the words, since this form starts afresh once the clock's time changes).
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ReviewPanel } from '@/components/money/review-panel';
@@ -34,7 +36,18 @@ function nextOf(rehearsals: RehearsalView[], frozenTime: number): (NextPhaseTarg
   return best;
 }
 
-export function AdvanceForm({ account, clock, rehearsals }: { account: string; clock: ClockView['clock']; rehearsals: RehearsalView[] }) {
+export function AdvanceForm({
+  account,
+  clock,
+  rehearsals,
+  onFoundOut,
+}: {
+  account: string;
+  clock: ClockView['clock'];
+  rehearsals: RehearsalView[];
+  /** Words for an advance whose lost answer the console found made; null when a new review opens. */
+  onFoundOut: (words: string | null) => void;
+}) {
   const queryClient = useQueryClient();
   const id = useId();
   const [date, setDate] = useState(() => toUtcDateTimeInput(clock.frozenTime + 86_400));
@@ -49,8 +62,13 @@ export function AdvanceForm({ account, clock, rehearsals }: { account: string; c
         ),
       onSettled: () =>
         Promise.all([queryClient.invalidateQueries({ queryKey: testClockKeys.view(account, clock.id) }), queryClient.invalidateQueries({ queryKey: testClockKeys.list(account) })]),
+      onRecovered: (status) => onFoundOut(`The advance was made, though Stripe’s answer to it was lost (audit entry #${status.auditId}). ${status.resolution ?? ''}`.trim()),
     },
   );
+  const review = (move: Move) => {
+    onFoundOut(null);
+    action.open(move);
+  };
   if (action.review) {
     const move = action.review.payload;
     return (
@@ -73,7 +91,7 @@ export function AdvanceForm({ account, clock, rehearsals }: { account: string; c
           disabled={!ready}
           data-testid="advance-next-phase"
           onClick={() =>
-            action.open({
+            review({
               from: clock.frozenTime,
               to: next.target,
               note: next.capped
@@ -95,7 +113,7 @@ export function AdvanceForm({ account, clock, rehearsals }: { account: string; c
           if (to === null) return setProblem('Enter a date and time (UTC).');
           if (to <= clock.frozenTime) return setProblem(`Pick a time after ${formatTimestamp(clock.frozenTime)}: a clock cannot go back.`);
           setProblem(null);
-          action.open({ from: clock.frozenTime, to, note: null });
+          review({ from: clock.frozenTime, to, note: null });
         }}
       >
         <label htmlFor={id} className="flex flex-col gap-1 text-xs font-medium text-neutral-600">

@@ -3,7 +3,7 @@
 // until it is ready), the advance form, the rehearsal form, and each schedule on it with its
 // phases, invoices and the platform's fees.
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { testClockQueries } from '@/lib/billing/test-clocks/keys';
 import { CUSTOMERS_PER_CLOCK } from '@/lib/billing/test-clocks/words';
@@ -18,6 +18,8 @@ const ADVANCING_POLL_MS = 1000;
 
 export function ClockWatch({ account, clockId }: { account: string; clockId: string }) {
   const id = useId();
+  /** An advance whose lost answer the console found made: said until another review opens. */
+  const [foundOut, setFoundOut] = useState<string | null>(null);
   const view = useQuery({ ...testClockQueries.view(account, clockId), refetchInterval: (q) => (q.state.data?.clock.status === 'advancing' ? ADVANCING_POLL_MS : false) });
   if (view.isPending) return <p className="text-sm text-neutral-500">Reading the clock…</p>;
   if (view.isError)
@@ -41,7 +43,12 @@ export function ClockWatch({ account, clockId }: { account: string; clockId: str
           </span>
         </p>
         {/* Keyed by the clock's time: after a move the date field starts from the new time. */}
-        <AdvanceForm key={clock.frozenTime} account={account} clock={clock} rehearsals={rehearsals} />
+        {foundOut ? (
+          <p role="status" className="text-sm text-neutral-700 [overflow-wrap:anywhere]" data-testid="advance-found-out">
+            {foundOut}
+          </p>
+        ) : null}
+        <AdvanceForm key={clock.frozenTime} account={account} clock={clock} rehearsals={rehearsals} onFoundOut={setFoundOut} />
       </div>
       {rehearsals.map((r) => (
         <RehearsalCard key={r.schedule.id} account={account} clock={clock} rehearsal={r} />

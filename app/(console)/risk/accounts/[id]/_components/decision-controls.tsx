@@ -107,7 +107,7 @@ export function NoteDecisionDialog({ accountId, caseId, kind, onDone }: CaseRef 
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        if (action.pending) return;
+        if (action.pending || action.checking) return;
         setOpen(o);
         if (o) {
           action.open({ caseId, note: '' });
