@@ -53,9 +53,16 @@ async function readAccount(stripe: Stripe, account: string): Promise<AccountObje
       stripe.subscriptionSchedules.list({ limit: 100 }, options),
       stripe.payouts.list({ limit: 100 }, options),
     ]);
+    // Every page of each: a merchant with more than 100 warnings, reviews or disputes is the one whose counts matter most.
+    const more = (first: Page, list: (p: typeof params & { starting_after: string }) => Promise<Page>) => allPages(first, (after) => list({ ...params, starting_after: after }));
+    const radarItems = [
+      ...(await more(warnings, (p) => stripe.radar.earlyFraudWarnings.list(p, options))),
+      ...(await more(reviews, (p) => stripe.reviews.list(p, options))),
+      ...(await more(disputes, (p) => stripe.disputes.list(p, options))),
+    ];
     const charges: StripeObject[] = [];
     const radar: StripeObject[] = [];
-    for (const item of [...warnings.data, ...reviews.data, ...disputes.data] as unknown as StripeObject[]) {
+    for (const item of radarItems) {
       const charge = item.charge as StripeObject | string | null;
       // Kept as Stripe sends it in events: the charge by id.
       if (charge && typeof charge === 'object') {
@@ -63,7 +70,7 @@ async function readAccount(stripe: Stripe, account: string): Promise<AccountObje
         radar.push({ ...item, charge: charge.id });
       } else radar.push(item);
     }
-    // An account with more than a page of schedules or payouts: the rest, 100 a request.
+    // Likewise schedules and payouts: the rest, 100 a request.
     const schedules = await allPages(schedulePage, (after) => stripe.subscriptionSchedules.list({ limit: 100, starting_after: after }, options));
     const payouts = await allPages(payoutPage, (after) => stripe.payouts.list({ limit: 100, starting_after: after }, options));
     return { charges, radar, schedules, payouts, created: Math.min(answeredAt(warnings), answeredAt(reviews), answeredAt(disputes), answeredAt(schedulePage), answeredAt(payoutPage)) };

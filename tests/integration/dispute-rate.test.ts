@@ -51,7 +51,7 @@ async function directMerchant(charges: number, disputed: number): Promise<string
 }
 
 /** Each database's merchants, all made before any webhook endpoint exists: the console hears of none of their charges. */
-const merchants = new Map<string, { backfilled150: string; backfilled20: string; later150: string; later20: string; capped: string }>();
+const merchants = new Map<string, { backfilled150: string; backfilled20: string; later150: string; later20: string; capped: string; many: string }>();
 
 beforeAll(async () => {
   h = await startHarness({ seed: 'empty' });
@@ -64,6 +64,8 @@ beforeAll(async () => {
       later150: await directMerchant(150, 0),
       later20: await directMerchant(20, 0),
       capped: await directMerchant(150, 3),
+      // More disputes than one page of Stripe's list holds.
+      many: await directMerchant(101, 101),
     });
   }
   process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver()))!;
@@ -77,7 +79,7 @@ describe.each(testDatabases())('the dispute rate of direct-charge merchants on $
   let opened: OpenDb;
   let stripe: Stripe;
   let inbox: typeof import('@/lib/index/inbox');
-  let m: { backfilled150: string; backfilled20: string; later150: string; later20: string; capped: string };
+  let m: { backfilled150: string; backfilled20: string; later150: string; later20: string; capped: string; many: string };
   beforeAll(async () => {
     opened = await open();
     session.db = opened.db;
@@ -110,6 +112,12 @@ describe.each(testDatabases())('the dispute rate of direct-charge merchants on $
     expect(risk!.kinds).not.toContain('dispute_rate');
     expect(risk!.signals.disputes).toMatchObject({ recent: 1, chargesComplete: false });
     expect(risk!.signals.riskyCharges.recent).toBe(held);
+  });
+
+  it('the per-account pass reads every page of an account\'s disputes: 101 open disputes, all held and counted', async () => {
+    const disputes = await opened.db.select({ id: indexObjects.id }).from(indexObjects).where(and(eq(indexObjects.type, 'dispute'), eq(indexObjects.account, m.many), eq(indexObjects.deleted, false)));
+    expect(disputes).toHaveLength(101);
+    expect((await riskOf(m.many))!.signals.disputes).toMatchObject({ open: 101, recent: 101 });
   });
 
   it('1 dispute on 20 charges is a dispute-rate signal over the complete count', async () => {
