@@ -3,7 +3,7 @@
 // fraud warnings, open reviews and disputes of its direct charges, the subscription schedules the
 // platform made on it (whose phases pay the platform its application fees), and its payouts. The
 // backfill reads them after the platform's lists in one pass over the accounts: five requests per
-// account (plus one per further 100 schedules or payouts), a few accounts at once, the charge each
+// account (plus one per further 100 of any kind), a few accounts at once, the charge each
 // Radar object or dispute is about expanded so it is indexed with it, resumable from the last account done. Webhooks from the
 // Connect endpoint keep them fresh afterwards. Then, for each account with a dispute in the last
 // RECENT_DAYS days (its own or a destination charge's, read by the platform's step before), its
