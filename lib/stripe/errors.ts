@@ -18,7 +18,7 @@ export function describeStripeError(error: unknown): PlainError {
   if (error instanceof errors.StripeConnectionError) {
     return {
       title: 'Cannot reach the Stripe backend',
-      message: 'The Stripe API (or the local emulator) did not answer. Check that it is running and that STRIPE_API_BASE points at it.',
+      message: 'The Stripe API (or the local emulator) did not answer, or the connection was cut. Try again; if it lasts, check that it is running and that STRIPE_API_BASE points at it.',
     };
   }
   if (error instanceof errors.StripeAuthenticationError) {
