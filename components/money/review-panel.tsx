@@ -30,6 +30,7 @@ export function ReviewPanel({
   tone = 'danger',
   testId = 'review',
   approval = null,
+  tick = 'I have checked the amount and the accounts.',
 }: {
   sentence: string;
   confirmLabel: string;
@@ -38,6 +39,8 @@ export function ReviewPanel({
   testId?: string;
   /** Why a four-eyes policy covers this action: the panel says so, and Confirm requests approval. */
   approval?: string | null;
+  /** What the operator ticks to say they checked: the money actions' words by default. */
+  tick?: string;
 }) {
   const { pending, failure, checking, changed } = action;
   const label = approval ? 'Request approval' : confirmLabel;
@@ -59,7 +62,7 @@ export function ReviewPanel({
       {approval ? <ApprovalNotice why={approval} /> : null}
       <label htmlFor={tickId} className="flex items-center gap-2 text-sm text-neutral-700">
         <input id={tickId} type="checkbox" checked={ticked} onChange={(e) => setTicked(e.target.checked)} disabled={pending} data-testid="review-tick" className="size-4 accent-brand-600" />
-        I have checked the amount and the accounts.
+        {tick}
       </label>
       <ActionState checking={checking} failure={failure} />
       <div className="flex gap-2">

@@ -78,6 +78,7 @@ export function AdvanceForm({
         tone="primary"
         action={action}
         testId="advance-review"
+        tick="I have checked the clock and the time it moves to."
       />
     );
   }

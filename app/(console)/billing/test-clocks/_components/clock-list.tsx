@@ -102,6 +102,7 @@ function DeleteClock({ account, clockId, watched, onClose }: { account: string; 
         confirmLabel="Delete test clock"
         action={action}
         testId="clock-delete-review"
+        tick="I have checked that this is the clock to delete."
       />
     );
   }

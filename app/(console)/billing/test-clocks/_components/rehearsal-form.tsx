@@ -50,7 +50,7 @@ export function RehearsalForm({ account, clockId, disabled }: { account: string;
     const parsed = createRehearsalSchema.parse(action.review.payload);
     return (
       <div className="rounded-lg border border-neutral-200 bg-surface p-4">
-        <ReviewPanel sentence={describeRehearsal(parsed)} confirmLabel="Create rehearsal" tone="primary" action={action} testId="rehearsal-review" />
+        <ReviewPanel sentence={describeRehearsal(parsed)} confirmLabel="Create rehearsal" tone="primary" action={action} testId="rehearsal-review" tick="I have checked the account, the customer and the phases." />
       </div>
     );
   }
