@@ -62,7 +62,7 @@ test('an advance whose answers are all lost is shown as unknown, never sent anew
     await expect(page.getByTestId('clock-status')).toContainText('ready', { timeout: 20_000 });
     await expect(page.getByTestId('clock-time-now')).toHaveText('2026-03-02 00:00 UTC');
     await expect(page.getByTestId('advance-found-out')).toBeVisible();
-    await page.locator('section[data-testid="clock-watch"]').screenshot({ path: 'test-results/journey-screens/test-clock-advance-found-out-desktop-light.png' });
+    await page.getByTestId('clock-watch').screenshot({ path: 'test-results/journey-screens/test-clock-advance-found-out-desktop-light.png' });
   } finally {
     for (const id of faults) await removeFault(id);
   }

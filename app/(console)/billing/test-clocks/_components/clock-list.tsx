@@ -66,7 +66,7 @@ function ClockRow({ account, clock, watched }: { account: string; clock: ClockSu
           {watched ? (
             <span className="text-xs font-medium text-neutral-600">Watching</span>
           ) : (
-            <Link href={panelHref(account, clock.id)} className="inline-flex h-8 items-center rounded-md border border-neutral-300 px-2.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100" data-testid="clock-watch">
+            <Link href={panelHref(account, clock.id)} className="inline-flex h-8 items-center rounded-md border border-neutral-300 px-2.5 text-sm font-medium text-neutral-800 hover:bg-neutral-100" data-testid="clock-watch-link">
               Watch
             </Link>
           )}
