@@ -19,7 +19,7 @@ async function runOnce(id: string): Promise<void> {
   try {
     const report = await reconcileOnce(await getDb(), { holder: id });
     if (report.checked > 0) console.log(`reconciler: checked ${report.checked}, resolved ${report.resolved}, still open ${report.stillOpen}, need an operator ${report.undeterminable}`);
-    if (report.approvalsSettled > 0) console.log(`reconciler: settled ${report.approvalsSettled} approval request(s) whose execution a crash had left running`);
+    if (report.approvalsSettled > 0) console.log(`reconciler: settled ${report.approvalsSettled} approval request(s) whose execution's outcome was open (unknown, or left running by a crash)`);
   } catch (error) {
     console.error(`reconciler: ${summarizeErrorForLog(error)}`);
   } finally {
