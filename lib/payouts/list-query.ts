@@ -6,7 +6,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { countByStatus, decodeCursor, encodeCursor, numOrNull, rowsOf } from '@/lib/lists/keyset';
+import { countByStatus, keysetPage, keysetRead, numOrNull, pastCursor, rowsOf } from '@/lib/lists/keyset';
 import { createdRange } from '@/lib/lists/url-filters';
 import { payoutFiltersSchema } from './filter-schema';
 import { PAYOUT_TABS, type PayoutSort, type PayoutStatus, type PayoutTab } from './filters';
@@ -68,14 +68,13 @@ type Row = {
 /** One page of the filtered, sorted payouts. */
 export async function queryPayouts(db: Db, input: PayoutQueryInput): Promise<PayoutPage> {
   const q = payoutFiltersSchema.parse(input);
-  const backward = !q.after && Boolean(q.before);
-  const cursor = decodeCursor(q.after ?? q.before);
+  const read = keysetRead(q);
   const expr = SORTS[q.sort];
   const where = filterConditions(q);
   if (q.tab !== 'all') where.push(sql`o.status = ${q.tab}`);
-  const greater = (q.order === 'asc') === !backward;
-  if (cursor) where.push(greater ? sql`(${expr}, o.id) > (${cursor[0]}::bigint, ${cursor[1]})` : sql`(${expr}, o.id) < (${cursor[0]}::bigint, ${cursor[1]})`);
-  const direction = sql.raw(greater ? 'asc' : 'desc');
+  const past = pastCursor(read, expr, sql`o.id`, sql`bigint`);
+  if (past) where.push(past);
+  const { direction } = read;
   const rows = rowsOf<Row>(
     await db.execute(sql`
       select o.id, o.account, a.business_name as account_name, o.status, o.amount, o.currency, o.arrival_date, o.failure_code, o.automatic, o.created,
@@ -86,15 +85,8 @@ export async function queryPayouts(db: Db, input: PayoutQueryInput): Promise<Pay
       order by ${expr} ${direction}, o.id ${direction}
       limit ${q.limit + 1}`),
   );
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  if (backward) page.reverse();
-  const edge = (row: Row | undefined) => (row ? encodeCursor(Number(row.sort_value), row.id) : null);
-  return {
-    items: page.map(toItem),
-    next: page.length > 0 && (backward || more) ? edge(page[page.length - 1]) : null,
-    prev: page.length > 0 && (backward ? more : Boolean(cursor)) ? edge(page[0]) : null,
-  };
+  const page = keysetPage(rows, q.limit, read, (row) => [Number(row.sort_value), row.id]);
+  return { items: page.rows.map(toItem), next: page.next, prev: page.prev };
 }
 
 
