@@ -1,5 +1,5 @@
 // The setup the index's integration tests share (index-schedules, index-payouts, index-disputes,
-// risk-queue): the emulator with the console's webhook route behind a local HTTP server, as Next
+// risk-queue, index-webhooks): the emulator with the console's webhook route behind a local HTTP server, as Next
 // serves it, and the console's endpoints registered as `npm start` registers them; and, for each
 // database the machine offers (describe.each(testDatabases())), a fresh database handed to the
 // console's db client and backfilled from the emulator. A file mocks the db client and the
@@ -25,12 +25,16 @@ export const dbClientMock = { getDb: async () => session.db };
 // The tests drain the inbox themselves, so they know when every apply has finished.
 export const backgroundMock = { kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined };
 
+/** The emulator of a test file; `deliveries` counts the webhook deliveries the console's route received. */
+export type ConsoleEmulator = Harness & { deliveries: number };
+
 /** The console's webhook route behind a plain HTTP server on loopback; resolves to its URL. */
-function startReceiver(server: Server): Promise<string> {
+function startReceiver(server: Server, h: ConsoleEmulator): Promise<string> {
   server.on('request', (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
+      h.deliveries += 1;
       const { POST } = await import('@/app/api/webhooks/stripe/route');
       const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
       res.writeHead(answer.status, { 'Content-Type': 'application/json' });
@@ -46,14 +50,14 @@ function startReceiver(server: Server): Promise<string> {
  * Call at the top of the file, `const h = consoleEmulatorForFile({ seed: 'demo' });`: `h` is the
  * harness once started (a `beforeAll` registered after this call runs once it is).
  */
-export function consoleEmulatorForFile(options: EmulatorOptions = { seed: 'demo' }, timeout = 120_000): Harness {
-  const h = {} as Harness;
+export function consoleEmulatorForFile(options: EmulatorOptions = { seed: 'demo' }, timeout = 120_000): ConsoleEmulator {
+  const h = { deliveries: 0 } as ConsoleEmulator;
   const server = createServer();
   beforeAll(async () => {
     Object.assign(h, await startHarness(options));
     process.env.STRIPE_API_BASE = h.url;
     delete process.env.STRIPE_SECRET_KEY;
-    process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver(server)))!;
+    process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver(server, h)))!;
   }, timeout);
   afterAll(async () => {
     server.close();
