@@ -4,7 +4,7 @@
 // direction, and keysetPage makes the page and its neighbours' cursors. Also the rows of a raw
 // `db.execute` (node-postgres answers `{ rows }`, PGlite the same or an array), a nullable number
 // column read, and the status tabs' counts of a list. Server-side (Buffer).
-import { sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
 
@@ -57,6 +57,33 @@ export function keysetPage<R>(rows: R[], limit: number, read: KeysetRead, edgeOf
     next: page.length > 0 && (read.backward || more) ? edge(page[page.length - 1]) : null,
     prev: page.length > 0 && (read.backward ? more : Boolean(read.cursor)) ? edge(page[0]) : null,
   };
+}
+
+/**
+ * One keyset page of an index list of connected accounts' objects (the Billing and Payouts lists):
+ * index_objects rows `o` under the list's filters (`where`) and status tab, with their account's
+ * name (`account_name`), sorted by `expr` (the cursor's value typed `cast`) then id.
+ */
+export async function pageOfIndexObjects<Row extends { id: string; sort_value: unknown }>(
+  db: Db,
+  q: { tab: string; order: 'asc' | 'desc'; limit: number; after?: string; before?: string },
+  { columns, expr, cast, where }: { columns: SQL; expr: SQL; cast: SQL; where: SQL[] },
+): Promise<{ rows: Row[]; next: string | null; prev: string | null }> {
+  const read = keysetRead(q);
+  const conditions = [...where];
+  if (q.tab !== 'all') conditions.push(sql`o.status = ${q.tab}`);
+  const past = pastCursor(read, expr, sql`o.id`, cast);
+  if (past) conditions.push(past);
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      select ${columns}, a.business_name as account_name, ${expr} as sort_value
+      from index_objects o
+      left join index_accounts a on a.id = o.account
+      where ${and(...conditions)}
+      order by ${expr} ${read.direction}, o.id ${read.direction}
+      limit ${q.limit + 1}`),
+  );
+  return keysetPage(rows, q.limit, read, (row) => [Number(row.sort_value), row.id]);
 }
 
 export const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];

@@ -6,7 +6,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { countByStatus, keysetPage, keysetRead, numOrNull, pastCursor, rowsOf } from '@/lib/lists/keyset';
+import { countByStatus, numOrNull, pageOfIndexObjects } from '@/lib/lists/keyset';
 import { createdRange } from '@/lib/lists/url-filters';
 import { payoutFiltersSchema } from './filter-schema';
 import { PAYOUT_TABS, type PayoutSort, type PayoutStatus, type PayoutTab } from './filters';
@@ -68,27 +68,14 @@ type Row = {
 /** One page of the filtered, sorted payouts. */
 export async function queryPayouts(db: Db, input: PayoutQueryInput): Promise<PayoutPage> {
   const q = payoutFiltersSchema.parse(input);
-  const read = keysetRead(q);
-  const expr = SORTS[q.sort];
-  const where = filterConditions(q);
-  if (q.tab !== 'all') where.push(sql`o.status = ${q.tab}`);
-  const past = pastCursor(read, expr, sql`o.id`, sql`bigint`);
-  if (past) where.push(past);
-  const { direction } = read;
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      select o.id, o.account, a.business_name as account_name, o.status, o.amount, o.currency, o.arrival_date, o.failure_code, o.automatic, o.created,
-        ${expr} as sort_value
-      from index_objects o
-      left join index_accounts a on a.id = o.account
-      where ${and(...where)}
-      order by ${expr} ${direction}, o.id ${direction}
-      limit ${q.limit + 1}`),
-  );
-  const page = keysetPage(rows, q.limit, read, (row) => [Number(row.sort_value), row.id]);
+  const page = await pageOfIndexObjects<Row>(db, q, {
+    columns: sql`o.id, o.account, o.status, o.amount, o.currency, o.arrival_date, o.failure_code, o.automatic, o.created`,
+    expr: SORTS[q.sort],
+    cast: sql`bigint`,
+    where: filterConditions(q),
+  });
   return { items: page.rows.map(toItem), next: page.next, prev: page.prev };
 }
-
 
 function toItem(row: Row): PayoutItem {
   return {

@@ -7,7 +7,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { countByStatus, keysetPage, keysetRead, numOrNull, pastCursor, rowsOf } from '@/lib/lists/keyset';
+import { countByStatus, numOrNull, pageOfIndexObjects } from '@/lib/lists/keyset';
 import { scheduleFiltersSchema } from './filter-schema';
 import { SCHEDULE_TABS, type ScheduleSort, type ScheduleStatus, type ScheduleTab } from './filters';
 
@@ -76,24 +76,13 @@ type Row = {
 /** One page of the filtered, sorted schedules. */
 export async function querySchedules(db: Db, input: ScheduleQueryInput): Promise<SchedulePage> {
   const q = scheduleFiltersSchema.parse(input);
-  const read = keysetRead(q);
   const { expr, cast } = SORTS[q.sort];
-  const where = filterConditions(q);
-  if (q.tab !== 'all') where.push(sql`o.status = ${q.tab}`);
-  const past = pastCursor(read, expr, sql`o.id`, cast);
-  if (past) where.push(past);
-  const { direction } = read;
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      select o.id, o.account, a.business_name as account_name, o.customer, o.status, o.phase_index, o.phase_count,
-        o.next_phase_at, o.fee_percent, o.ended_at, o.created, ${expr} as sort_value
-      from index_objects o
-      left join index_accounts a on a.id = o.account
-      where ${and(...where)}
-      order by ${expr} ${direction}, o.id ${direction}
-      limit ${q.limit + 1}`),
-  );
-  const page = keysetPage(rows, q.limit, read, (row) => [Number(row.sort_value), row.id]);
+  const page = await pageOfIndexObjects<Row>(db, q, {
+    columns: sql`o.id, o.account, o.customer, o.status, o.phase_index, o.phase_count, o.next_phase_at, o.fee_percent, o.ended_at, o.created`,
+    expr,
+    cast,
+    where: filterConditions(q),
+  });
   return { items: page.rows.map(toItem), next: page.next, prev: page.prev };
 }
 
