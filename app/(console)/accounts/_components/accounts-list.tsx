@@ -17,7 +17,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { ACCOUNT_FILTER_FIELDS, accountFiltersQuery, firstPage, isNarrowed, SORT_OF_COLUMN, TAB_LABELS, type AccountFilters } from '@/lib/accounts/filters';
 import { accountQueries, type AccountListResult } from '@/lib/accounts/keys';
 import { fieldValues, filtersSet } from '@/lib/lists/filter-fields';
-import { plural } from '@/lib/words';
+import { tabSummary } from '@/lib/words';
 import { ACCOUNT_COLUMN_LABELS, ACCOUNT_COLUMNS } from './account-columns';
 import { AccountSearch } from './account-search';
 import { StatusTabs } from './status-tabs';
@@ -32,9 +32,7 @@ const DEFAULT_VISIBILITY: ColumnVisibility = { enabled: false, disabled_reason: 
 
 /** What the list holds, in words: the tab's count under the filters. */
 export function listSummary(r: AccountListResult, f: AccountFilters): string {
-  const total = r.counts[f.tab];
-  const where = f.tab === 'all' ? '' : ` in ${TAB_LABELS[f.tab]}`;
-  return `${plural(total, 'account', 'accounts')}${where}${isNarrowed(f) ? ' matching these filters' : ''}.`;
+  return tabSummary(r.counts[f.tab], 'account', 'accounts', f.tab === 'all' ? null : `in ${TAB_LABELS[f.tab]}`, isNarrowed(f));
 }
 
 export function AccountsList({ filters, deleted, views }: { filters: AccountFilters; deleted: string | null; views?: ReactNode }) {

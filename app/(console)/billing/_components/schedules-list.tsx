@@ -13,15 +13,12 @@ import {
   type ScheduleFilters,
 } from '@/lib/billing/schedules/filters';
 import { filtersSet } from '@/lib/lists/filter-fields';
-import { plural } from '@/lib/words';
+import { tabSummary } from '@/lib/words';
 import { SCHEDULE_COLUMNS, SORT_OF_SCHEDULE_COLUMN } from './schedule-columns';
-
 
 /** What the list holds, in words: the tab's count under the filters. */
 export function scheduleSummary(r: ScheduleListResult, f: ScheduleFilters): string {
-  const narrowed = filtersSet({ ...f }, SCHEDULE_FIELD_NAMES) > 0;
-  const where = f.tab === 'all' ? '' : ` ${SCHEDULE_TAB_LABELS[f.tab].toLowerCase()}`;
-  return `${plural(r.counts[f.tab], 'schedule', 'schedules')}${where}${narrowed ? ' matching these filters' : ''}.`;
+  return tabSummary(r.counts[f.tab], 'schedule', 'schedules', f.tab === 'all' ? null : SCHEDULE_TAB_LABELS[f.tab].toLowerCase(), filtersSet({ ...f }, SCHEDULE_FIELD_NAMES) > 0);
 }
 
 export function SchedulesList({ filters }: { filters: ScheduleFilters }) {

@@ -6,15 +6,13 @@ import { IndexListShell } from '@/components/data-table/index-list-shell';
 import { filtersSet } from '@/lib/lists/filter-fields';
 import { PAYOUT_FIELD_NAMES, PAYOUT_FILTER_FIELDS, PAYOUT_TAB_LABELS, PAYOUT_TABS, payoutFiltersQuery, type PayoutFilters } from '@/lib/payouts/filters';
 import { payoutQueries, type PayoutListResult } from '@/lib/payouts/keys';
-import { plural } from '@/lib/words';
+import { plural, tabSummary } from '@/lib/words';
 import { PAYOUT_COLUMNS, SORT_OF_PAYOUT_COLUMN } from './payout-columns';
 
 /** What the list holds, in words: the tab's count under the filters, and the failed ones when another tab hides them. */
 export function payoutSummary(r: PayoutListResult, f: PayoutFilters): string {
-  const narrowed = filtersSet({ ...f }, PAYOUT_FIELD_NAMES) > 0;
-  const where = f.tab === 'all' ? '' : ` ${PAYOUT_TAB_LABELS[f.tab].toLowerCase()}`;
   const failed = f.tab !== 'failed' && r.counts.failed > 0 ? ` ${plural(r.counts.failed, 'payout', 'payouts')} failed: see the Failed tab.` : '';
-  return `${plural(r.counts[f.tab], 'payout', 'payouts')}${where}${narrowed ? ' matching these filters' : ''}.${failed}`;
+  return `${tabSummary(r.counts[f.tab], 'payout', 'payouts', f.tab === 'all' ? null : PAYOUT_TAB_LABELS[f.tab].toLowerCase(), filtersSet({ ...f }, PAYOUT_FIELD_NAMES) > 0)}${failed}`;
 }
 
 export function PayoutsList({ filters }: { filters: PayoutFilters }) {

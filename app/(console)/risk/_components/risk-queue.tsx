@@ -9,16 +9,12 @@ import { PageHeader } from '@/components/shell/page-header';
 import { filtersSet, type FilterField } from '@/lib/lists/filter-fields';
 import { riskQueries, type QueueListResult } from '@/lib/risk/keys';
 import { QUEUE_FIELD_NAMES, QUEUE_TAB_LABELS, QUEUE_TABS, queueFiltersQuery, type QueueFilters } from '@/lib/risk/queue-filters';
-import { plural } from '@/lib/words';
+import { tabSummary } from '@/lib/words';
 import { QUEUE_COLUMNS, SORT_OF_QUEUE_COLUMN } from './queue-columns';
-
 
 /** What the queue holds, in words: the tab's count under the filters. */
 export function queueSummary(r: QueueListResult, f: QueueFilters): string {
-  const total = r.counts[f.tab];
-  const narrowed = filtersSet({ ...f }, QUEUE_FIELD_NAMES) > 0;
-  const where = f.tab === 'all' ? '' : ` ${QUEUE_TAB_LABELS[f.tab].toLowerCase()}`;
-  return `${plural(total, 'account', 'accounts')}${where}${narrowed ? ' matching these filters' : ''}.`;
+  return tabSummary(r.counts[f.tab], 'account', 'accounts', f.tab === 'all' ? null : QUEUE_TAB_LABELS[f.tab].toLowerCase(), filtersSet({ ...f }, QUEUE_FIELD_NAMES) > 0);
 }
 
 export function RiskQueue({ filters, fields }: { filters: QueueFilters; fields: FilterField[] }) {
