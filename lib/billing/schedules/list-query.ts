@@ -10,22 +10,16 @@ import type { Db } from '@/lib/db/open';
 import { countByStatus, numOrNull, pageOfIndexObjects } from '@/lib/lists/keyset';
 import { scheduleFiltersSchema } from './filter-schema';
 import { SCHEDULE_TABS, type ScheduleSort, type ScheduleStatus, type ScheduleTab } from './filters';
+import type { ScheduleFacts } from './list-words';
 
 export type ScheduleQueryInput = z.input<typeof scheduleFiltersSchema>;
 
-/** One row of the list: the schedule, the account it lives on, where it stands. */
-export interface ScheduleItem {
+/** One row of the list: the schedule, the account it lives on, where it stands (./list-words.ts's facts). */
+export interface ScheduleItem extends ScheduleFacts {
   id: string;
   account: string;
   accountName: string | null;
   customer: string | null;
-  status: ScheduleStatus;
-  /** 1-based; null before the start. */
-  phaseIndex: number | null;
-  phaseCount: number;
-  nextPhaseAt: number | null;
-  feePercent: number | null;
-  endedAt: number | null;
   created: number;
 }
 
