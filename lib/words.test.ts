@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nounFor, plural, withArticle } from './words';
+import { nounFor, plural, tabSummary, withArticle } from './words';
 
 describe('plural', () => {
   it('agrees with the count, zero taking the plural', () => {
@@ -24,5 +24,13 @@ describe('withArticle', () => {
     expect(withArticle('account deletion')).toBe('an account deletion');
     expect(withArticle('top-up')).toBe('a top-up');
     expect(withArticle('Application fee refund')).toBe('an Application fee refund');
+  });
+});
+
+describe('tabSummary', () => {
+  it("says the tab's count, the tab unless it is All, and whether filters narrow it", () => {
+    expect(tabSummary(22, 'schedule', 'schedules', null, false)).toBe('22 schedules.');
+    expect(tabSummary(1, 'account', 'accounts', 'open', true)).toBe('1 account open matching these filters.');
+    expect(tabSummary(1310, 'payout', 'payouts', 'in Failed', false)).toBe('1,310 payouts in Failed.');
   });
 });

@@ -15,3 +15,8 @@ export function plural(n: number, one: string, many: string): string {
 export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
+
+/** What a list's tab holds, in words: "22 schedules.", "3 accounts open matching these filters." (`where`: the tab in words, none for All; `narrowed`: filters are set). */
+export function tabSummary(n: number, one: string, many: string, where: string | null, narrowed: boolean): string {
+  return `${plural(n, one, many)}${where ? ` ${where}` : ''}${narrowed ? ' matching these filters' : ''}.`;
+}

@@ -1,10 +1,10 @@
 // A subscription schedule's parts as the Billing list and the account page's Billing section both
 // show them: its status as a badge, and the link to its own page (on its connected account).
 import Link from 'next/link';
-import { Badge } from '@/components/ui/badge';
+import { StatusBadge, type BadgeTone } from '@/components/ui/badge';
 import { SCHEDULE_TAB_LABELS, scheduleHref, type ScheduleStatus } from '@/lib/billing/schedules/filters';
 
-const TONES: Record<ScheduleStatus, 'neutral' | 'good' | 'warn' | 'brand' | 'bad'> = {
+const TONES: Record<ScheduleStatus, BadgeTone> = {
   not_started: 'brand',
   active: 'good',
   completed: 'neutral',
@@ -13,11 +13,7 @@ const TONES: Record<ScheduleStatus, 'neutral' | 'good' | 'warn' | 'brand' | 'bad
 };
 
 export function ScheduleStatusBadge({ status }: { status: ScheduleStatus }) {
-  return (
-    <Badge tone={TONES[status]} data-testid="schedule-status">
-      {SCHEDULE_TAB_LABELS[status]}
-    </Badge>
-  );
+  return <StatusBadge status={status} labels={SCHEDULE_TAB_LABELS} tones={TONES} testId="schedule-status" />;
 }
 
 /** The schedule's id, opening its page; not prefetched (that page reads Stripe live). */

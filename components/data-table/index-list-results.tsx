@@ -1,8 +1,8 @@
 'use client';
-// The results part of a list read from the console's index (the accounts list, the risk queue, the
-// Billing list): the error box, the summary in words with the index's freshness, the table sorted
-// by the server, and the keyset pager. Each list keeps its own tabs and filters and hands over its
-// page, its words and how a sort or a page becomes a URL query.
+// The results part of a list read from the console's index (the accounts list, and through
+// ./index-list-shell.tsx the risk queue, the Billing and the Payouts lists): the error box, the
+// summary in words with the index's freshness, the table sorted by the server, and the keyset pager.
+// The list hands over its page, its words and how a sort or a page becomes a URL query.
 import type { RowData } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { DataTable, type ColumnVisibility, type DataTableColumn } from './data-table';

@@ -1,10 +1,10 @@
 // A payout's parts as the Payouts list and the account page's Payouts section both show them: its
 // status as a badge, and a failure in words with its code.
-import { Badge } from '@/components/ui/badge';
+import { StatusBadge, type BadgeTone } from '@/components/ui/badge';
 import { PAYOUT_TAB_LABELS, type PayoutStatus } from '@/lib/payouts/filters';
 import { failureWords } from '@/lib/payouts/words';
 
-const TONES: Record<PayoutStatus, 'neutral' | 'good' | 'warn' | 'brand' | 'bad'> = {
+const TONES: Record<PayoutStatus, BadgeTone> = {
   pending: 'brand',
   in_transit: 'brand',
   paid: 'good',
@@ -13,11 +13,7 @@ const TONES: Record<PayoutStatus, 'neutral' | 'good' | 'warn' | 'brand' | 'bad'>
 };
 
 export function PayoutStatusBadge({ status }: { status: PayoutStatus }) {
-  return (
-    <Badge tone={TONES[status] ?? 'neutral'} data-testid="payout-status">
-      {PAYOUT_TAB_LABELS[status] ?? status}
-    </Badge>
-  );
+  return <StatusBadge status={status} labels={PAYOUT_TAB_LABELS} tones={TONES} testId="payout-status" />;
 }
 
 /** Why a failed payout failed, in words with Stripe's code; nothing for the others. */

@@ -27,3 +27,8 @@ export const pageSizeField: FilterField = { kind: 'select', name: 'limit', label
 export function fieldValues(filters: Record<string, unknown>, fields: readonly FilterField[]): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f.name, filters[f.name] === undefined || filters[f.name] === null ? '' : String(filters[f.name])]));
 }
+
+/** How many of a bar's fields narrow the list: those set, but for the sort and the page size, which only arrange it. */
+export function filtersSet(filters: Record<string, unknown>, names: readonly string[]): number {
+  return names.filter((name) => name !== 'sort' && name !== 'limit' && filters[name] !== undefined).length;
+}

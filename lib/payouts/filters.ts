@@ -40,9 +40,6 @@ export const PAYOUT_DEFAULTS = { tab: 'all', sort: 'arrival_date', order: 'desc'
 /** The URL query for a view (defaults and empty values left out). */
 export const payoutFiltersQuery = (f: Partial<PayoutFilters>): string => toQuery(f, PAYOUT_DEFAULTS);
 
-/** The view without its page: what a tab, a sort or a filter starts again from. */
-export const firstPayoutPage = (f: PayoutFilters): PayoutFilters => ({ ...f, after: undefined, before: undefined });
-
 export const PAYOUT_FILTER_FIELDS: FilterField[] = [
   { kind: 'text', name: 'account', label: 'Account', placeholder: 'acct_…', mono: true },
   ...createdFields('Arrives from (UTC)', 'to', ['arrival_from', 'arrival_to']),

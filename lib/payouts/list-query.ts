@@ -6,9 +6,8 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { rowsOf } from '@/lib/db/rows';
 import { accountStillConnected } from '@/lib/index/conditions';
-import { countByStatus, decodeCursor, encodeCursor, numOrNull } from '@/lib/lists/keyset';
+import { countByStatus, numOrNull, pageOfIndexObjects } from '@/lib/lists/keyset';
 import { createdRange } from '@/lib/lists/url-filters';
 import { payoutFiltersSchema } from './filter-schema';
 import { PAYOUT_TABS, type PayoutSort, type PayoutStatus, type PayoutTab } from './filters';
@@ -71,35 +70,14 @@ type Row = {
 /** One page of the filtered, sorted payouts. */
 export async function queryPayouts(db: Db, input: PayoutQueryInput): Promise<PayoutPage> {
   const q = payoutFiltersSchema.parse(input);
-  const backward = !q.after && Boolean(q.before);
-  const cursor = decodeCursor(q.after ?? q.before);
-  const expr = SORTS[q.sort];
-  const where = filterConditions(q);
-  if (q.tab !== 'all') where.push(sql`o.status = ${q.tab}`);
-  const greater = (q.order === 'asc') === !backward;
-  if (cursor) where.push(greater ? sql`(${expr}, o.id) > (${cursor[0]}::bigint, ${cursor[1]})` : sql`(${expr}, o.id) < (${cursor[0]}::bigint, ${cursor[1]})`);
-  const direction = sql.raw(greater ? 'asc' : 'desc');
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      select o.id, o.account, a.business_name as account_name, o.status, o.amount, o.currency, o.arrival_date, o.failure_code, o.automatic, o.created,
-        ${expr} as sort_value
-      from index_objects o
-      left join index_accounts a on a.id = o.account
-      where ${and(...where)}
-      order by ${expr} ${direction}, o.id ${direction}
-      limit ${q.limit + 1}`),
-  );
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  if (backward) page.reverse();
-  const edge = (row: Row | undefined) => (row ? encodeCursor(Number(row.sort_value), row.id) : null);
-  return {
-    items: page.map(toItem),
-    next: page.length > 0 && (backward || more) ? edge(page[page.length - 1]) : null,
-    prev: page.length > 0 && (backward ? more : Boolean(cursor)) ? edge(page[0]) : null,
-  };
+  const page = await pageOfIndexObjects<Row>(db, q, {
+    columns: sql`o.id, o.account, o.status, o.amount, o.currency, o.arrival_date, o.failure_code, o.automatic, o.created`,
+    expr: SORTS[q.sort],
+    cast: sql`bigint`,
+    where: filterConditions(q),
+  });
+  return { items: page.rows.map(toItem), next: page.next, prev: page.prev };
 }
-
 
 function toItem(row: Row): PayoutItem {
   return {

@@ -57,9 +57,6 @@ export const QUEUE_DEFAULTS = { tab: 'waiting', sort: 'score', order: 'desc', li
 /** The URL query for a view (defaults and empty values left out). */
 export const queueFiltersQuery = (f: Partial<QueueFilters>): string => toQuery(f, QUEUE_DEFAULTS);
 
-/** The view without its page: what a tab, a sort or a filter starts again from. */
-export const firstQueuePage = (f: QueueFilters): QueueFilters => ({ ...f, after: undefined, before: undefined });
-
 /** The filter bar's fields; the assignee's choices are the operators who may decide (from the server). */
 export function queueFilterFields(assignees: FilterOption[]): FilterField[] {
   return [

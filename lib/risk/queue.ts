@@ -7,6 +7,8 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
+import { rowsOf } from '@/lib/db/rows';
+import { keysetPage, keysetRead, numOrNull, pastCursor, tallyByStatus } from '@/lib/lists/keyset';
 import { ACCOUNT_TYPES } from '@/lib/accounts/filters';
 import type { RiskCaseStatus } from './case-states';
 import { QUEUE_AGES, QUEUE_SORTS, QUEUE_TABS, type QueueAge, type QueueSort, type QueueTab } from './queue-filters';
@@ -55,7 +57,6 @@ export interface QueuePage {
   prev: string | null;
 }
 
-
 function sortExpression(sort: QueueSort): SQL {
   switch (sort) {
     case 'score':
@@ -86,26 +87,6 @@ function tabCondition(tab: QueueTab): SQL | undefined {
   return sql`r.case_status = ${tab}`;
 }
 
-type Cursor = [value: number, id: string];
-
-function encodeCursor(value: number, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): Cursor | null {
-  if (!cursor) return null;
-  try {
-    const parsed = z.tuple([z.number(), z.string()]).safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
-
 type Row = {
   account_id: string;
   name: string;
@@ -126,16 +107,14 @@ type Row = {
 /** One page of the filtered, sorted queue. */
 export async function queryQueue(db: Db, input: QueueQueryInput, operatorId: string): Promise<QueuePage> {
   const q = queueQuerySchema.parse(input);
-  const backward = !q.after && Boolean(q.before);
-  const cursor = decodeCursor(q.after ?? q.before);
-  const forward = !backward;
+  const read = keysetRead(q);
   const expr = sortExpression(q.sort);
   const where = filterConditions(q, operatorId);
   const tab = tabCondition(q.tab);
   if (tab) where.push(tab);
-  const greater = (q.order === 'asc') === forward;
-  if (cursor) where.push(greater ? sql`(${expr}, r.account_id) > (${cursor[0]}, ${cursor[1]})` : sql`(${expr}, r.account_id) < (${cursor[0]}, ${cursor[1]})`);
-  const direction = sql.raw(greater ? 'asc' : 'desc');
+  const past = pastCursor(read, expr, sql`r.account_id`);
+  if (past) where.push(past);
+  const { direction } = read;
   const rows = rowsOf<Row>(
     await db.execute(sql`
       select r.account_id, r.name, r.country, r.type, r.score, r.reasons, r.newest_signal_at,
@@ -146,15 +125,8 @@ export async function queryQueue(db: Db, input: QueueQueryInput, operatorId: str
       order by ${expr} ${direction}, r.account_id ${direction}
       limit ${q.limit + 1}`),
   );
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  if (backward) page.reverse();
-  const edge = (row: Row | undefined) => (row ? encodeCursor(Number(row.sort_value), row.account_id) : null);
-  return {
-    items: page.map(toItem),
-    next: page.length > 0 && (backward || more) ? edge(page[page.length - 1]) : null,
-    prev: page.length > 0 && (backward ? more : Boolean(cursor)) ? edge(page[0]) : null,
-  };
+  const page = keysetPage(rows, q.limit, read, (row) => [Number(row.sort_value), row.account_id]);
+  return { items: page.rows.map(toItem), next: page.next, prev: page.prev };
 }
 
 function toItem(row: Row): QueueItem {
@@ -167,7 +139,7 @@ function toItem(row: Row): QueueItem {
     type: row.type,
     score: Number(row.score),
     reasons,
-    newestSignalAt: row.newest_signal_at === null || row.newest_signal_at === undefined ? null : Number(row.newest_signal_at),
+    newestSignalAt: numOrNull(row.newest_signal_at),
     caseId: row.case_id,
     caseStatus: row.case_status,
     assigneeId: row.assignee_id,
@@ -190,14 +162,8 @@ export async function countQueue(db: Db, input: QueueQueryInput, operatorId: str
       ${where.length > 0 ? sql`where ${and(...where)}` : sql``}
       group by 1`),
   );
-  const counts: QueueCounts = { waiting: 0, open: 0, in_progress: 0, decided: 0, all: 0 };
-  for (const row of rows) {
-    const n = Number(row.count);
-    if (row.status === 'open' || row.status === 'in_progress' || row.status === 'decided') counts[row.status] += n;
-    if (row.status !== 'decided') counts.waiting += n;
-    counts.all += n;
-  }
-  return counts;
+  // Waiting: every case not decided yet.
+  return tallyByStatus(rows, QUEUE_TABS, { waiting: (status) => status !== 'decided' });
 }
 
 /** How many accounts wait for a decision (the navigation's badge): the queue's Waiting count, unfiltered. */

@@ -3,39 +3,17 @@
 // connected account's own (direct charges', read with its Stripe-Account); a dispute raised and
 // then accepted through the API reaches its row by its webhook, the platform's and the Connect
 // endpoint's alike; and the risk queue counts them. On PGlite, and on PostgreSQL when DATABASE_URL is set.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OpenDb } from '@/lib/db/open';
+import { describe, expect, it, vi } from 'vitest';
 import { indexAccounts, indexObjects, riskAccounts } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
-import { startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
-import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
+import { backfilledDatabase, consoleEmulatorForFile } from './index-fixture';
 
-const session = vi.hoisted(() => ({ db: null as unknown }));
-vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
-// The test drains the inbox itself, so it knows when every apply has finished.
-vi.mock('@/lib/index/background', () => ({ kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined }));
+vi.mock('@/lib/db/client', () => import('./index-fixture').then((f) => f.dbClientMock));
+vi.mock('@/lib/index/background', () => import('./index-fixture').then((f) => f.backgroundMock));
 
-let h: Harness;
-let server: Server;
-
-/** The console's webhook route behind a plain HTTP server, as Next serves it. */
-function startReceiver(): Promise<string> {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const { POST } = await import('@/app/api/webhooks/stripe/route');
-      const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-      res.end(await answer.text());
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
+const h = consoleEmulatorForFile({ seed: 'demo' });
 
 /** Every dispute as the API shows it, with the connected account it concerns. */
 async function apiDisputes(): Promise<Map<string, { account: string; dispute: Stripe.Dispute; direct: boolean }>> {
@@ -52,39 +30,15 @@ async function apiDisputes(): Promise<Map<string, { account: string; dispute: St
   return out;
 }
 
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo' });
-  process.env.STRIPE_API_BASE = h.url;
-  delete process.env.STRIPE_SECRET_KEY;
-  process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver()))!;
-}, 120_000);
-afterAll(async () => {
-  server?.close();
-  await h?.close();
-});
-
 describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
-  let opened: OpenDb;
-  let stripe: Stripe;
-  let inbox: typeof import('@/lib/index/inbox');
-  beforeAll(async () => {
-    opened = await open();
-    session.db = opened.db;
-    stripe = (await import('@/lib/stripe/client')).getStripe();
-    inbox = await import('@/lib/index/inbox');
-    const { runBackfill } = await import('@/lib/index/backfill');
-    expect((await runBackfill(opened.db, stripe, { holder: 'disputes-test', restart: true })).status).toBe('done');
-  }, 120_000);
-  afterAll(async () => opened?.close());
-
-  const rowOf = async (id: string) => (await opened.db.select().from(indexObjects).where(eq(indexObjects.id, id)))[0];
+  const index = backfilledDatabase(h, open, 'disputes-test');
 
   it('the backfill fills a row per dispute, direct and destination, on the account it concerns, with its charge', async () => {
     const all = await apiDisputes();
     // The demo disputes direct and destination charges, open and closed.
     expect(new Set([...all.values()].map((d) => d.direct))).toEqual(new Set([true, false]));
     expect([...all.values()].some((d) => d.dispute.status === 'lost')).toBe(true);
-    const rows = await opened.db.select().from(indexObjects).where(and(eq(indexObjects.type, 'dispute'), eq(indexObjects.deleted, false)));
+    const rows = await index.db.select().from(indexObjects).where(and(eq(indexObjects.type, 'dispute'), eq(indexObjects.deleted, false)));
     expect(rows.map((r) => r.id).sort()).toEqual([...all.keys()].sort());
     for (const row of rows) {
       const { account, dispute } = all.get(row.id)!;
@@ -92,7 +46,7 @@ describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
       expect(row, row.id).toMatchObject({ account, parent: charge, status: dispute.status, amount: dispute.amount, currency: dispute.currency, created: dispute.created });
       expect(row.data.reason, row.id).toBe(dispute.reason);
       // The disputed charge is indexed too (the case page links it), on the same account.
-      expect((await rowOf(charge))?.account, charge).toBe(account);
+      expect((await index.rowOf(charge))?.account, charge).toBe(account);
     }
   });
 
@@ -101,8 +55,8 @@ describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
     const open = ['needs_response', 'under_review', 'warning_needs_response', 'warning_under_review'];
     for (const account of new Set(all.map((d) => d.account))) {
       const mine = all.filter((d) => d.account === account).map((d) => d.dispute);
-      const [row] = await opened.db.select().from(riskAccounts).where(eq(riskAccounts.accountId, account));
-      const live = (await opened.db.select({ deleted: indexAccounts.deleted }).from(indexAccounts).where(eq(indexAccounts.id, account)))[0];
+      const [row] = await index.db.select().from(riskAccounts).where(eq(riskAccounts.accountId, account));
+      const live = (await index.db.select({ deleted: indexAccounts.deleted }).from(indexAccounts).where(eq(indexAccounts.id, account)))[0];
       if (!live || live.deleted) continue;
       expect(row, account).toBeDefined();
       const openCount = mine.filter((d) => open.includes(d.status)).length;
@@ -119,7 +73,7 @@ describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
     const { readEvidence } = await import('@/lib/risk/evidence');
     const all = [...(await apiDisputes()).values()];
     const waiting = all.find((d) => d.dispute.status === 'needs_response')!;
-    const evidence = await readEvidence(opened.db, waiting.account);
+    const evidence = await readEvidence(index.db, waiting.account);
     const mine = all.filter((d) => d.account === waiting.account);
     expect(evidence.disputes.map((d) => d.id).sort()).toEqual(mine.map((d) => d.dispute.id).sort());
     const shown = evidence.disputes.find((d) => d.id === waiting.dispute.id)!;
@@ -134,14 +88,14 @@ describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
   it("a destination charge's dispute applied before its charge takes the charge's account when the charge comes", async () => {
     const { applyObjects } = await import('@/lib/index/apply');
     const at = { created: 1_800_000_000, fetched: false };
-    await applyObjects(opened.db, [{ id: 'dp_early_test', object: 'dispute', charge: 'ch_late_test', status: 'needs_response', amount: 900, currency: 'usd', created: at.created }], at);
-    expect((await rowOf('dp_early_test'))?.account).toBeNull();
-    await applyObjects(opened.db, [{ id: 'ch_late_test', object: 'charge', status: 'succeeded', amount: 900, currency: 'usd', created: at.created, transfer_data: { destination: 'acct_late_test' } }], at);
-    expect((await rowOf('dp_early_test'))?.account).toBe('acct_late_test');
+    await applyObjects(index.db, [{ id: 'dp_early_test', object: 'dispute', charge: 'ch_late_test', status: 'needs_response', amount: 900, currency: 'usd', created: at.created }], at);
+    expect((await index.rowOf('dp_early_test'))?.account).toBeNull();
+    await applyObjects(index.db, [{ id: 'ch_late_test', object: 'charge', status: 'succeeded', amount: 900, currency: 'usd', created: at.created, transfer_data: { destination: 'acct_late_test' } }], at);
+    expect((await index.rowOf('dp_early_test'))?.account).toBe('acct_late_test');
   });
 
   it("a dispute raised and accepted through the API reaches its row by the platform's and the Connect endpoint's webhooks", async () => {
-    const [target] = await opened.db
+    const [target] = await index.db
       .select({ id: indexAccounts.id })
       .from(indexAccounts)
       .where(and(eq(indexAccounts.chargesEnabled, true), eq(indexAccounts.deleted, false), eq(indexAccounts.status, 'enabled')))
@@ -149,21 +103,19 @@ describe.each(testDatabases())('disputes in the index on $name', ({ open }) => {
     const account = target!.id;
     const direct = await h.stripe.charges.create({ amount: 4200, currency: 'usd', source: 'tok_createDispute' }, { stripeAccount: account });
     const destination = await h.stripe.charges.create({ amount: 5100, currency: 'usd', source: 'tok_createDisputeProductNotReceived', transfer_data: { destination: account } });
-    await webhooksSettled(h, 20_000);
-    await inbox.drainInbox(opened.db, stripe);
+    await index.settle();
     const [directDispute] = (await h.stripe.disputes.list({ charge: direct.id }, { stripeAccount: account })).data;
     const [destinationDispute] = (await h.stripe.disputes.list({ charge: destination.id })).data;
-    expect(await rowOf(directDispute!.id)).toMatchObject({ account, parent: direct.id, status: 'needs_response', amount: 4200 });
-    expect(await rowOf(destinationDispute!.id)).toMatchObject({ account, parent: destination.id, status: 'needs_response', amount: 5100 });
+    expect(await index.rowOf(directDispute!.id)).toMatchObject({ account, parent: direct.id, status: 'needs_response', amount: 4200 });
+    expect(await index.rowOf(destinationDispute!.id)).toMatchObject({ account, parent: destination.id, status: 'needs_response', amount: 5100 });
 
     await h.stripe.disputes.close(directDispute!.id, {}, { stripeAccount: account });
     await h.stripe.disputes.update(destinationDispute!.id, { evidence: { uncategorized_text: 'Tracking shows the parcel was delivered.' } });
-    await webhooksSettled(h, 20_000);
-    await inbox.drainInbox(opened.db, stripe);
-    expect((await rowOf(directDispute!.id))?.status).toBe('lost');
-    expect((await rowOf(destinationDispute!.id))?.status).toBe('under_review');
+    await index.settle();
+    expect((await index.rowOf(directDispute!.id))?.status).toBe('lost');
+    expect((await index.rowOf(destinationDispute!.id))?.status).toBe('under_review');
     // The account's risk followed the webhook: one more lost dispute among its signals.
-    const [risk] = await opened.db.select().from(riskAccounts).where(eq(riskAccounts.accountId, account));
+    const [risk] = await index.db.select().from(riskAccounts).where(eq(riskAccounts.accountId, account));
     expect(risk!.kinds).toContain('lost_disputes');
     expect(risk!.signals.disputes.lost).toBeGreaterThanOrEqual(1);
   });

@@ -4,44 +4,23 @@
 // it was automatic, as many per account as the API lists; a payout that fails on its arrival date
 // reaches its row by its Connect webhook (payout.failed). On PGlite, and on PostgreSQL when
 // DATABASE_URL is set.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OpenDb } from '@/lib/db/open';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { indexObjects } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
-import { createEnabled, startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
-import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
+import { createEnabled } from '@/lib/emulator/tests/harness';
+import { backfilledDatabase, consoleEmulatorForFile } from './index-fixture';
 
-const session = vi.hoisted(() => ({ db: null as unknown }));
-vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
-// The test drains the inbox itself, so it knows when every apply has finished.
-vi.mock('@/lib/index/background', () => ({ kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined }));
+vi.mock('@/lib/db/client', () => import('./index-fixture').then((f) => f.dbClientMock));
+vi.mock('@/lib/index/background', () => import('./index-fixture').then((f) => f.backgroundMock));
 
 // The emulator runs on the wall clock moved ahead by `ahead` seconds: the API's answers carry the
 // wall clock's Date header (which the index takes as the time of a read), so the clock may only
 // move forward of it, as Stripe's own does between a read and a later event.
 let ahead = 0;
 const now = () => Math.floor(Date.now() / 1000) + ahead;
-let h: Harness;
-let server: Server;
-
-/** The console's webhook route behind a plain HTTP server, as Next serves it. */
-function startReceiver(): Promise<string> {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const { POST } = await import('@/app/api/webhooks/stripe/route');
-      const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-      res.end(await answer.text());
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
+const h = consoleEmulatorForFile({ seed: 'demo', now }, 180_000);
 
 /** Every connected account's payouts as the API lists them (with its Stripe-Account). */
 let apiPayouts: Map<string, { account: string; payout: Stripe.Payout }>;
@@ -55,39 +34,16 @@ async function readApiPayouts() {
   }
 }
 
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo', now });
-  process.env.STRIPE_API_BASE = h.url;
-  delete process.env.STRIPE_SECRET_KEY;
-  process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver()))!;
-  await readApiPayouts();
-}, 180_000);
-afterAll(async () => {
-  server?.close();
-  await h?.close();
-});
+beforeAll(readApiPayouts, 180_000);
 
 describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
-  let opened: OpenDb;
-  let stripe: Stripe;
-  let inbox: typeof import('@/lib/index/inbox');
-  beforeAll(async () => {
-    opened = await open();
-    session.db = opened.db;
-    stripe = (await import('@/lib/stripe/client')).getStripe();
-    inbox = await import('@/lib/index/inbox');
-    const { runBackfill } = await import('@/lib/index/backfill');
-    expect((await runBackfill(opened.db, stripe, { holder: 'payouts-test', restart: true })).status).toBe('done');
-  }, 300_000);
-  afterAll(async () => opened?.close());
-
-  const rowOf = async (id: string) => (await opened.db.select().from(indexObjects).where(eq(indexObjects.id, id)))[0];
+  const index = backfilledDatabase(h, open, 'payouts-test', 300_000);
 
   it("the backfill fills a row per connected account's payout, as many per account as the API lists, with its derived columns", async () => {
     const all = [...apiPayouts.values()];
     expect(all.length).toBeGreaterThan(1000);
     expect(new Set(all.filter((p) => p.payout.status === 'failed').map((p) => p.account)).size).toBeGreaterThanOrEqual(4);
-    const rows = await opened.db.select().from(indexObjects).where(and(eq(indexObjects.type, 'payout'), eq(indexObjects.deleted, false)));
+    const rows = await index.db.select().from(indexObjects).where(and(eq(indexObjects.type, 'payout'), eq(indexObjects.deleted, false)));
     const perAccount = (items: Array<{ account: string | null }>) => {
       const counts = new Map<string, number>();
       for (const item of items) counts.set(item.account ?? '-', (counts.get(item.account ?? '-') ?? 0) + 1);
@@ -117,15 +73,13 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
     await h.stripe.charges.create({ amount: 6000, currency: 'usd', source: 'tok_bypassPending' });
     await h.stripe.transfers.create({ amount: 5000, currency: 'usd', destination: acct.id });
     const po = await h.stripe.payouts.create({ amount: 5000, currency: 'usd' }, { stripeAccount: acct.id });
-    await webhooksSettled(h, 20_000);
-    await inbox.drainInbox(opened.db, stripe);
-    expect(await rowOf(po.id)).toMatchObject({ account: acct.id, status: 'pending', failureCode: null, arrivalDate: po.arrival_date, automatic: false });
+    await index.settle();
+    expect(await index.rowOf(po.id)).toMatchObject({ account: acct.id, status: 'pending', failureCode: null, arrivalDate: po.arrival_date, automatic: false });
     // Past its arrival date: Stripe's failing test number fails it.
     ahead += po.arrival_date + 1 - now();
     await h.stripe.balance.retrieve();
-    await webhooksSettled(h, 60_000);
-    await inbox.drainInbox(opened.db, stripe);
-    expect(await rowOf(po.id)).toMatchObject({ account: acct.id, status: 'failed', failureCode: 'account_closed', amount: 5000 });
+    await index.settle(60_000);
+    expect(await index.rowOf(po.id)).toMatchObject({ account: acct.id, status: 'failed', failureCode: 'account_closed', amount: 5000 });
     // The clock moved (automatic payouts were made meanwhile): read again for the other database's run, which starts from its own backfill.
     await readApiPayouts();
   }, 180_000);
@@ -133,7 +87,7 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
   it("the Payouts list's query: counts per status, account and arrival-date filters, every sort paged by keyset both ways", async () => {
     const q = await import('@/lib/payouts/list-query');
     const all = [...apiPayouts.values()];
-    const counts = await q.countPayouts(opened.db, {});
+    const counts = await q.countPayouts(index.db, {});
     expect(counts.all).toBe(all.length);
     for (const status of ['pending', 'in_transit', 'paid', 'failed', 'canceled'] as const) expect(counts[status], status).toBe(all.filter((p) => p.payout.status === status).length);
     expect(counts.failed).toBeGreaterThan(0);
@@ -148,7 +102,7 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
         let after: string | undefined;
         let lastPage: Awaited<ReturnType<typeof q.queryPayouts>> | null = null;
         for (let i = 0; i < 200; i++) {
-          const page = await q.queryPayouts(opened.db, { account: failedOne.account, sort, order, limit: 10, after });
+          const page = await q.queryPayouts(index.db, { account: failedOne.account, sort, order, limit: 10, after });
           seen.push(...page.items.map((p) => p.id));
           values.push(...page.items.map((p) => (sort === 'arrival_date' ? (p.arrivalDate ?? 0) : sort === 'created' ? p.created : p.amount)));
           lastPage = page;
@@ -160,7 +114,7 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
         expect(new Set(seen).size, `${sort} ${order}`).toBe(mine.length);
         expect(values, `${sort} ${order}`).toEqual([...values].sort((a, b) => (order === 'asc' ? a - b : b - a)));
         if (lastPage?.prev) {
-          const back = await q.queryPayouts(opened.db, { account: failedOne.account, sort, order, limit: 10, before: lastPage.prev });
+          const back = await q.queryPayouts(index.db, { account: failedOne.account, sort, order, limit: 10, before: lastPage.prev });
           const lastStart = seen.length - lastPage.items.length;
           expect(back.items.map((p) => p.id), `${sort} ${order} back`).toEqual(seen.slice(lastStart - 10, lastStart));
         }
@@ -168,18 +122,18 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
     }
 
     // The Failed tab of that account names the failure code.
-    const failed = await q.queryPayouts(opened.db, { tab: 'failed', account: failedOne.account, limit: 100 });
+    const failed = await q.queryPayouts(index.db, { tab: 'failed', account: failedOne.account, limit: 100 });
     expect(failed.items.map((p) => p.id).sort()).toEqual(mine.filter((p) => p.payout.status === 'failed').map((p) => p.payout.id).sort());
     expect(failed.items.every((p) => p.status === 'failed' && p.failureCode === apiPayouts.get(p.id)!.payout.failure_code)).toBe(true);
 
     // Arrival dates, whole UTC days, both ends included.
     const day = new Date(failedOne.payout.arrival_date * 1000).toISOString().slice(0, 10);
-    const onDay = await q.queryPayouts(opened.db, { arrival_from: day, arrival_to: day, limit: 100 });
+    const onDay = await q.queryPayouts(index.db, { arrival_from: day, arrival_to: day, limit: 100 });
     const start = Date.parse(`${day}T00:00:00Z`) / 1000;
     expect(onDay.items.map((p) => p.id).sort()).toEqual(all.filter((p) => p.payout.arrival_date >= start && p.payout.arrival_date < start + 86400).map((p) => p.payout.id).sort());
     expect(onDay.items.map((p) => p.id)).toContain(failedOne.payout.id);
     // A bad filter value is no filter (a shared link never breaks).
-    expect((await q.countPayouts(opened.db, { account: 'nope', arrival_from: '2026-13-45' })).all).toBe(all.length);
+    expect((await q.countPayouts(index.db, { account: 'nope', arrival_from: '2026-13-45' })).all).toBe(all.length);
   });
 
   it("a deleted account's payouts leave the list and its counts (Stripe no longer shows them, and no event will close them)", async () => {
@@ -189,18 +143,16 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
     await h.stripe.charges.create({ amount: 4000, currency: 'usd', source: 'tok_bypassPending' });
     await h.stripe.transfers.create({ amount: 3000, currency: 'usd', destination: acct.id });
     const po = await h.stripe.payouts.create({ amount: 3000, currency: 'usd' }, { stripeAccount: acct.id });
-    await webhooksSettled(h, 20_000);
-    await inbox.drainInbox(opened.db, stripe);
-    const before = await q.countPayouts(opened.db, {});
-    expect((await q.queryPayouts(opened.db, { account: acct.id, limit: 10 })).items.map((p) => p.id)).toEqual([po.id]);
+    await index.settle();
+    const before = await q.countPayouts(index.db, {});
+    expect((await q.queryPayouts(index.db, { account: acct.id, limit: 10 })).items.map((p) => p.id)).toEqual([po.id]);
 
     await h.stripe.accounts.del(acct.id);
-    await webhooksSettled(h, 20_000);
-    await inbox.drainInbox(opened.db, stripe);
+    await index.settle();
     // The payout's row is as it was last seen (pending); the list no longer shows it.
-    expect(await rowOf(po.id)).toMatchObject({ status: 'pending', deleted: false });
-    expect((await q.queryPayouts(opened.db, { account: acct.id, limit: 10 })).items).toEqual([]);
-    const after = await q.countPayouts(opened.db, {});
+    expect(await index.rowOf(po.id)).toMatchObject({ status: 'pending', deleted: false });
+    expect((await q.queryPayouts(index.db, { account: acct.id, limit: 10 })).items).toEqual([]);
+    const after = await q.countPayouts(index.db, {});
     expect([after.all, after.pending]).toEqual([before.all - 1, before.pending - 1]);
     await readApiPayouts();
   }, 120_000);

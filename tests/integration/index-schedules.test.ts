@@ -4,48 +4,22 @@
 // percent; a schedule released or canceled through the API reaches its row by its Connect
 // webhook; the Billing list's query filters, counts, sorts and pages them by keyset. On PGlite,
 // and on PostgreSQL when DATABASE_URL is set.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OpenDb } from '@/lib/db/open';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { indexObjects } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
-import { startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
-import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
+import { backfilledDatabase, consoleEmulatorForFile } from './index-fixture';
 
-const session = vi.hoisted(() => ({ db: null as unknown }));
-vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
-// The test drains the inbox itself, so it knows when every apply has finished.
-vi.mock('@/lib/index/background', () => ({ kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined }));
+vi.mock('@/lib/db/client', () => import('./index-fixture').then((f) => f.dbClientMock));
+vi.mock('@/lib/index/background', () => import('./index-fixture').then((f) => f.backgroundMock));
 
-let h: Harness;
-let server: Server;
-
-/** The console's webhook route behind a plain HTTP server, as Next serves it. */
-function startReceiver(): Promise<string> {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const { POST } = await import('@/app/api/webhooks/stripe/route');
-      const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-      res.end(await answer.text());
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
+const h = consoleEmulatorForFile({ seed: 'demo' });
 
 /** Every connected account's schedules as the API shows them (each account's own, with Stripe-Account). */
 let apiSchedules: Map<string, { account: string; schedule: Stripe.SubscriptionSchedule }>;
 
 beforeAll(async () => {
-  h = await startHarness({ seed: 'demo' });
-  process.env.STRIPE_API_BASE = h.url;
-  delete process.env.STRIPE_SECRET_KEY;
-  process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver()))!;
   apiSchedules = new Map();
   const accounts = await h.stripe.accounts.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
   for (const a of accounts) {
@@ -53,31 +27,14 @@ beforeAll(async () => {
     for (const schedule of list) apiSchedules.set(schedule.id, { account: a.id, schedule });
   }
 }, 120_000);
-afterAll(async () => {
-  server?.close();
-  await h?.close();
-});
 
 describe.each(testDatabases())('subscription schedules in the index on $name', ({ open }) => {
-  let opened: OpenDb;
-  let stripe: Stripe;
-  let inbox: typeof import('@/lib/index/inbox');
-  beforeAll(async () => {
-    opened = await open();
-    session.db = opened.db;
-    stripe = (await import('@/lib/stripe/client')).getStripe();
-    inbox = await import('@/lib/index/inbox');
-    const { runBackfill } = await import('@/lib/index/backfill');
-    expect((await runBackfill(opened.db, stripe, { holder: 'schedules-test', restart: true })).status).toBe('done');
-  }, 120_000);
-  afterAll(async () => opened?.close());
-
-  const rowOf = async (id: string) => (await opened.db.select().from(indexObjects).where(eq(indexObjects.id, id)))[0];
+  const index = backfilledDatabase(h, open, 'schedules-test');
 
   it("the backfill fills a row per connected account's schedule, in every status, with its derived columns", async () => {
     const statuses = new Set([...apiSchedules.values()].map((s) => s.schedule.status));
     expect([...statuses].sort()).toEqual(['active', 'canceled', 'completed', 'not_started', 'released']);
-    const rows = await opened.db.select().from(indexObjects).where(and(eq(indexObjects.type, 'subscription_schedule'), eq(indexObjects.deleted, false)));
+    const rows = await index.db.select().from(indexObjects).where(and(eq(indexObjects.type, 'subscription_schedule'), eq(indexObjects.deleted, false)));
     expect(rows.map((r) => r.id).sort()).toEqual([...apiSchedules.keys()].sort());
     for (const row of rows) {
       const { account, schedule } = apiSchedules.get(row.id)!;
@@ -114,13 +71,12 @@ describe.each(testDatabases())('subscription schedules in the index on $name', (
     const released = await h.stripe.subscriptionSchedules.release(active.schedule.id, {}, { stripeAccount: active.account });
     const canceled = await h.stripe.subscriptionSchedules.cancel(waiting.schedule.id, {}, { stripeAccount: waiting.account });
     expect([released.status, canceled.status]).toEqual(['released', 'canceled']);
-    await webhooksSettled(h, 20_000);
-    await inbox.drainInbox(opened.db, stripe);
-    const r = await rowOf(released.id);
+    await index.settle();
+    const r = await index.rowOf(released.id);
     expect(r).toMatchObject({ status: 'released', account: active.account, endedAt: released.released_at, nextPhaseAt: null });
     expect(r!.phaseIndex).toBe(active.schedule.phases.findIndex((p) => p.start_date === active.schedule.current_phase!.start_date) + 1);
     expect((r!.data as { status: string }).status).toBe('released');
-    const c = await rowOf(canceled.id);
+    const c = await index.rowOf(canceled.id);
     expect(c).toMatchObject({ status: 'canceled', account: waiting.account, endedAt: canceled.canceled_at, phaseIndex: null, nextPhaseAt: null });
     // Put back for the other database's run, which starts from its own backfill.
     apiSchedules.set(released.id, { account: active.account, schedule: released });
@@ -130,7 +86,7 @@ describe.each(testDatabases())('subscription schedules in the index on $name', (
   it("the Billing list's query: counts per status, filters, every sort paged by keyset both ways", async () => {
     const q = await import('@/lib/billing/schedules/list-query');
     const all = [...apiSchedules.values()];
-    const counts = await q.countSchedules(opened.db, {});
+    const counts = await q.countSchedules(index.db, {});
     expect(counts.all).toBe(all.length);
     for (const status of ['active', 'not_started', 'completed', 'released', 'canceled'] as const) expect(counts[status], status).toBe(all.filter((s) => s.schedule.status === status).length);
 
@@ -141,7 +97,7 @@ describe.each(testDatabases())('subscription schedules in the index on $name', (
         let after: string | undefined;
         let lastPage: Awaited<ReturnType<typeof q.querySchedules>> | null = null;
         for (let i = 0; i < 100; i++) {
-          const page = await q.querySchedules(opened.db, { sort, order, limit: 10, after });
+          const page = await q.querySchedules(index.db, { sort, order, limit: 10, after });
           seen.push(...page.items.map((s) => s.id));
           const key = (s: import('@/lib/billing/schedules/list-query').ScheduleItem) => (sort === 'created' ? s.created : sort === 'next_phase' ? (s.nextPhaseAt ?? Number.MAX_SAFE_INTEGER) : (s.feePercent ?? -1));
           values.push(...page.items.map(key));
@@ -154,7 +110,7 @@ describe.each(testDatabases())('subscription schedules in the index on $name', (
         expect(values, `${sort} ${order}`).toEqual(sorted);
         // The previous page of the last one is the page before it.
         if (lastPage?.prev) {
-          const back = await q.querySchedules(opened.db, { sort, order, limit: 10, before: lastPage.prev });
+          const back = await q.querySchedules(index.db, { sort, order, limit: 10, before: lastPage.prev });
           const lastStart = seen.length - lastPage.items.length;
           expect(back.items.map((s) => s.id), `${sort} ${order} back`).toEqual(seen.slice(lastStart - 10, lastStart));
         }
@@ -163,16 +119,16 @@ describe.each(testDatabases())('subscription schedules in the index on $name', (
 
     // Filters: an account's schedules, a customer's, those whose phase takes a fee, a tab.
     const sample = all.find((s) => s.schedule.status === 'active')!;
-    const ofAccount = await q.querySchedules(opened.db, { tab: 'all', account: sample.account, limit: 100 });
+    const ofAccount = await q.querySchedules(index.db, { tab: 'all', account: sample.account, limit: 100 });
     expect(ofAccount.items.map((s) => s.id).sort()).toEqual(all.filter((s) => s.account === sample.account).map((s) => s.schedule.id).sort());
-    const ofCustomer = await q.querySchedules(opened.db, { customer: sample.schedule.customer as string, limit: 100 });
+    const ofCustomer = await q.querySchedules(index.db, { customer: sample.schedule.customer as string, limit: 100 });
     expect(ofCustomer.items.map((s) => s.id)).toEqual(all.filter((s) => s.schedule.customer === sample.schedule.customer).map((s) => s.schedule.id));
-    const active = await q.querySchedules(opened.db, { tab: 'active', fee: 'present', limit: 100 });
-    expect(active.items.length).toBe((await q.countSchedules(opened.db, { fee: 'present' })).active);
+    const active = await q.querySchedules(index.db, { tab: 'active', fee: 'present', limit: 100 });
+    expect(active.items.length).toBe((await q.countSchedules(index.db, { fee: 'present' })).active);
     expect(active.items.every((s) => s.status === 'active' && s.feePercent! > 0)).toBe(true);
     expect(active.items[0]).toMatchObject({ account: expect.stringMatching(/^acct_/), phaseCount: expect.any(Number) });
     // A bad filter value is no filter (a shared link never breaks).
-    expect((await q.countSchedules(opened.db, { account: 'nope' })).all).toBe(all.length);
+    expect((await q.countSchedules(index.db, { account: 'nope' })).all).toBe(all.length);
   });
 
   it("the platform's own schedules are not indexed", async () => {

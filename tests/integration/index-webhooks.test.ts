@@ -4,56 +4,18 @@
 // with first attempts dropped (the emulator's delivery faults). Once every delivery is made, the
 // index equals the API: every account field by field, and the money objects touched. On PGlite,
 // and on PostgreSQL when DATABASE_URL is set.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OpenDb } from '@/lib/db/open';
-import { indexAccounts, indexObjects } from '@/lib/db/schema';
+import { describe, expect, it, vi } from 'vitest';
+import { indexAccounts } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
-import { startHarness, type Harness } from '@/lib/emulator/tests/harness';
-import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
+import { backfilledDatabase, consoleEmulatorForFile } from './index-fixture';
 import { freshCharge } from './server-checks';
 
-const session = vi.hoisted(() => ({ db: null as unknown }));
-vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
-// The test drains the inbox itself, so it knows when every apply has finished.
-vi.mock('@/lib/index/background', () => ({ kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined }));
+vi.mock('@/lib/db/client', () => import('./index-fixture').then((f) => f.dbClientMock));
+vi.mock('@/lib/index/background', () => import('./index-fixture').then((f) => f.backgroundMock));
 
-let h: Harness;
-let server: Server;
-let received = 0;
-
-/** The console's webhook route behind a plain HTTP server, as Next serves it. */
-function startReceiver(): Promise<string> {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      received += 1;
-      const { POST } = await import('@/app/api/webhooks/stripe/route');
-      const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-      res.end(await answer.text());
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo', faultSeed: 'index-webhooks', webhooks: { retryBaseMs: 50, retryFactor: 2, maxAttempts: 8, timeoutMs: 5_000 } });
-  process.env.STRIPE_API_BASE = h.url;
-  delete process.env.STRIPE_SECRET_KEY;
-  const consoleUrl = await startReceiver();
-  const secrets = await registerConsoleWebhooks(h.url, consoleUrl);
-  expect(secrets).toMatch(/^whsec_\w+,whsec_\w+$/);
-  process.env.STRIPE_WEBHOOK_SECRET = secrets!;
-}, 60_000);
-afterAll(async () => {
-  server?.close();
-  await h?.close();
-});
+const h = consoleEmulatorForFile({ seed: 'demo', faultSeed: 'index-webhooks', webhooks: { retryBaseMs: 50, retryFactor: 2, maxAttempts: 8, timeoutMs: 5_000 } }, 60_000);
 
 const control = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${h.url}/_emulator${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -62,14 +24,10 @@ const control = async (method: string, path: string, body?: unknown) => {
 };
 
 describe.each(testDatabases())('webhooks from the emulator on $name', ({ open }) => {
-  let opened: OpenDb;
-  beforeAll(async () => {
-    opened = await open();
-    session.db = opened.db;
-  }, 60_000);
-  afterAll(async () => opened?.close());
+  const index = backfilledDatabase(h, open, 'webhook-test');
 
   it('registers a platform and a Connect endpoint for every event, at the SDK’s version', async () => {
+    expect(process.env.STRIPE_WEBHOOK_SECRET).toMatch(/^whsec_\w+,whsec_\w+$/);
     const endpoints = (await h.stripe.webhookEndpoints.list({ limit: 100 })).data;
     const version = (await import('stripe')).default.API_VERSION;
     expect(endpoints.map((e) => [e.enabled_events, e.api_version, e.description, e.url.endsWith('/api/webhooks/stripe')].join()).sort()).toEqual(
@@ -78,12 +36,8 @@ describe.each(testDatabases())('webhooks from the emulator on $name', ({ open })
   });
 
   it('random changes delivered duplicated, delayed, reordered and dropped leave the index equal to the API', async () => {
-    const stripe = (await import('@/lib/stripe/client')).getStripe();
-    const { runBackfill } = await import('@/lib/index/backfill');
-    const { drainInbox } = await import('@/lib/index/inbox');
-    expect((await runBackfill(opened.db, stripe, { holder: 'webhook-test', restart: true })).status).toBe('done');
     await control('POST', '/webhooks/faults', { duplicate: { rate: 0.4 }, delay: { ms: 200, rate: 0.3 }, reorder: { window_ms: 300, rate: 0.5 }, drop_first: { rate: 0.3 } });
-    const before = received;
+    const before = h.deliveries;
 
     const accounts = (await h.stripe.accounts.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 })).filter((a) => a.type === 'custom' && !a.requirements?.disabled_reason?.startsWith('rejected.'));
     let seed = 11;
@@ -109,25 +63,25 @@ describe.each(testDatabases())('webhooks from the emulator on $name', ({ open })
 
     // Every delivery made (retries included), then every event applied.
     for (let tries = 0; ; tries++) {
-      await drainInbox(opened.db, stripe);
+      await index.inbox.drainInbox(index.db, index.stripe);
       const { owed } = (await control('GET', '/webhooks/deliveries')) as { owed: number };
       if (owed === 0) break;
       if (tries > 200) throw new Error(`${owed} deliveries still owed`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    await drainInbox(opened.db, stripe);
+    await index.inbox.drainInbox(index.db, index.stripe);
     await control('DELETE', '/webhooks/faults');
     // Every change reached the route, some of them more than once (the faults' duplicates and retries).
     const attempts = ((await control('GET', '/webhooks/deliveries')) as { data: Array<{ outcome: string }> }).data;
-    expect(received - before).toBeGreaterThan(20);
+    expect(h.deliveries - before).toBeGreaterThan(20);
     expect(attempts.some((a) => a.outcome === 'duplicate')).toBe(true);
     expect(attempts.some((a) => a.outcome === 'will_retry')).toBe(true);
 
     const live = new Map((await h.stripe.accounts.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 })).map((a) => [a.id, a]));
-    const rows = await opened.db.select().from(indexAccounts).where(eq(indexAccounts.deleted, false));
+    const rows = await index.db.select().from(indexAccounts).where(eq(indexAccounts.deleted, false));
     expect(rows.map((r) => r.id).sort()).toEqual([...live.keys()].sort());
     for (const row of rows) expect(row.data, row.id).toEqual(JSON.parse(JSON.stringify(live.get(row.id))));
-    const [gone] = await opened.db.select().from(indexAccounts).where(eq(indexAccounts.id, accounts[51]!.id));
+    const [gone] = await index.db.select().from(indexAccounts).where(eq(indexAccounts.id, accounts[51]!.id));
     expect(gone!.deleted).toBe(true);
     const retrieve: Record<string, () => Promise<unknown>> = {
       [transfer]: () => h.stripe.transfers.retrieve(transfer),
@@ -135,7 +89,7 @@ describe.each(testDatabases())('webhooks from the emulator on $name', ({ open })
       [topup.id]: () => h.stripe.topups.retrieve(topup.id),
     };
     for (const id of money) {
-      const [row] = await opened.db.select().from(indexObjects).where(eq(indexObjects.id, id));
+      const row = await index.rowOf(id);
       expect(row?.data, id).toEqual(JSON.parse(JSON.stringify(await retrieve[id]!())));
     }
   }, 120_000);

@@ -4,51 +4,19 @@
 // test cards on a fresh account, delivered by the emulator's webhooks, put it in the queue with the
 // right signals and a case; a cleared case reopens when a new warning arrives. On PGlite, and on
 // PostgreSQL when DATABASE_URL is set.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { desc, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OpenDb } from '@/lib/db/open';
+import { describe, expect, it, vi } from 'vitest';
 import { riskAccounts, riskCases } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
-import { createEnabled, startHarness, webhooksSettled, type Harness } from '@/lib/emulator/tests/harness';
+import { createEnabled } from '@/lib/emulator/tests/harness';
 import { createOperator } from '@/lib/operators/store';
-import { registerConsoleWebhooks } from '@/scripts/lib/webhook-endpoints.mjs';
+import { backfilledDatabase, consoleEmulatorForFile } from './index-fixture';
 
-const session = vi.hoisted(() => ({ db: null as unknown }));
-vi.mock('@/lib/db/client', () => ({ getDb: async () => session.db }));
-// The test drains the inbox itself, so it knows when every apply has finished.
-vi.mock('@/lib/index/background', () => ({ kickInboxWorker: () => undefined, ensureIndexJobs: () => undefined }));
+vi.mock('@/lib/db/client', () => import('./index-fixture').then((f) => f.dbClientMock));
+vi.mock('@/lib/index/background', () => import('./index-fixture').then((f) => f.backgroundMock));
 
-let h: Harness;
-let server: Server;
-
-/** The console's webhook route behind a plain HTTP server, as Next serves it. */
-function startReceiver(): Promise<string> {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const { POST } = await import('@/app/api/webhooks/stripe/route');
-      const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-      res.end(await answer.text());
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
-
-beforeAll(async () => {
-  h = await startHarness({ seed: 'demo' });
-  process.env.STRIPE_API_BASE = h.url;
-  delete process.env.STRIPE_SECRET_KEY;
-  process.env.STRIPE_WEBHOOK_SECRET = (await registerConsoleWebhooks(h.url, await startReceiver()))!;
-}, 60_000);
-afterAll(async () => {
-  server?.close();
-  await h?.close();
-});
+const h = consoleEmulatorForFile({ seed: 'demo' }, 60_000);
 
 /** What the API shows of each connected account's Radar objects (its own store, read with Stripe-Account). */
 async function radarByAccount(accounts: Stripe.Account[]) {
@@ -64,27 +32,10 @@ async function radarByAccount(accounts: Stripe.Account[]) {
 }
 
 describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
-  let opened: OpenDb;
-  let stripe: Stripe;
-  let inbox: typeof import('@/lib/index/inbox');
-  beforeAll(async () => {
-    opened = await open();
-    session.db = opened.db;
-    stripe = (await import('@/lib/stripe/client')).getStripe();
-    inbox = await import('@/lib/index/inbox');
-    const { runBackfill } = await import('@/lib/index/backfill');
-    expect((await runBackfill(opened.db, stripe, { holder: 'risk-test', restart: true })).status).toBe('done');
-  }, 120_000);
-  afterAll(async () => opened?.close());
+  const index = backfilledDatabase(h, open, 'risk-test');
 
-  /** Every delivery made, then every event applied. */
-  async function settle() {
-    await webhooksSettled(h, 20_000);
-    await inbox.drainInbox(opened.db, stripe);
-  }
-
-  const row = async (account: string) => (await opened.db.select().from(riskAccounts).where(eq(riskAccounts.accountId, account)))[0];
-  const lastCase = async (account: string) => (await opened.db.select().from(riskCases).where(eq(riskCases.accountId, account)).orderBy(desc(riskCases.openedAt)).limit(1))[0];
+  const row = async (account: string) => (await index.db.select().from(riskAccounts).where(eq(riskAccounts.accountId, account)))[0];
+  const lastCase = async (account: string) => (await index.db.select().from(riskCases).where(eq(riskCases.accountId, account)).orderBy(desc(riskCases.openedAt)).limit(1))[0];
 
   it("flags the demo's accounts with the signals the API shows, each in words, each with a case", async () => {
     const accounts = await h.stripe.accounts.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
@@ -117,7 +68,7 @@ describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
       const items: import('@/lib/risk/queue').QueueItem[] = [];
       let after: string | undefined;
       for (let i = 0; i < 100; i++) {
-        const page = await queue.queryQueue(opened.db, { ...input, limit: 7, after }, me);
+        const page = await queue.queryQueue(index.db, { ...input, limit: 7, after }, me);
         items.push(...page.items);
         if (!page.next) return items;
         after = page.next;
@@ -125,14 +76,14 @@ describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
       throw new Error('too many pages');
     };
     const all = await walk({ tab: 'all' });
-    const rows = await opened.db.select().from(riskAccounts);
+    const rows = await index.db.select().from(riskAccounts);
     expect(all.map((i) => i.accountId).sort()).toEqual(rows.map((r) => r.accountId).sort());
     const scores = all.map((i) => i.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // Back one page from the second gives the first.
-    const first = await queue.queryQueue(opened.db, { tab: 'all', limit: 5 }, me);
-    const second = await queue.queryQueue(opened.db, { tab: 'all', limit: 5, after: first.next! }, me);
-    expect((await queue.queryQueue(opened.db, { tab: 'all', limit: 5, before: second.prev! }, me)).items).toEqual(first.items);
+    const first = await queue.queryQueue(index.db, { tab: 'all', limit: 5 }, me);
+    const second = await queue.queryQueue(index.db, { tab: 'all', limit: 5, after: first.next! }, me);
+    expect((await queue.queryQueue(index.db, { tab: 'all', limit: 5, before: second.prev! }, me)).items).toEqual(first.items);
     // Ascending is descending reversed.
     expect((await walk({ tab: 'all', order: 'asc' })).map((i) => i.accountId)).toEqual(all.map((i) => i.accountId).reverse());
 
@@ -143,11 +94,11 @@ describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
     const country = all[0]!.country!;
     expect((await walk({ tab: 'all', country })).map((i) => i.accountId)).toEqual(all.filter((i) => i.country === country).map((i) => i.accountId));
 
-    const counts = await queue.countQueue(opened.db, {}, me);
+    const counts = await queue.countQueue(index.db, {}, me);
     expect(counts.all).toBe(all.length);
     expect(counts.waiting).toBe(all.filter((i) => i.caseStatus !== 'decided').length);
     expect(counts.waiting).toBe(counts.open + counts.in_progress);
-    expect(await queue.countWaiting(opened.db)).toBe(counts.waiting);
+    expect(await queue.countWaiting(index.db)).toBe(counts.waiting);
     expect((await walk({ assignee: 'me' })).length).toBe(0);
     expect((await walk({ assignee: 'none' })).length).toBe(counts.waiting);
   });
@@ -160,7 +111,7 @@ describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
     await h.stripe.charges.create({ amount: 7_000, currency: 'usd', source: 'tok_createIssuerFraudRecord' }, on);
     await expect(h.stripe.charges.create({ amount: 8_000, currency: 'usd', source: 'tok_chargeDeclinedFraudulent' }, on)).rejects.toThrow();
     await h.stripe.charges.create({ amount: 1_000, currency: 'usd', source: 'tok_visa' }, on);
-    await settle();
+    await index.settle();
 
     const flagged = await row(account.id);
     expect(flagged).toBeDefined();
@@ -179,35 +130,35 @@ describe.each(testDatabases())('the risk queue on $name', ({ open }) => {
     const account = await createEnabled(h.stripe, 'US');
     const on = { stripeAccount: account.id };
     await h.stripe.charges.create({ amount: 7_000, currency: 'usd', source: 'tok_createIssuerFraudRecord' }, on);
-    await settle();
+    await index.settle();
     const first = await lastCase(account.id);
     const flagged = await row(account.id);
     expect(first?.status).toBe('open');
     // Cleared as the case page records it: the signals of the moment, a second after the newest one.
-    await opened.db
+    await index.db
       .update(riskCases)
       .set({ status: 'decided', decision: 'cleared', signalsAtDecision: flagged!.signals, decidedAt: new Date(), updatedAt: new Date() })
       .where(eq(riskCases.id, first!.id));
     // The queue follows the case (risk_accounts' copy, kept by the database's triggers).
     const queue = await import('@/lib/risk/queue');
-    const tabOf = async (tab: 'waiting' | 'decided') => (await queue.queryQueue(opened.db, { tab, limit: 100 }, 'op_x')).items.map((i) => i.accountId);
+    const tabOf = async (tab: 'waiting' | 'decided') => (await queue.queryQueue(index.db, { tab, limit: 100 }, 'op_x')).items.map((i) => i.accountId);
     expect(await tabOf('decided')).toContain(account.id);
     expect(await tabOf('waiting')).not.toContain(account.id);
     const { recomputeAccounts } = await import('@/lib/risk/recompute');
     // Nothing new: recomputing keeps the case decided.
-    await recomputeAccounts(opened.db, [account.id]);
+    await recomputeAccounts(index.db, [account.id]);
     expect((await lastCase(account.id))?.id).toBe(first!.id);
 
     await new Promise((r) => setTimeout(r, 1_100));
     await h.stripe.charges.create({ amount: 9_000, currency: 'usd', source: 'tok_createIssuerFraudRecord' }, on);
-    await settle();
+    await index.settle();
     const reopened = await lastCase(account.id);
     expect(reopened).toMatchObject({ status: 'open', reopenedFrom: first!.id });
     expect(await tabOf('waiting')).toContain(account.id);
     // Claimed by an operator: the queue's assignee filter finds it under their name.
-    const operator = await createOperator(opened.db, { email: `risk-${Date.now()}@example.com`, name: 'Risk Claimer', role: 'ops' });
-    await opened.db.update(riskCases).set({ assigneeId: operator.id, status: 'in_progress' }).where(eq(riskCases.id, reopened!.id));
-    const mine = await queue.queryQueue(opened.db, { assignee: 'me' }, operator.id);
+    const operator = await createOperator(index.db, { email: `risk-${Date.now()}@example.com`, name: 'Risk Claimer', role: 'ops' });
+    await index.db.update(riskCases).set({ assigneeId: operator.id, status: 'in_progress' }).where(eq(riskCases.id, reopened!.id));
+    const mine = await queue.queryQueue(index.db, { assignee: 'me' }, operator.id);
     expect(mine.items.map((i) => [i.accountId, i.caseStatus, i.assigneeName])).toEqual([[account.id, 'in_progress', 'Risk Claimer']]);
     expect((await row(account.id))?.reasons.find((r) => r.kind === 'early_fraud_warning')?.words).toBe('2 early fraud warnings from card issuers, 2 still actionable: stolen card (2)');
   });

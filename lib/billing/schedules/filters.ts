@@ -45,9 +45,6 @@ export const SCHEDULE_DEFAULTS = { tab: 'all', sort: 'created', order: 'desc', l
 /** The URL query for a view (defaults and empty values left out). */
 export const scheduleFiltersQuery = (f: Partial<ScheduleFilters>): string => toQuery(f, SCHEDULE_DEFAULTS);
 
-/** The view without its page: what a tab, a sort or a filter starts again from. */
-export const firstSchedulePage = (f: ScheduleFilters): ScheduleFilters => ({ ...f, after: undefined, before: undefined });
-
 export const SCHEDULE_FILTER_FIELDS: FilterField[] = [
   { kind: 'text', name: 'account', label: 'Account', placeholder: 'acct_…', mono: true },
   { kind: 'text', name: 'customer', label: 'Customer', placeholder: 'cus_…', mono: true },

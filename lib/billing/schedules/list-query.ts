@@ -7,27 +7,20 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { rowsOf } from '@/lib/db/rows';
 import { accountStillConnected } from '@/lib/index/conditions';
-import { countByStatus, decodeCursor, encodeCursor, numOrNull } from '@/lib/lists/keyset';
+import { countByStatus, numOrNull, pageOfIndexObjects } from '@/lib/lists/keyset';
 import { scheduleFiltersSchema } from './filter-schema';
 import { SCHEDULE_TABS, type ScheduleSort, type ScheduleStatus, type ScheduleTab } from './filters';
+import type { ScheduleFacts } from './list-words';
 
 export type ScheduleQueryInput = z.input<typeof scheduleFiltersSchema>;
 
-/** One row of the list: the schedule, the account it lives on, where it stands. */
-export interface ScheduleItem {
+/** One row of the list: the schedule, the account it lives on, where it stands (./list-words.ts's facts). */
+export interface ScheduleItem extends ScheduleFacts {
   id: string;
   account: string;
   accountName: string | null;
   customer: string | null;
-  status: ScheduleStatus;
-  /** 1-based; null before the start. */
-  phaseIndex: number | null;
-  phaseCount: number;
-  nextPhaseAt: number | null;
-  feePercent: number | null;
-  endedAt: number | null;
   created: number;
 }
 
@@ -78,33 +71,14 @@ type Row = {
 /** One page of the filtered, sorted schedules. */
 export async function querySchedules(db: Db, input: ScheduleQueryInput): Promise<SchedulePage> {
   const q = scheduleFiltersSchema.parse(input);
-  const backward = !q.after && Boolean(q.before);
-  const cursor = decodeCursor(q.after ?? q.before);
   const { expr, cast } = SORTS[q.sort];
-  const where = filterConditions(q);
-  if (q.tab !== 'all') where.push(sql`o.status = ${q.tab}`);
-  const greater = (q.order === 'asc') === !backward;
-  if (cursor) where.push(greater ? sql`(${expr}, o.id) > (${cursor[0]}::${cast}, ${cursor[1]})` : sql`(${expr}, o.id) < (${cursor[0]}::${cast}, ${cursor[1]})`);
-  const direction = sql.raw(greater ? 'asc' : 'desc');
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      select o.id, o.account, a.business_name as account_name, o.customer, o.status, o.phase_index, o.phase_count,
-        o.next_phase_at, o.fee_percent, o.ended_at, o.created, ${expr} as sort_value
-      from index_objects o
-      left join index_accounts a on a.id = o.account
-      where ${and(...where)}
-      order by ${expr} ${direction}, o.id ${direction}
-      limit ${q.limit + 1}`),
-  );
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  if (backward) page.reverse();
-  const edge = (row: Row | undefined) => (row ? encodeCursor(Number(row.sort_value), row.id) : null);
-  return {
-    items: page.map(toItem),
-    next: page.length > 0 && (backward || more) ? edge(page[page.length - 1]) : null,
-    prev: page.length > 0 && (backward ? more : Boolean(cursor)) ? edge(page[0]) : null,
-  };
+  const page = await pageOfIndexObjects<Row>(db, q, {
+    columns: sql`o.id, o.account, o.customer, o.status, o.phase_index, o.phase_count, o.next_phase_at, o.fee_percent, o.ended_at, o.created`,
+    expr,
+    cast,
+    where: filterConditions(q),
+  });
+  return { items: page.rows.map(toItem), next: page.next, prev: page.prev };
 }
 
 function toItem(row: Row): ScheduleItem {

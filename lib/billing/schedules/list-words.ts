@@ -7,6 +7,7 @@ import { SCHEDULE_TAB_LABELS, type ScheduleStatus } from './filters';
 /** What the words need of a row (lib/billing/schedules/list-query.ts's ScheduleItem). */
 export interface ScheduleFacts {
   status: ScheduleStatus;
+  /** 1-based; null before the start. */
   phaseIndex: number | null;
   phaseCount: number;
   nextPhaseAt: number | null;

@@ -5,18 +5,19 @@
 // first paint) and asks again every few seconds, so an account changed elsewhere moves tab
 // without a reload.
 import { useQuery } from '@tanstack/react-query';
-import { Download, SlidersHorizontal } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState, useTransition, type ReactNode } from 'react';
+import { Download } from 'lucide-react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ColumnToggle } from '@/components/data-table/column-toggle';
 import type { ColumnVisibility } from '@/components/data-table/data-table';
 import { FilterBar } from '@/components/data-table/filter-bar';
+import { FiltersToggle } from '@/components/data-table/filters-toggle';
 import { IndexListResults } from '@/components/data-table/index-list-results';
+import { useListNavigation } from '@/components/data-table/use-list-navigation';
 import { PageHeader } from '@/components/shell/page-header';
 import { ACCOUNT_FILTER_FIELDS, accountFiltersQuery, firstPage, isNarrowed, SORT_OF_COLUMN, TAB_LABELS, type AccountFilters } from '@/lib/accounts/filters';
 import { accountQueries, type AccountListResult } from '@/lib/accounts/keys';
-import { fieldValues } from '@/lib/lists/filter-fields';
-import { plural } from '@/lib/words';
+import { fieldValues, filtersSet } from '@/lib/lists/filter-fields';
+import { tabSummary } from '@/lib/words';
 import { ACCOUNT_COLUMN_LABELS, ACCOUNT_COLUMNS } from './account-columns';
 import { AccountSearch } from './account-search';
 import { StatusTabs } from './status-tabs';
@@ -31,19 +32,16 @@ const DEFAULT_VISIBILITY: ColumnVisibility = { enabled: false, disabled_reason: 
 
 /** What the list holds, in words: the tab's count under the filters. */
 export function listSummary(r: AccountListResult, f: AccountFilters): string {
-  const total = r.counts[f.tab];
-  const where = f.tab === 'all' ? '' : ` in ${TAB_LABELS[f.tab]}`;
-  return `${plural(total, 'account', 'accounts')}${where}${isNarrowed(f) ? ' matching these filters' : ''}.`;
+  return tabSummary(r.counts[f.tab], 'account', 'accounts', f.tab === 'all' ? null : `in ${TAB_LABELS[f.tab]}`, isNarrowed(f));
 }
 
 export function AccountsList({ filters, deleted, views }: { filters: AccountFilters; deleted: string | null; views?: ReactNode }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, navigate, replace } = useListNavigation('/accounts');
   const query = useQuery(accountQueries.list(filters));
   const [visibility, setVisibility] = useState<ColumnVisibility>(DEFAULT_VISIBILITY);
   // On a phone the filter bar folds behind a button (it is taller than the screen).
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const filtersSet = ACCOUNT_FILTER_FIELDS.filter((field) => field.name !== 'limit' && filters[field.name as keyof AccountFilters] !== undefined).length;
+  const set = filtersSet({ ...filters }, ACCOUNT_FILTER_FIELDS.map((field) => field.name));
 
   useEffect(() => {
     try {
@@ -55,11 +53,7 @@ export function AccountsList({ filters, deleted, views }: { filters: AccountFilt
     }
   }, []);
 
-  const navigate = useCallback((q: string) => startTransition(() => router.push(`/accounts${q}`, { scroll: false })), [router]);
-  const search = useCallback(
-    (text: string) => startTransition(() => router.replace(`/accounts${accountFiltersQuery({ ...firstPage(filters), search: text || undefined })}`, { scroll: false })),
-    [router, filters],
-  );
+  const search = useCallback((text: string) => replace(accountFiltersQuery({ ...firstPage(filters), search: text || undefined })), [replace, filters]);
   const changeVisibility = (next: ColumnVisibility) => {
     setVisibility(next);
     window.localStorage.setItem(VISIBILITY_KEY, JSON.stringify(next));
@@ -95,16 +89,7 @@ export function AccountsList({ filters, deleted, views }: { filters: AccountFilt
       <StatusTabs filters={filters} counts={page?.counts} onNavigate={navigate} />
       <div className="flex flex-wrap items-center gap-2">
         <AccountSearch value={filters.search ?? ''} onSearch={search} />
-        <button
-          type="button"
-          onClick={() => setFiltersOpen(!filtersOpen)}
-          aria-expanded={filtersOpen}
-          aria-controls="account-filter-bar"
-          className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-surface px-3 text-sm font-medium text-neutral-800 sm:hidden"
-          data-testid="filters-toggle"
-        >
-          <SlidersHorizontal aria-hidden className="size-4" /> Filters{filtersSet ? ` (${filtersSet} set)` : ''}
-        </button>
+        <FiltersToggle open={filtersOpen} onToggle={() => setFiltersOpen(!filtersOpen)} controls="account-filter-bar" set={set} />
       </div>
       <div id="account-filter-bar" className={filtersOpen ? undefined : 'hidden sm:block'}>
         <FilterBar

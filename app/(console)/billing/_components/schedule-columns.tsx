@@ -4,13 +4,12 @@
 // was made. The server sorts (created, next phase, fee); the other columns say so by not sorting.
 // On a phone the status, phase, next phase and fee sit under the schedule's id.
 import { createColumnHelper } from '@tanstack/react-table';
-import Link from 'next/link';
 import type { DataTableFeatures } from '@/components/data-table/data-table';
+import { accountColumn, createdColumn } from '@/components/data-table/index-list-columns';
 import { ScheduleLink, ScheduleStatusBadge } from '@/components/billing/schedule-parts';
 import type { ScheduleSort } from '@/lib/billing/schedules/filters';
 import { feeWords, nextPhaseWords, phaseWords } from '@/lib/billing/schedules/list-words';
 import type { ScheduleItem } from '@/lib/billing/schedules/list-query';
-import { utcDay } from '@/lib/dates';
 
 const column = createColumnHelper<DataTableFeatures, ScheduleItem>();
 
@@ -44,24 +43,7 @@ export const SCHEDULE_COLUMNS = column.columns([
       );
     },
   }),
-  column.accessor('account', {
-    header: 'Account',
-    enableSorting: false,
-    sortFn: 'alphanumeric',
-    cell: (info) => {
-      const { account, accountName } = info.row.original;
-      return (
-        <Link href={`/accounts/${encodeURIComponent(account)}`} prefetch={false} className="group inline-flex max-w-48 flex-col leading-tight" data-testid="schedule-account">
-          {accountName ? (
-            <span className="truncate text-sm text-neutral-900 group-hover:underline" title={accountName}>
-              {accountName}
-            </span>
-          ) : null}
-          <span className={`font-mono text-xs ${accountName ? 'text-neutral-500' : 'text-brand-600 group-hover:underline'}`}>{account}</span>
-        </Link>
-      );
-    },
-  }),
+  accountColumn<ScheduleItem>('schedule-account'),
   column.accessor('status', {
     header: 'Status',
     enableSorting: false,
@@ -95,9 +77,5 @@ export const SCHEDULE_COLUMNS = column.columns([
       </span>
     ),
   }),
-  column.accessor('created', {
-    header: 'Created',
-    sortFn: 'basic',
-    cell: (info) => <span className="whitespace-nowrap text-xs text-neutral-600">{utcDay(info.getValue())}</span>,
-  }),
+  createdColumn<ScheduleItem>(),
 ]);

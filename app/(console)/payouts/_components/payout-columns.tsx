@@ -4,10 +4,10 @@
 // sorts (arrival date, created, amount); the other columns say so by not sorting. On a phone the
 // status, amount and arrival sit under the payout's id.
 import { createColumnHelper } from '@tanstack/react-table';
-import Link from 'next/link';
 import type { DataTableFeatures } from '@/components/data-table/data-table';
+import { accountColumn, createdColumn, DayCell } from '@/components/data-table/index-list-columns';
+import { Money } from '@/components/money/money';
 import { PayoutFailure, PayoutStatusBadge } from '@/components/payouts/payout-parts';
-import { utcDay } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import type { PayoutSort } from '@/lib/payouts/filters';
 import type { PayoutItem } from '@/lib/payouts/list-query';
@@ -17,8 +17,6 @@ const column = createColumnHelper<DataTableFeatures, PayoutItem>();
 
 /** The table's sortable columns and the server's sort for each. */
 export const SORT_OF_PAYOUT_COLUMN: Record<string, PayoutSort> = { arrival: 'arrival_date', amount: 'amount', created: 'created' };
-
-const arrival = (item: PayoutItem) => (item.arrivalDate === null ? '—' : utcDay(item.arrivalDate));
 
 export const PAYOUT_COLUMNS = column.columns([
   column.accessor('id', {
@@ -45,24 +43,7 @@ export const PAYOUT_COLUMNS = column.columns([
       );
     },
   }),
-  column.accessor('account', {
-    header: 'Account',
-    enableSorting: false,
-    sortFn: 'alphanumeric',
-    cell: (info) => {
-      const { account, accountName } = info.row.original;
-      return (
-        <Link href={`/accounts/${encodeURIComponent(account)}`} prefetch={false} className="group inline-flex max-w-48 flex-col leading-tight" data-testid="payout-account">
-          {accountName ? (
-            <span className="truncate text-sm text-neutral-900 group-hover:underline" title={accountName}>
-              {accountName}
-            </span>
-          ) : null}
-          <span className={`font-mono text-xs ${accountName ? 'text-neutral-500' : 'text-brand-600 group-hover:underline'}`}>{account}</span>
-        </Link>
-      );
-    },
-  }),
+  accountColumn<PayoutItem>('payout-account'),
   column.accessor('status', {
     header: 'Status',
     enableSorting: false,
@@ -77,21 +58,13 @@ export const PAYOUT_COLUMNS = column.columns([
     id: 'amount',
     header: 'Amount',
     sortFn: 'basic',
-    cell: (info) => (
-      <span className="hidden whitespace-nowrap tabular-nums sm:inline" data-testid="payout-amount">
-        {formatMoney(info.getValue(), info.row.original.currency)}
-      </span>
-    ),
+    cell: (info) => <Money amount={info.getValue()} currency={info.row.original.currency} className="hidden sm:inline" testId="payout-amount" />,
   }),
   column.accessor((item) => item.arrivalDate ?? 0, {
     id: 'arrival',
     header: 'Arrival',
     sortFn: 'basic',
-    cell: (info) => <span className="hidden whitespace-nowrap text-xs text-neutral-700 sm:inline">{arrival(info.row.original)}</span>,
+    cell: (info) => <DayCell seconds={info.row.original.arrivalDate} className="hidden text-neutral-700 sm:inline" />,
   }),
-  column.accessor('created', {
-    header: 'Created',
-    sortFn: 'basic',
-    cell: (info) => <span className="whitespace-nowrap text-xs text-neutral-600">{utcDay(info.getValue())}</span>,
-  }),
+  createdColumn<PayoutItem>(),
 ]);

@@ -3,7 +3,7 @@
 // country and type, the case (status, assignee, escalation) and the newest signal. The server
 // sorts (score, newest signal, waiting since); the other columns say so by not sorting.
 import { createColumnHelper } from '@tanstack/react-table';
-import Link from 'next/link';
+import { AccountRef } from '@/components/accounts/account-ref';
 import type { DataTableFeatures } from '@/components/data-table/data-table';
 import { Badge } from '@/components/ui/badge';
 import { formatTimestamp } from '@/lib/dates';
@@ -59,14 +59,7 @@ export const QUEUE_COLUMNS = column.columns([
       return (
         <div className="w-56 space-y-2 sm:w-44">
           {/* Not prefetched: a case page reads the account live from Stripe; 25 of them at once would be a burst for nothing. */}
-          <Link href={`/risk/accounts/${encodeURIComponent(accountId)}`} prefetch={false} className="group inline-flex w-full min-w-0 flex-col leading-tight" data-testid="queue-account">
-            {name ? (
-              <span className="truncate text-sm text-neutral-900 group-hover:underline" title={name}>
-                {name}
-              </span>
-            ) : null}
-            <span className={`font-mono text-xs ${name ? 'text-neutral-500' : 'text-brand-600 group-hover:underline'}`}>{accountId}</span>
-          </Link>
+          <AccountRef id={accountId} name={name} href={`/risk/accounts/${encodeURIComponent(accountId)}`} dense prefetch={false} className="w-full min-w-0" testId="queue-account" />
           {/* On a phone the reasons sit under the account, not in a column off the screen's edge. */}
           <div className="sm:hidden">
             <Reasons reasons={info.row.original.reasons} testId="queue-reasons-phone" />
