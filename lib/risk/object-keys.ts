@@ -15,8 +15,10 @@ export interface ObjectPlace {
 }
 
 export interface ChargeDetailResult extends ObjectPlace {
-  /** With its refunds embedded and its review expanded. */
+  /** With its refunds embedded. */
   charge: Stripe.Charge;
+  /** The Radar review the charge names, when any. */
+  review: Stripe.Review | null;
   disputes: Stripe.Dispute[];
   warnings: Stripe.Radar.EarlyFraudWarning[];
 }

@@ -71,8 +71,8 @@ export function ChargeView({ id, account, canOpenAccount, canOpenTransfer, canOp
   const { charge, disputes, warnings } = data;
   const outcome = charge.outcome;
   const card = charge.payment_method_details?.card ?? null;
-  const review = charge.review && typeof charge.review === 'object' ? charge.review : null;
-  const reviewId = idOf(charge.review);
+  const { review } = data;
+  const reviewId = review?.id ?? idOf(charge.review);
   const transfer = typeof charge.transfer === 'string' || charge.transfer ? idOf(charge.transfer) : null;
   const fee = idOf(charge.application_fee);
   const refunds = charge.refunds?.data ?? [];
