@@ -72,6 +72,8 @@ const PAGES = {
 } as const;
 
 test('each risk object page on a desktop (light) and a phone (dark)', async ({ browser, baseURL }) => {
+  // Six page loads and screenshots: room for a busy 2-core machine.
+  test.setTimeout(120_000);
   for (const [name, url] of Object.entries(PAGES)) {
     for (const { screen, viewport, theme } of SCREENS) {
       const context = await browser.newContext({ viewport, storageState: storageStateFor('ops') });

@@ -73,7 +73,7 @@ export function ChargeView({ id, account, canOpenAccount, canOpenTransfer, canOp
   const card = charge.payment_method_details?.card ?? null;
   const { review } = data;
   const reviewId = review?.id ?? idOf(charge.review);
-  const transfer = typeof charge.transfer === 'string' || charge.transfer ? idOf(charge.transfer) : null;
+  const transfer = idOf(charge.transfer ?? null);
   const fee = idOf(charge.application_fee);
   const refunds = charge.refunds?.data ?? [];
   const kind = kindOf(charge, data.onAccount);

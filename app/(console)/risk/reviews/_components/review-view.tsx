@@ -53,7 +53,7 @@ export function ReviewView({ id, account, canOpenAccount, canDecide }: { id: str
       {review.open && canDecide && data.accountId ? (
         <p className="text-sm text-neutral-700" data-testid="review-approve-hint">
           Approving a review is a decision on the account’s case:{' '}
-          <Link href={`/risk/accounts/${encodeURIComponent(data.accountId)}#radar`} className="text-brand-600 hover:underline">
+          <Link href={`/risk/accounts/${encodeURIComponent(data.accountId)}#radar`} className="text-brand-600 underline">
             approve it from the risk case
           </Link>
           .
