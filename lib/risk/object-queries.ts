@@ -66,14 +66,23 @@ function chargeAccount(charge: Stripe.Charge | null, store: Store): string | nul
   return idOf(charge.transfer_data?.destination) ?? idOf(charge.on_behalf_of) ?? null;
 }
 
-async function placeOf(accountId: string | null, store: Store): Promise<ObjectPlace> {
-  const names = accountId ? await accountNamesFor([accountId]) : {};
+/** The account's name is read alongside the object when the store names the account beforehand (the index or the link), else after it. */
+function namesAhead(stores: Store[]): { account: string | null; names: Promise<Record<string, string>> } {
+  const account = stores[0]?.account ?? null;
+  // A name that cannot be read is left out (lib/accounts/names.ts), so this never rejects.
+  return { account, names: account ? accountNamesFor([account]) : Promise.resolve({}) };
+}
+
+async function placeOf(accountId: string | null, store: Store, ahead: ReturnType<typeof namesAhead>): Promise<ObjectPlace> {
+  const names = !accountId ? {} : accountId === ahead.account ? await ahead.names : await accountNamesFor([accountId]);
   return { accountId, accountName: accountId ? (names[accountId] ?? null) : null, onAccount: store.stripeAccount !== null };
 }
 
 export async function getChargeDetail(id: string, given: string | null): Promise<ChargeDetailResult> {
   const stripe = getStripe();
-  const { value, store } = await readInStores(await storesFor(id, given), async (store) => {
+  const stores = await storesFor(id, given);
+  const ahead = namesAhead(stores);
+  const { value, store } = await readInStores(stores, async (store) => {
     const on = optionsOf(store);
     // Independent reads go out together: the charge, its disputes and its warnings.
     const [charge, disputes, warnings] = await Promise.all([
@@ -87,17 +96,21 @@ export async function getChargeDetail(id: string, given: string | null): Promise
     const review = reviewId ? await stripe.reviews.retrieve(reviewId, {}, on) : null;
     return { charge, review, disputes: disputes.data, warnings: warnings.data };
   });
-  return { ...value, ...(await placeOf(chargeAccount(value.charge, store), store)) };
+  return { ...value, ...(await placeOf(chargeAccount(value.charge, store), store, ahead)) };
 }
 
 const expandedCharge = (charge: string | Stripe.Charge | null): Stripe.Charge | null => (charge && typeof charge === 'object' ? charge : null);
 
 export async function getReviewDetail(id: string, given: string | null): Promise<ReviewDetailResult> {
-  const { value: review, store } = await readInStores(await storesFor(id, given), (store) => getStripe().reviews.retrieve(id, { expand: ['charge'] }, optionsOf(store)));
-  return { review, ...(await placeOf(chargeAccount(expandedCharge(review.charge), store), store)) };
+  const stores = await storesFor(id, given);
+  const ahead = namesAhead(stores);
+  const { value: review, store } = await readInStores(stores, (store) => getStripe().reviews.retrieve(id, { expand: ['charge'] }, optionsOf(store)));
+  return { review, ...(await placeOf(chargeAccount(expandedCharge(review.charge), store), store, ahead)) };
 }
 
 export async function getWarningDetail(id: string, given: string | null): Promise<WarningDetailResult> {
-  const { value: warning, store } = await readInStores(await storesFor(id, given), (store) => getStripe().radar.earlyFraudWarnings.retrieve(id, { expand: ['charge'] }, optionsOf(store)));
-  return { warning, ...(await placeOf(chargeAccount(expandedCharge(warning.charge), store), store)) };
+  const stores = await storesFor(id, given);
+  const ahead = namesAhead(stores);
+  const { value: warning, store } = await readInStores(stores, (store) => getStripe().radar.earlyFraudWarnings.retrieve(id, { expand: ['charge'] }, optionsOf(store)));
+  return { warning, ...(await placeOf(chargeAccount(expandedCharge(warning.charge), store), store, ahead)) };
 }
