@@ -1,7 +1,7 @@
 // One Radar review, live from Stripe on the store it lives in (the index says which; else
 // `?account=acct_…`): prefetched under the browser's query key and hydrated, with its audit
-// history. Approving is a case decision (lib/risk/actions.ts approveReviewAction, which needs the
-// account's open case): an open review sends those who may decide to the account's case.
+// history. Those with risk.decide approve an open review with the case's own action
+// (lib/risk/actions.ts approveReviewAction) while the account's case is being worked.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guard';

@@ -1,10 +1,9 @@
 'use client';
 // One Radar review: open or closed and why, when, where the payment came from (IP, location,
 // browser), the charge it is about and the account it concerns. Reads the cache the page
-// prefetched (GET /api/risk/reviews/:id). Approving is a decision on the account's case (the case's
-// own action, which needs the open case): an open review sends those who may decide there.
+// prefetched (GET /api/risk/reviews/:id). Those who may decide approve an open one here, with the
+// case's own action (./review-approve.tsx).
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { FactList } from '@/components/money/fact-list';
 import { RefreshFailed } from '@/components/outcomes/refresh-failed';
 import { Badge } from '@/components/ui/badge';
@@ -13,6 +12,7 @@ import { riskObjectQueries } from '@/lib/risk/object-keys';
 import { reviewReasonWords } from '@/lib/risk/object-words';
 import { AccountLinks, NotRead } from '../../_components/object-bits';
 import { ChargeSummary } from '../../_components/charge-summary';
+import { ReviewApprove } from './review-approve';
 
 export function ReviewView({ id, account, canOpenAccount, canDecide }: { id: string; account: string | null; canOpenAccount: boolean; canDecide: boolean }) {
   const { data, error } = useQuery(riskObjectQueries.review(id, account));
@@ -50,15 +50,7 @@ export function ReviewView({ id, account, canOpenAccount, canDecide }: { id: str
           { label: 'Billing postal code', value: review.billing_zip ?? '—' },
         ]}
       />
-      {review.open && canDecide && data.accountId ? (
-        <p className="text-sm text-neutral-700" data-testid="review-approve-hint">
-          Approving a review is a decision on the account’s case:{' '}
-          <Link href={`/risk/accounts/${encodeURIComponent(data.accountId)}#radar`} className="text-brand-600 underline">
-            approve it from the risk case
-          </Link>
-          .
-        </p>
-      ) : null}
+      {review.open && canDecide && data.accountId ? <ReviewApprove reviewId={id} accountId={data.accountId} account={account} /> : null}
     </div>
   );
 }
