@@ -66,15 +66,15 @@ export default defineConfig({
   projects: [
     // Signs in once per demo operator and saves the sessions the other journeys reuse.
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chromium },
-    { name: 'chromium', dependencies: ['setup'], testIgnore: /(audit-mutations|sign-out-everywhere|risk-case|backend-down|approvals|approvals-lost-execution|billing-schedule-release|billing-schedule-lost-release|test-clocks|test-clocks-lost-advance)\.spec\.ts/, use: chromium },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /(audit-mutations|sign-out-everywhere|risk-case|risk-review-approve|backend-down|approvals|approvals-lost-execution|billing-schedule-release|billing-schedule-lost-release|test-clocks|test-clocks-lost-advance)\.spec\.ts/, use: chromium },
     // Changes roles and ends the viewer's sessions, so it runs after everything that depends on them.
     // test-clocks moves a demo test clock (and so the invoices and fees on it); test-clocks-lost-advance
     // makes and moves a clock on a demo account.
     { name: 'mutations', dependencies: ['chromium'], testMatch: /(audit-mutations|sign-out-everywhere|test-clocks|test-clocks-lost-advance)\.spec\.ts/, use: chromium },
     // Decide as ops and finance (reject and delete accounts, approve reversals): after the journeys
     // that read them, and after audit-mutations, which turns ops into support for a moment. Ops
-    // releases two demo subscription schedules here too (one with its answers lost).
-    { name: 'risk-mutations', dependencies: ['mutations'], testMatch: /(risk-case|approvals|approvals-lost-execution|billing-schedule-release|billing-schedule-lost-release)\.spec\.ts/, use: chromium },
+    // releases two demo subscription schedules here too (one with its answers lost), and approves a Radar review.
+    { name: 'risk-mutations', dependencies: ['mutations'], testMatch: /(risk-case|risk-review-approve|approvals|approvals-lost-execution|billing-schedule-release|billing-schedule-lost-release)\.spec\.ts/, use: chromium },
     // Takes the whole emulator API down for a while, so it runs last and alone. It signs in by
     // itself: run it on its own with `npm run test:e2e -- e2e/backend-down.spec.ts --no-deps`.
     { name: 'backend-down', dependencies: ['risk-mutations'], testMatch: /backend-down\.spec\.ts/, use: chromium },

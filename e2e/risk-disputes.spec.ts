@@ -40,7 +40,7 @@ test('ops sees a disputed account ranked in the risk queue with the dispute in w
   const shown = page.getByTestId('evidence-dispute').filter({ hasText: dispute.id });
   await expect(shown).toContainText('Needs a response');
   await expect(shown).toContainText(reason);
-  await expect(shown.getByRole('link', { name: String(dispute.charge) })).toHaveAttribute('href', `/risk/charges/${dispute.charge}`);
+  await expect(shown.getByRole('link', { name: String(dispute.charge) })).toHaveAttribute('href', `/risk/charges/${dispute.charge}?account=${account}`);
   // A response is due: its date is shown (the row's fourth cell, after status, reason and amount, is not a dash).
   await expect(shown.locator('td').nth(3)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
 });

@@ -1,6 +1,6 @@
 // Every console page with a demo-seed object where it needs one: the pages the accessibility and
 // phone journeys visit. One list, so a new page is added once.
-import { SAMPLE_ACCOUNT_ID, SAMPLE_BILLING, SAMPLE_MONEY, SAMPLE_RISK_ACCOUNT_ID, SAMPLE_SCHEDULE } from '../../tests/fixtures/routes';
+import { SAMPLE_ACCOUNT_ID, SAMPLE_BILLING, SAMPLE_MONEY, SAMPLE_RISK_ACCOUNT_ID, SAMPLE_RISK_OBJECTS, SAMPLE_SCHEDULE } from '../../tests/fixtures/routes';
 
 export const CONSOLE_PAGES = [
   '/',
@@ -24,6 +24,9 @@ export const CONSOLE_PAGES = [
   `/billing/test-clocks?account=${SAMPLE_BILLING.clockAccount}&clock=${SAMPLE_BILLING.clock}`,
   '/risk',
   `/risk/accounts/${SAMPLE_RISK_ACCOUNT_ID}`,
+  `/risk/charges/${SAMPLE_RISK_OBJECTS.charge}?account=${SAMPLE_RISK_OBJECTS.account}`,
+  `/risk/early-fraud-warnings/${SAMPLE_RISK_OBJECTS.warning}?account=${SAMPLE_RISK_OBJECTS.account}`,
+  `/risk/reviews/${SAMPLE_RISK_OBJECTS.review}?account=${SAMPLE_RISK_OBJECTS.reviewAccount}`,
   '/approvals',
   '/approvals/policies',
   '/audit',

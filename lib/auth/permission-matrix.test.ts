@@ -59,6 +59,16 @@ const riskWrites = vi.hoisted(() => ({
   approveReview: vi.fn(async () => ({ data: { id: 'prv_Test123', closed_reason: 'approved' }, requestId: 'req_matrix', resultId: 'prv_Test123' })),
 }));
 vi.mock('@/lib/risk/mutations', () => riskWrites);
+// The risk object pages' live reads (a charge, a review, an early fraud warning).
+const riskObjectReads = vi.hoisted(() => {
+  const place = { accountId: 'acct_Test123', accountName: null, onAccount: true };
+  return {
+    getChargeDetail: vi.fn(async () => ({ ...place, charge: { id: 'ch_Test123', object: 'charge' }, disputes: [], warnings: [] })),
+    getReviewDetail: vi.fn(async () => ({ ...place, review: { id: 'prv_Test123', object: 'review' } })),
+    getWarningDetail: vi.fn(async () => ({ ...place, warning: { id: 'issfr_Test123', object: 'radar.early_fraud_warning' } })),
+  };
+});
+vi.mock('@/lib/risk/object-queries', () => riskObjectReads);
 // The money pages' reads and the money actions' Stripe calls (fees, transfers, top-ups, balance).
 const moneyFakes = vi.hoisted(() => {
   const fee = { id: 'fee_Test123', object: 'application_fee', account: 'acct_Test123', amount: 1000, amount_refunded: 0, currency: 'usd', charge: 'ch_Test123', created: 1, originating_transaction: null, refunded: false, balance_transaction: null };
@@ -174,13 +184,13 @@ beforeAll(async () => {
 afterAll(async () => opened?.close());
 beforeEach(() => {
   session.operator = null;
-  for (const spy of [...Object.values(stripeSpy), ...Object.values(stripeWrites), ...Object.values(riskWrites)]) spy.mockClear();
+  for (const spy of [...Object.values(stripeSpy), ...Object.values(stripeWrites), ...Object.values(riskWrites), ...Object.values(riskObjectReads)]) spy.mockClear();
   for (const spy of moneySpies()) spy.mockClear();
 });
 
 /** No Stripe read or write was made. */
 function expectNoBackendCall() {
-  for (const [name, spy] of Object.entries({ ...stripeSpy, ...stripeWrites, ...riskWrites })) expect(spy, name).not.toHaveBeenCalled();
+  for (const [name, spy] of Object.entries({ ...stripeSpy, ...stripeWrites, ...riskWrites, ...riskObjectReads })) expect(spy, name).not.toHaveBeenCalled();
   for (const spy of moneySpies()) expect(spy).not.toHaveBeenCalled();
 }
 

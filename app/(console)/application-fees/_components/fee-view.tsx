@@ -15,6 +15,7 @@ import { feeQueries } from '@/lib/fees/keys';
 import { feeRemaining } from '@/lib/fees/refunds';
 import { RefundFeeForm } from './refund-fee-form';
 import { RefundMetadataForm } from './refund-metadata-form';
+import { riskObjectHref } from '@/lib/risk/object-keys';
 
 const TONE = { none: 'neutral', partial: 'warn', full: 'bad' } as const;
 
@@ -50,8 +51,8 @@ export function FeeView({ id, canRefund, canOpenAccount, canOpenCharge }: { id: 
           { label: 'Refunded', value: <Money amount={fee.amount_refunded} currency={fee.currency} />, testId: 'fee-refunded' },
           { label: 'Left to refund', value: <Money amount={feeRemaining(fee)} currency={fee.currency} />, testId: 'fee-remaining' },
           { label: 'Collected from', value: objectLink(account, canOpenAccount && account ? `/accounts/${account}` : null), testId: 'fee-account' },
-          { label: 'Charge', value: objectLink(charge, canOpenCharge && charge?.startsWith('ch_') ? `/risk/charges/${charge}` : null), testId: 'fee-charge' },
-          { label: 'Originating transaction', value: objectLink(origin, canOpenCharge && origin?.startsWith('ch_') ? `/risk/charges/${origin}` : null) },
+          { label: 'Charge', value: objectLink(charge, canOpenCharge && charge?.startsWith('ch_') ? riskObjectHref('charges', charge, account) : null), testId: 'fee-charge' },
+          { label: 'Originating transaction', value: objectLink(origin, canOpenCharge && origin?.startsWith('ch_') ? riskObjectHref('charges', origin, account) : null) },
           { label: 'Balance transaction', value: <IdText id={idOf(fee.balance_transaction)} /> },
           { label: 'Created', value: formatTimestamp(fee.created) },
           { label: 'Currency', value: fee.currency.toUpperCase() },

@@ -6,6 +6,7 @@ import { formatDate } from '@/lib/dates';
 import { disputeReasonWords } from '@/lib/disputes/words';
 import type { DisputeSummary } from '@/lib/disputes/view';
 import { formatMoney } from '@/lib/money';
+import { riskObjectHref } from '@/lib/risk/object-keys';
 
 export function DisputesBody({ accountId, disputes }: { accountId: string; disputes: DisputeSummary[] }) {
   if (disputes.length === 0) return <p className="text-sm text-neutral-600">No dispute on this account&rsquo;s charges.</p>;
@@ -18,6 +19,11 @@ export function DisputesBody({ accountId, disputes }: { accountId: string; dispu
             <span className="tabular-nums text-neutral-900">{d.amount !== null && d.currency ? formatMoney(d.amount, d.currency) : '—'}</span>
             <span className="text-neutral-700">{disputeReasonWords(d.reason)}</span>
             {d.dueBy !== null ? <span className="text-neutral-600">response due {formatDate(d.dueBy)}</span> : null}
+            {d.charge ? (
+              <Link href={riskObjectHref('charges', d.charge, accountId)} className="font-mono text-xs text-brand-600 hover:underline" data-testid="account-dispute-charge">
+                {d.charge}
+              </Link>
+            ) : null}
             <span className="w-full text-xs text-neutral-500 sm:ml-auto sm:w-auto">
               <span className="font-mono">{d.id}</span> · opened {formatDate(d.created)}
             </span>

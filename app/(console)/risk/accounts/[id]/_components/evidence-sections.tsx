@@ -12,6 +12,7 @@ import { formatTimestamp } from '@/lib/dates';
 import { disputeReasonWords } from '@/lib/disputes/words';
 import { formatMoney } from '@/lib/money';
 import { caseQueries } from '@/lib/risk/case-keys';
+import { riskObjectHref } from '@/lib/risk/object-keys';
 import type { CaseEvidence } from '@/lib/risk/case-view';
 import { Section } from '@/app/(console)/accounts/[id]/_components/section';
 
@@ -58,7 +59,7 @@ export function ChargesSection({ evidence }: { evidence: CaseEvidence }) {
           {evidence.charges.map((c) => (
             <tr key={c.id} data-testid="evidence-charge">
               <Cell mono>
-                <Link href={`/risk/charges/${encodeURIComponent(c.id)}`} className="text-brand-600 hover:underline">
+                <Link href={riskObjectHref('charges', c.id, evidence.accountId)} className="text-brand-600 hover:underline">
                   {c.id}
                 </Link>
               </Cell>
@@ -95,11 +96,23 @@ export function RadarSection({ evidence, approve }: { evidence: CaseEvidence; ap
           <Table label="Early fraud warnings" head={['Warning', 'Created', 'Fraud type', 'Actionable', 'Charge']}>
             {evidence.warnings.map((w) => (
               <tr key={w.id} data-testid="evidence-warning">
-                <Cell mono>{w.id}</Cell>
+                <Cell mono>
+                  <Link href={riskObjectHref('early-fraud-warnings', w.id, evidence.accountId)} className="text-brand-600 hover:underline">
+                    {w.id}
+                  </Link>
+                </Cell>
                 <Cell nowrap>{when(w.created)}</Cell>
                 <Cell>{words(w.fraudType)}</Cell>
                 <Cell>{w.actionable ? <Badge tone="bad">actionable</Badge> : <Badge>not actionable</Badge>}</Cell>
-                <Cell mono>{w.charge ?? '—'}</Cell>
+                <Cell mono>
+                  {w.charge ? (
+                    <Link href={riskObjectHref('charges', w.charge, evidence.accountId)} className="text-brand-600 hover:underline">
+                      {w.charge}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </Cell>
               </tr>
             ))}
           </Table>
@@ -110,11 +123,23 @@ export function RadarSection({ evidence, approve }: { evidence: CaseEvidence; ap
           <Table label="Radar reviews" head={['Review', 'Created', 'State', 'Reason', 'Charge', '']}>
             {evidence.reviews.map((r) => (
               <tr key={r.id} data-testid="evidence-review" data-open={r.open}>
-                <Cell mono>{r.id}</Cell>
+                <Cell mono>
+                  <Link href={riskObjectHref('reviews', r.id, evidence.accountId)} className="text-brand-600 hover:underline">
+                    {r.id}
+                  </Link>
+                </Cell>
                 <Cell nowrap>{when(r.created)}</Cell>
                 <Cell>{r.open ? <Badge tone="warn">open</Badge> : <Badge>closed: {words(r.closedReason)}</Badge>}</Cell>
                 <Cell>{words(r.open ? r.reason : r.openedReason)}</Cell>
-                <Cell mono>{r.charge ?? '—'}</Cell>
+                <Cell mono>
+                  {r.charge ? (
+                    <Link href={riskObjectHref('charges', r.charge, evidence.accountId)} className="text-brand-600 hover:underline">
+                      {r.charge}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </Cell>
                 <Cell>{r.open && approve ? approve(r.id) : null}</Cell>
               </tr>
             ))}
@@ -145,7 +170,7 @@ export function DisputesSection({ evidence }: { evidence: CaseEvidence }) {
               <Cell mono>{d.id}</Cell>
               <Cell mono>
                 {d.charge ? (
-                  <Link href={`/risk/charges/${encodeURIComponent(d.charge)}`} className="text-brand-600 hover:underline">
+                  <Link href={riskObjectHref('charges', d.charge, evidence.accountId)} className="text-brand-600 hover:underline">
                     {d.charge}
                   </Link>
                 ) : (
