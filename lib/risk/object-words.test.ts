@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chargeKindWords, checkWords, outcomeTypeWords, reviewReasonWords, riskLevelWords } from './object-words';
+import { chargeKindWords, checkWords, fraudTypeWords, outcomeTypeWords, reviewReasonWords, riskLevelWords } from './object-words';
 
 describe('risk object words', () => {
   it('says Stripe’s codes in words, an unknown code with its underscores as spaces, a missing one as a dash', () => {
@@ -9,6 +9,9 @@ describe('risk object words', () => {
     expect(reviewReasonWords('refunded_as_fraud')).toBe('the charge was refunded as fraud');
     expect(riskLevelWords('some_new_level')).toBe('some new level');
     expect(outcomeTypeWords(null)).toBe('—');
+    // The same fraud-type words as the risk queue's reasons.
+    expect(fraudTypeWords('made_with_stolen_card')).toBe('stolen card');
+    expect(fraudTypeWords('unauthorized_use_of_card')).toBe('unauthorized use of the card');
   });
 
   it('names how a charge reaches its account', () => {

@@ -66,8 +66,17 @@ export const checkWords = (code: string | null | undefined) => say(CHECK_WORDS, 
 export const threeDSecureWords = (code: string | null | undefined) => say(THREE_D_SECURE_WORDS, code);
 export const chargeStatusWords = (code: string | null | undefined) => say(CHARGE_STATUS_WORDS, code);
 export const reviewReasonWords = (code: string | null | undefined) => say(REVIEW_REASON_WORDS, code);
-/** An early fraud warning's `fraud_type`, as the card network names it. */
-export const fraudTypeWords = (code: string | null | undefined): string => (code ? code.replace(/_/g, ' ') : '—');
+/** An early fraud warning's `fraud_type` (the risk queue's reasons use them too). */
+export const FRAUD_TYPE_WORDS: Record<string, string> = {
+  card_never_received: 'card never received',
+  fraudulent_card_application: 'fraudulent card application',
+  made_with_counterfeit_card: 'counterfeit card',
+  made_with_lost_card: 'lost card',
+  made_with_stolen_card: 'stolen card',
+  misc: 'other fraud',
+  unauthorized_use_of_card: 'unauthorized use of the card',
+};
+export const fraudTypeWords = (code: string | null | undefined) => say(FRAUD_TYPE_WORDS, code);
 
 /** How a charge reaches its connected account, in words. */
 export function chargeKindWords(kind: 'destination' | 'on_behalf_of' | 'direct' | 'platform', account: string | null): string {

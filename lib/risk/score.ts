@@ -4,6 +4,7 @@
 import { DISABLED_REASON_WORDS } from '@/lib/accounts/status';
 import { DISPUTE_REASON_WORDS } from '@/lib/disputes/words';
 import { nounFor, plural } from '@/lib/words';
+import { FRAUD_TYPE_WORDS } from './object-words';
 import type { RiskReason, RiskSignalKind, RiskSignals } from './signals';
 import { RISK_SIGNAL_KINDS } from './signals';
 
@@ -58,16 +59,6 @@ export const RECENT_DAYS = 90;
 export const BURST_DAYS = 7;
 /** The history a burst is compared against: the weeks before the burst window. */
 export const BASELINE_WEEKS = 12;
-
-const FRAUD_TYPE_WORDS: Record<string, string> = {
-  card_never_received: 'card never received',
-  fraudulent_card_application: 'fraudulent card application',
-  made_with_counterfeit_card: 'counterfeit card',
-  made_with_lost_card: 'lost card',
-  made_with_stolen_card: 'stolen card',
-  misc: 'other fraud',
-  unauthorized_use_of_card: 'unauthorized use of the card',
-};
 
 const REVIEW_REASON_WORDS: Record<string, string> = {
   rule: 'a Radar rule',
