@@ -12,6 +12,7 @@ import { accountCsvHeader, accountCsvRow } from '@/lib/accounts/csv';
 import type { Db } from '@/lib/db/open';
 import { indexAccounts, type IndexAccountRow } from '@/lib/db/schema';
 import { ACCOUNT_TABS, type AccountTab } from './account-row';
+import { likeLiteral } from './conditions';
 
 export const ACCOUNT_SORTS = ['created', 'business_name', 'email', 'country', 'type', 'status', 'current_deadline', 'currently_due_count', 'past_due_count', 'synced_at', 'id'] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
@@ -83,7 +84,6 @@ function sortExpression(sort: AccountSort): SQL {
 }
 
 /** LIKE's wildcards taken literally. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Every filter but the tab (the tab counts are taken over these). */
 function filterConditions(q: AccountQuery): SQL[] {

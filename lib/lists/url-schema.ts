@@ -22,6 +22,9 @@ export const pageSizeParam = z.coerce
 /** A cursor or filter naming one Stripe object, e.g. `idParam('acct_')`. */
 export const idParam = (prefix: string) => lenient(objectIdSchema(prefix));
 
+/** A list's account filter: an `acct_` id, or words of its name, e-mail or metadata (lib/index/conditions.ts reads it). */
+export const accountParam = lenient(z.string().trim().min(1).max(100));
+
 /** Reads a URL's search params (Next gives `string | string[] | undefined`) with `schema`. */
 export function parseSearch<S extends z.ZodObject>(schema: S, params: SearchParamsLike): z.output<S> {
   const get = (k: string) => {

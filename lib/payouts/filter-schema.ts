@@ -2,14 +2,14 @@
 // filter", never a broken page), used by the page and the list's route handler. Pure.
 import { z } from 'zod';
 import type { SearchParamsLike } from '@/lib/lists/url-filters';
-import { dayParam, idParam, lenient, pageSizeParam, parseSearch } from '@/lib/lists/url-schema';
+import { accountParam, dayParam, lenient, pageSizeParam, parseSearch } from '@/lib/lists/url-schema';
 import { PAYOUT_SORTS, PAYOUT_TABS, type PayoutFilters } from './filters';
 
 const cursorParam = lenient(z.string().max(500).regex(/^[A-Za-z0-9_-]+$/));
 
 export const payoutFiltersSchema = z.object({
   tab: z.enum(PAYOUT_TABS).catch('all').default('all'),
-  account: idParam('acct_'),
+  account: accountParam,
   arrival_from: lenient(dayParam),
   arrival_to: lenient(dayParam),
   sort: z.enum(PAYOUT_SORTS).catch('arrival_date').default('arrival_date'),

@@ -41,7 +41,7 @@ export const PAYOUT_DEFAULTS = { tab: 'all', sort: 'arrival_date', order: 'desc'
 export const payoutFiltersQuery = (f: Partial<PayoutFilters>): string => toQuery(f, PAYOUT_DEFAULTS);
 
 export const PAYOUT_FILTER_FIELDS: FilterField[] = [
-  { kind: 'text', name: 'account', label: 'Account', placeholder: 'acct_…', mono: true },
+  { kind: 'text', name: 'account', label: 'Account', placeholder: 'acct_… or a name' },
   ...createdFields('Arrives from (UTC)', 'to', ['arrival_from', 'arrival_to']),
   { kind: 'select', name: 'sort', label: 'Sort by', options: optionsOf(PAYOUT_SORTS, PAYOUT_SORT_LABELS), testId: 'filter-sort' },
   pageSizeField,

@@ -6,7 +6,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { accountStillConnected } from '@/lib/index/conditions';
+import { accountNamed, accountStillConnected } from '@/lib/index/conditions';
 import { countByStatus, numOrNull, pageOfIndexObjects } from '@/lib/lists/keyset';
 import { createdRange } from '@/lib/lists/url-filters';
 import { payoutFiltersSchema } from './filter-schema';
@@ -46,7 +46,7 @@ const SORTS: Record<PayoutSort, SQL> = {
 /** Every filter but the tab (the tab counts are taken over these). */
 function filterConditions(q: z.output<typeof payoutFiltersSchema>): SQL[] {
   const where: SQL[] = [sql`o.type = 'payout'`, sql`not o.deleted`, sql`o.account is not null`, accountStillConnected];
-  if (q.account) where.push(sql`o.account = ${q.account}`);
+  if (q.account) where.push(accountNamed(q.account));
   const range = createdRange(q.arrival_from, q.arrival_to);
   if (range?.gte !== undefined) where.push(sql`o.arrival_date >= ${range.gte}`);
   if (range?.lte !== undefined) where.push(sql`o.arrival_date <= ${range.lte}`);

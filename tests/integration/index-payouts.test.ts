@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { indexObjects } from '@/lib/db/schema';
+import { indexAccounts, indexObjects } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
 import { createEnabled } from '@/lib/emulator/tests/harness';
 import { backfilledDatabase, consoleEmulatorForFile } from './index-fixture';
@@ -133,7 +133,18 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
     expect(onDay.items.map((p) => p.id).sort()).toEqual(all.filter((p) => p.payout.arrival_date >= start && p.payout.arrival_date < start + 86400).map((p) => p.payout.id).sort());
     expect(onDay.items.map((p) => p.id)).toContain(failedOne.payout.id);
     // A bad filter value is no filter (a shared link never breaks).
-    expect((await q.countPayouts(index.db, { account: 'nope', arrival_from: '2026-13-45' })).all).toBe(all.length);
+    expect((await q.countPayouts(index.db, { account: ' ', arrival_from: '2026-13-45' })).all).toBe(all.length);
+
+    // The account filter takes a name too (any words of it, any case): that account's payouts.
+    const named = (await index.db.select({ name: indexAccounts.businessName }).from(indexAccounts).where(eq(indexAccounts.id, failedOne.account)))[0]!.name;
+    expect(named.length).toBeGreaterThan(3);
+    const word = named.split(' ').sort((a, b) => b.length - a.length)[0]!.toUpperCase();
+    const byName = await q.queryPayouts(index.db, { account: word, limit: 100 });
+    expect(byName.items.some((p) => p.account === failedOne.account)).toBe(true);
+    const matching = new Set((await index.db.select({ id: indexAccounts.id, text: indexAccounts.searchText }).from(indexAccounts)).filter((a) => a.text.includes(word.toLowerCase())).map((a) => a.id));
+    expect(byName.items.every((p) => matching.has(p.account))).toBe(true);
+    // A name no account has: nothing (not every payout).
+    expect((await q.countPayouts(index.db, { account: 'no such merchant 100%' })).all).toBe(0);
   });
 
   it("a deleted account's payouts leave the list and its counts (Stripe no longer shows them, and no event will close them)", async () => {

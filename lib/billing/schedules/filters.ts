@@ -46,7 +46,7 @@ export const SCHEDULE_DEFAULTS = { tab: 'all', sort: 'created', order: 'desc', l
 export const scheduleFiltersQuery = (f: Partial<ScheduleFilters>): string => toQuery(f, SCHEDULE_DEFAULTS);
 
 export const SCHEDULE_FILTER_FIELDS: FilterField[] = [
-  { kind: 'text', name: 'account', label: 'Account', placeholder: 'acct_…', mono: true },
+  { kind: 'text', name: 'account', label: 'Account', placeholder: 'acct_… or a name' },
   { kind: 'text', name: 'customer', label: 'Customer', placeholder: 'cus_…', mono: true },
   { kind: 'select', name: 'fee', label: 'Platform fee', any: 'Any', options: optionsOf(FEE_CHOICES, FEE_LABELS), testId: 'filter-fee' },
   { kind: 'select', name: 'sort', label: 'Sort by', options: optionsOf(SCHEDULE_SORTS, SCHEDULE_SORT_LABELS), testId: 'filter-sort' },

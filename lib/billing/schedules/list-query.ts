@@ -7,7 +7,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/open';
-import { accountStillConnected } from '@/lib/index/conditions';
+import { accountNamed, accountStillConnected } from '@/lib/index/conditions';
 import { countByStatus, numOrNull, pageOfIndexObjects } from '@/lib/lists/keyset';
 import { scheduleFiltersSchema } from './filter-schema';
 import { SCHEDULE_TABS, type ScheduleSort, type ScheduleStatus, type ScheduleTab } from './filters';
@@ -45,7 +45,7 @@ const SORTS: Record<ScheduleSort, { expr: SQL; cast: SQL }> = {
 /** Every filter but the tab (the tab counts are taken over these). */
 function filterConditions(q: z.output<typeof scheduleFiltersSchema>): SQL[] {
   const where: SQL[] = [sql`o.type = 'subscription_schedule'`, sql`not o.deleted`, sql`o.account is not null`, accountStillConnected];
-  if (q.account) where.push(sql`o.account = ${q.account}`);
+  if (q.account) where.push(accountNamed(q.account));
   if (q.customer) where.push(sql`o.customer = ${q.customer}`);
   if (q.fee === 'present') where.push(sql`o.fee_percent > 0`);
   if (q.fee === 'none') where.push(sql`coalesce(o.fee_percent, 0) = 0`);
