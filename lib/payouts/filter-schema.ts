@@ -10,6 +10,7 @@ const cursorParam = lenient(z.string().max(500).regex(/^[A-Za-z0-9_-]+$/));
 export const payoutFiltersSchema = z.object({
   tab: z.enum(PAYOUT_TABS).catch('all').default('all'),
   account: accountParam,
+  currency: lenient(z.string().regex(/^[A-Za-z]{3}$/).transform((c) => c.toLowerCase())),
   arrival_from: lenient(dayParam),
   arrival_to: lenient(dayParam),
   sort: z.enum(PAYOUT_SORTS).catch('arrival_date').default('arrival_date'),

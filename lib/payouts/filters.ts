@@ -26,6 +26,8 @@ export const PAYOUT_SORT_LABELS: Record<PayoutSort, string> = { arrival_date: 'A
 export interface PayoutFilters {
   tab: PayoutTab;
   account?: string;
+  /** A three-letter ISO code, lower case. */
+  currency?: string;
   arrival_from?: string;
   arrival_to?: string;
   sort: PayoutSort;
@@ -42,13 +44,14 @@ export const payoutFiltersQuery = (f: Partial<PayoutFilters>): string => toQuery
 
 export const PAYOUT_FILTER_FIELDS: FilterField[] = [
   { kind: 'text', name: 'account', label: 'Account', placeholder: 'acct_… or a name' },
+  { kind: 'text', name: 'currency', label: 'Currency', placeholder: 'usd', mono: true },
   ...createdFields('Arrives from (UTC)', 'to', ['arrival_from', 'arrival_to']),
   { kind: 'select', name: 'sort', label: 'Sort by', options: optionsOf(PAYOUT_SORTS, PAYOUT_SORT_LABELS), testId: 'filter-sort' },
   pageSizeField,
 ];
 
 /** The fields the bar edits (the tab and order are kept as they are). */
-export const PAYOUT_FIELD_NAMES = ['account', 'arrival_from', 'arrival_to', 'sort', 'limit'] as const;
+export const PAYOUT_FIELD_NAMES = ['account', 'currency', 'arrival_from', 'arrival_to', 'sort', 'limit'] as const;
 
 /** The Payouts list narrowed to one account (and a tab): where the account page's section links. */
 export const accountPayoutsHref = (account: string, tab: PayoutTab = 'all'): string => `/payouts${payoutFiltersQuery({ account, tab })}`;

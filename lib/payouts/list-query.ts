@@ -47,6 +47,7 @@ const SORTS: Record<PayoutSort, SQL> = {
 function filterConditions(q: z.output<typeof payoutFiltersSchema>): SQL[] {
   const where: SQL[] = [sql`o.type = 'payout'`, sql`not o.deleted`, sql`o.account is not null`, accountStillConnected];
   if (q.account) where.push(accountNamed(q.account));
+  if (q.currency) where.push(sql`o.currency = ${q.currency}`);
   const range = createdRange(q.arrival_from, q.arrival_to);
   if (range?.gte !== undefined) where.push(sql`o.arrival_date >= ${range.gte}`);
   if (range?.lte !== undefined) where.push(sql`o.arrival_date <= ${range.lte}`);

@@ -1,7 +1,7 @@
 // Payout failures in words: each code Stripe's failing test banks give, an unknown code, and the
 // account page's callout (each reason once, the count of all failed payouts).
 import { describe, expect, it } from 'vitest';
-import { arrivalWords, failedPayoutsCallout, failedPayoutsWords, failureWords } from './words';
+import { arrivalWords, failedPayoutsCallout, failedPayoutsWords, failureWords, payoutSummary } from './words';
 
 describe('payout failures in words', () => {
   it('says what each failing test bank code means, with the code', () => {
@@ -51,5 +51,15 @@ describe('payout failures in words', () => {
     // The failed payouts not read (yet, or the read failed): the count alone, no empty reason list.
     expect(failedPayoutsCallout([paid('2026-11-20')], undefined, 2)).toEqual({ kind: 'current', words: '2 payouts failed.' });
     expect(failedPayoutsCallout([paid('2026-11-20')], [], 0)).toEqual({ kind: 'none' });
+  });
+
+  it('sums up the list, and warns that an amount sort across currencies orders figures, not value', () => {
+    const r = { counts: { all: 120, pending: 3, in_transit: 2, paid: 110, failed: 4, canceled: 1 } };
+    const view = { tab: 'all', sort: 'arrival_date', order: 'desc', limit: 25 } as const;
+    expect(payoutSummary(r, view)).not.toContain('currencies');
+    expect(payoutSummary(r, { ...view, sort: 'amount' })).toContain('Amounts in different currencies are ordered by their figures alone');
+    expect(payoutSummary(r, { ...view, sort: 'amount', currency: 'usd' })).not.toContain('currencies');
+    expect(payoutSummary(r, { ...view, tab: 'failed' })).not.toContain('see the Failed tab');
+    expect(payoutSummary(r, view)).toContain('4 payouts failed: see the Failed tab.');
   });
 });

@@ -1,7 +1,9 @@
 // Payouts in words: what a failure code means (Stripe's payout failure codes), and the callout
 // over an account's failed payouts. Pure and client-safe.
 import { utcDay } from '@/lib/dates';
-import { plural } from '@/lib/words';
+import { filtersSet } from '@/lib/lists/filter-fields';
+import { plural, tabSummary } from '@/lib/words';
+import { PAYOUT_FIELD_NAMES, PAYOUT_TAB_LABELS, type PayoutFilters, type PayoutTab } from './filters';
 
 /** Stripe's payout `failure_code`s, as a sentence's object ("the payout failed: …"). */
 export const FAILURE_WORDS: Record<string, string> = {
@@ -74,4 +76,12 @@ export function arrivalWords(p: { status: string; arrivalDate: number | null }):
   if (p.status === 'paid') return `arrived ${day}`;
   if (p.status === 'failed' || p.status === 'canceled') return `was due ${day}`;
   return `arrives ${day}`;
+}
+
+/** What the list holds, in words: the tab's count under the filters, and the failed ones when another tab hides them. */
+export function payoutSummary(r: { counts: Record<PayoutTab, number> }, f: PayoutFilters): string {
+  const failed = f.tab !== 'failed' && r.counts.failed > 0 ? ` ${plural(r.counts.failed, 'payout', 'payouts')} failed: see the Failed tab.` : '';
+  // Minor units of different currencies are not comparable: say so rather than rank ¥ against $.
+  const mixed = f.sort === 'amount' && !f.currency ? ' Amounts in different currencies are ordered by their figures alone: filter by a currency to compare them.' : '';
+  return `${tabSummary(r.counts[f.tab], 'payout', 'payouts', f.tab === 'all' ? null : PAYOUT_TAB_LABELS[f.tab].toLowerCase(), filtersSet({ ...f }, PAYOUT_FIELD_NAMES) > 0)}${failed}${mixed}`;
 }

@@ -143,6 +143,11 @@ describe.each(testDatabases())('payouts in the index on $name', ({ open }) => {
     expect(byName.items.some((p) => p.account === failedOne.account)).toBe(true);
     const matching = new Set((await index.db.select({ id: indexAccounts.id, text: indexAccounts.searchText }).from(indexAccounts)).filter((a) => a.text.includes(word.toLowerCase())).map((a) => a.id));
     expect(byName.items.every((p) => matching.has(p.account))).toBe(true);
+    // One currency (any case in the URL): exactly its payouts, so the amount sort compares like with like.
+    const currency = failedOne.payout.currency;
+    expect((await q.countPayouts(index.db, { currency: currency.toUpperCase() })).all).toBe(all.filter((p) => p.payout.currency === currency).length);
+    const byAmount = await q.queryPayouts(index.db, { currency, sort: 'amount', order: 'desc', limit: 100 });
+    expect(byAmount.items.every((p) => p.currency === currency)).toBe(true);
     // A name no account has: nothing (not every payout).
     expect((await q.countPayouts(index.db, { account: 'no such merchant 100%' })).all).toBe(0);
   });
