@@ -36,7 +36,7 @@ export const PAYOUT_COLUMNS = column.columns([
           <div className="space-y-1 text-xs text-neutral-700 sm:hidden">
             <PayoutStatusBadge status={item.status} />
             <p>
-              {formatMoney(item.amount, item.currency)} · {arrivalWords(item)}
+              <span className="whitespace-nowrap">{formatMoney(item.amount, item.currency)}</span> · <span className="whitespace-nowrap">{arrivalWords(item)}</span>
             </p>
           </div>
         </div>
