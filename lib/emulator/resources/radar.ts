@@ -11,7 +11,7 @@ import { cryptoRandom, makeId, type RandomSource } from '../core/ids';
 import { EXPAND_ONLY, hash, listParams, parseParams, rangeFilter, str } from '../core/params';
 import type { Ctx, Route } from '../core/router';
 import type { World } from '../core/world';
-import { expandObject, listResponse, registerExpandable } from './shared';
+import { expandObject, listResponse, registerExpandable, registerResolver } from './shared';
 
 registerExpandable('radar.early_fraud_warning', ['charge', 'payment_intent']);
 registerExpandable('review', ['charge', 'payment_intent']);
@@ -165,11 +165,14 @@ export function openReview(world: World, p: NewReview, opts: { random?: RandomSo
   return review;
 }
 
-function requireReview(ctx: Ctx, id: string): Stripe.Review {
+function requireReview(ctx: Ctx, id: string, param = 'id'): Stripe.Review {
   const review = ctx.world.reviews.get(id);
-  if (!review || ownerOfCharge(ctx.world, idOf(review.charge) ?? '') !== ownerOf(ctx)) throw noSuch('review', id);
+  if (!review || ownerOfCharge(ctx.world, idOf(review.charge) ?? '') !== ownerOf(ctx)) throw noSuch('review', id, param);
   return review;
 }
+
+// A charge's `review` expands in the store the request reads (its Stripe-Account's, or the platform's).
+registerResolver('prv', (ctx, id) => requireReview(ctx, id, 'expand'));
 
 /** Approves an open review: it closes, and leaves the list of reviews. */
 export function approveReview(world: World, review: Stripe.Review): Stripe.Review {

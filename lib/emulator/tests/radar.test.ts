@@ -207,6 +207,15 @@ describe('reviews: retrieve', () => {
     await expectStripeError(h.stripe.reviews.retrieve(made.id, { expand: ['session'] }), { status: 400, param: 'expand' });
   });
 
+  it("expands from its charge, in the store of the charge's account", async () => {
+    const account = await createCustom(h.stripe);
+    const theirs = review({ owner: account.id });
+    const charge = await h.stripe.charges.retrieve(theirs.charge as string, { expand: ['review'] }, { stripeAccount: account.id });
+    expect(charge.review).toMatchObject({ id: theirs.id, object: 'review', open: true });
+    const ours = review();
+    expect((await h.stripe.charges.retrieve(ours.charge as string, { expand: ['review'] })).review).toMatchObject({ id: ours.id });
+  });
+
   it('answers 404 for an unknown id', async () => {
     await expectStripeError(h.stripe.reviews.retrieve('prv_nope'), { status: 404, code: 'resource_missing', param: 'id', message: /No such review: 'prv_nope'/ });
   });
