@@ -11,7 +11,7 @@ import type { OpenDb } from '../lib/db/open';
 import { indexObjects } from '../lib/db/schema';
 import { testDatabases } from '../lib/db/testing';
 import { objectColumns } from '../lib/index/object-row';
-import { percentile } from './support';
+import { timeViews } from './support';
 
 const Env = z.object({
   BENCH_SCHEDULES: z.coerce.number().int().min(1000).max(1_000_000).default(100_000),
@@ -22,7 +22,6 @@ const PER_ACCOUNT = 5;
 const STATUSES = ['active', 'active', 'not_started', 'completed', 'released', 'canceled'] as const;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ms = (n: number) => `${fmt(n, 1)} ms`;
 const pad = (i: number, n = 14) => String(i).padStart(n, '0');
 
 /** A schedule as Stripe gives it: three monthly phases, the current one by its status. */
@@ -84,16 +83,7 @@ async function main(): Promise<void> {
         ],
         ['One account (its Billing section), with counts', (i) => { const account = `acct_bench${pad((i * 7919) % (env.BENCH_SCHEDULES / PER_ACCOUNT), 10)}`; return Promise.all([q.querySchedules(opened.db, { account, limit: 100 }), q.countSchedules(opened.db, { account })]); }],
       ];
-      for (const [label, run] of views) {
-        await run(0);
-        const times: number[] = [];
-        for (let i = 0; i < env.BENCH_QUERIES; i++) {
-          const s = performance.now();
-          await run(i + 1);
-          times.push(performance.now() - s);
-        }
-        console.log(`  ${label.padEnd(48)} p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`);
-      }
+      await timeViews(views, env.BENCH_QUERIES);
     } finally {
       await opened.close();
     }

@@ -12,7 +12,7 @@ import type { OpenDb } from '../lib/db/open';
 import { indexAccounts, indexObjects } from '../lib/db/schema';
 import { testDatabases } from '../lib/db/testing';
 import { objectColumns } from '../lib/index/object-row';
-import { percentile } from './support';
+import { timeViews } from './support';
 
 const Env = z.object({
   BENCH_PAYOUTS: z.coerce.number().int().min(1000).max(2_000_000).default(200_000),
@@ -26,7 +26,6 @@ const DAY = 86_400;
 const START = 1_730_000_000;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ms = (n: number) => `${fmt(n, 1)} ms`;
 const pad = (i: number, n = 14) => String(i).padStart(n, '0');
 const accountOf = (i: number) => `acct_bench${pad(Math.floor(i / PER_ACCOUNT), 10)}`;
 const accounts = () => Math.ceil(env.BENCH_PAYOUTS / PER_ACCOUNT);
@@ -104,16 +103,7 @@ async function main(): Promise<void> {
           },
         ],
       ];
-      for (const [label, run] of views) {
-        await run(0);
-        const times: number[] = [];
-        for (let i = 0; i < env.BENCH_QUERIES; i++) {
-          const s = performance.now();
-          await run(i + 1);
-          times.push(performance.now() - s);
-        }
-        console.log(`  ${label.padEnd(48)} p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`);
-      }
+      await timeViews(views, env.BENCH_QUERIES);
     } finally {
       await opened.close();
     }

@@ -14,6 +14,21 @@ export function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
+/** Times each view `queries` times after one warm-up run and prints its p50/p95, one line each. */
+export async function timeViews(views: Array<[label: string, run: (i: number) => Promise<unknown>]>, queries: number): Promise<void> {
+  const ms = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} ms`;
+  for (const [label, run] of views) {
+    await run(0);
+    const times: number[] = [];
+    for (let i = 0; i < queries; i++) {
+      const started = performance.now();
+      await run(i + 1);
+      times.push(performance.now() - started);
+    }
+    console.log(`  ${label.padEnd(48)} p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`);
+  }
+}
+
 export async function waitFor(url: string, ms = 90_000): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
