@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { indexObjects } from '@/lib/db/schema';
+import { indexAccounts, indexObjects } from '@/lib/db/schema';
 import { testDatabases } from '@/lib/db/testing';
 import { backfilledDatabase, consoleEmulatorForFile } from './index-fixture';
 
@@ -128,7 +128,12 @@ describe.each(testDatabases())('subscription schedules in the index on $name', (
     expect(active.items.every((s) => s.status === 'active' && s.feePercent! > 0)).toBe(true);
     expect(active.items[0]).toMatchObject({ account: expect.stringMatching(/^acct_/), phaseCount: expect.any(Number) });
     // A bad filter value is no filter (a shared link never breaks).
-    expect((await q.countSchedules(index.db, { account: 'nope' })).all).toBe(all.length);
+    expect((await q.countSchedules(index.db, { account: ' ', fee: 'sometimes' } as never)).all).toBe(all.length);
+    // The account filter takes words of a name too; a name no account has lists nothing.
+    const named = (await index.db.select({ name: indexAccounts.businessName }).from(indexAccounts).where(eq(indexAccounts.id, sample.account)))[0]!.name;
+    const word = named.split(' ').sort((a, b) => b.length - a.length)[0]!;
+    expect((await q.querySchedules(index.db, { account: word.toLowerCase(), limit: 100 })).items.map((s) => s.account)).toContain(sample.account);
+    expect((await q.countSchedules(index.db, { account: 'no such merchant' })).all).toBe(0);
   });
 
   it("the platform's own schedules are not indexed", async () => {
