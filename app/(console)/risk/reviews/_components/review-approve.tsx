@@ -5,16 +5,15 @@
 // such a case, the way to the case. Afterwards the review is read again.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
-import { OutcomeMessage, type Outcome } from '@/components/money/outcome-message';
+import type { Outcome } from '@/components/money/outcome-message';
 import { caseQueries } from '@/lib/risk/case-keys';
 import { riskObjectKeys } from '@/lib/risk/object-keys';
 import { ApproveReviewButton } from '../../accounts/[id]/_components/decision-controls';
 
-export function ReviewApprove({ reviewId, accountId, account }: { reviewId: string; accountId: string; account: string | null }) {
+/** `onOutcome` gets the decision's outcome: the page shows it, since this section leaves once the review reads closed. */
+export function ReviewApprove({ reviewId, accountId, account, onOutcome }: { reviewId: string; accountId: string; account: string | null; onOutcome: (outcome: Outcome) => void }) {
   const queryClient = useQueryClient();
   const view = useQuery(caseQueries.detail(accountId));
-  const [notice, setNotice] = useState<Outcome | null>(null);
   const current = view.data?.current ?? null;
   const working = current && current.status !== 'decided' ? current : null;
   const caseLink = (
@@ -27,7 +26,6 @@ export function ReviewApprove({ reviewId, accountId, account }: { reviewId: stri
       <h2 id="review-approve-heading" className="font-semibold text-neutral-900">
         Approve this review
       </h2>
-      {notice ? <OutcomeMessage outcome={notice} testId="review-notice" onDismiss={() => setNotice(null)} /> : null}
       {working ? (
         <>
           <p className="text-neutral-700">Approving tells Radar the payment is fine and closes the review; it is a decision on {caseLink}, recorded in the audit log.</p>
@@ -36,7 +34,7 @@ export function ReviewApprove({ reviewId, accountId, account }: { reviewId: stri
             caseId={working.id}
             reviewId={reviewId}
             onDone={(outcome) => {
-              setNotice(outcome);
+              onOutcome(outcome);
               void queryClient.invalidateQueries({ queryKey: riskObjectKeys.review(reviewId, account), exact: true });
             }}
           />

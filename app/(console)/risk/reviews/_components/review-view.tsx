@@ -4,7 +4,9 @@
 // prefetched (GET /api/risk/reviews/:id). Those who may decide approve an open one here, with the
 // case's own action (./review-approve.tsx).
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { FactList } from '@/components/money/fact-list';
+import { OutcomeMessage, type Outcome } from '@/components/money/outcome-message';
 import { RefreshFailed } from '@/components/outcomes/refresh-failed';
 import { Badge } from '@/components/ui/badge';
 import { formatTimestamp } from '@/lib/dates';
@@ -16,6 +18,8 @@ import { ReviewApprove } from './review-approve';
 
 export function ReviewView({ id, account, canOpenAccount, canDecide }: { id: string; account: string | null; canOpenAccount: boolean; canDecide: boolean }) {
   const { data, error } = useQuery(riskObjectQueries.review(id, account));
+  // Kept here, not in the approve section: that section leaves as soon as the review reads closed.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   if (!data) return <NotRead what="review" error={error} />;
   const { review } = data;
   const where = review.ip_address_location;
@@ -50,7 +54,8 @@ export function ReviewView({ id, account, canOpenAccount, canDecide }: { id: str
           { label: 'Billing postal code', value: review.billing_zip ?? '—' },
         ]}
       />
-      {review.open && canDecide && data.accountId ? <ReviewApprove reviewId={id} accountId={data.accountId} account={account} /> : null}
+      {outcome ? <OutcomeMessage outcome={outcome} testId="review-notice" onDismiss={() => setOutcome(null)} /> : null}
+      {review.open && canDecide && data.accountId ? <ReviewApprove reviewId={id} accountId={data.accountId} account={account} onOutcome={setOutcome} /> : null}
     </div>
   );
 }
