@@ -245,6 +245,8 @@ export const indexObjects = pgTable(
     index('index_objects_type_fee_idx').on(table.type, sql`coalesce(${table.feePercent}, -1)`, table.id),
     // The Payouts list's arrival-date sort (lib/payouts/list-query.ts).
     index('index_objects_type_arrival_idx').on(table.type, table.arrivalDate, table.id),
+    // The Payouts list's amount sort (555 ms p95 for a third page over 200,000 payouts without it: bench:payouts).
+    index('index_objects_type_amount_idx').on(table.type, table.amount, table.id),
     index('index_objects_customer_idx').on(table.customer),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "index_objects_type_amount_idx" ON "index_objects" USING btree ("type","amount","id");
