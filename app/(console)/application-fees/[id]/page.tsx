@@ -3,7 +3,6 @@
 // behind the fee, when a subscription produced it; the fee's audit history.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ObjectApprovals } from '@/components/approvals/object-approvals';
 import { ObjectHistory } from '@/components/audit/object-history';
@@ -22,6 +21,7 @@ import { FeeView } from '../_components/fee-view';
 import { FeeScheduleLink } from '../_components/fee-schedule-link';
 import { scheduleQueries } from '@/lib/billing/schedules/keys';
 import { findFeeSource } from '@/lib/billing/schedules/fee-source';
+import { BackLink } from '@/components/shell/back-link';
 
 export const metadata: Metadata = { title: 'Application fee' };
 
@@ -48,11 +48,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   }
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
-      <nav className="text-sm">
-        <Link href="/application-fees" className="text-brand-600 hover:underline">
-          ← Application fees
-        </Link>
-      </nav>
+      <BackLink href="/application-fees" label="Application fees" />
       <PageHeader title={`Application fee ${id}`} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <FeeView

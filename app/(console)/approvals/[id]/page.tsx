@@ -2,7 +2,6 @@
 // the browser's key, and its story in the audit log.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ObjectHistory } from '@/components/audit/object-history';
 import { ErrorBox } from '@/components/error-box';
@@ -14,6 +13,7 @@ import { describeReadError, toPlain } from '@/lib/http/json';
 import { makeQueryClient } from '@/lib/query-client';
 import { isObjectId } from '@/lib/stripe/ids';
 import { RequestView } from '../_components/request-view';
+import { BackLink } from '@/components/shell/back-link';
 
 export const metadata: Metadata = { title: 'Approval request' };
 export const dynamic = 'force-dynamic';
@@ -35,11 +35,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   }
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
-      <nav className="text-sm">
-        <Link href="/approvals" className="text-brand-600 hover:underline">
-          ← Approvals
-        </Link>
-      </nav>
+      <BackLink href="/approvals" label="Approvals" />
       <PageHeader title={`Approval request ${id}`} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RequestView id={id} />

@@ -3,7 +3,6 @@
 // Stripe does not know is "Not found", with where it was looked for), then the view and the
 // object's audit history.
 import { dehydrate, HydrationBoundary, type QueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import Stripe from 'stripe';
 import { ObjectHistory } from '@/components/audit/object-history';
@@ -13,6 +12,7 @@ import type { SessionOperator } from '@/lib/auth/guard';
 import { describeReadError, isMissing } from '@/lib/http/json';
 import { makeQueryClient } from '@/lib/query-client';
 import type { PlainError } from '@/lib/stripe/errors';
+import { BackLink } from '@/components/shell/back-link';
 
 function failure(error: unknown, noun: string, id: string, account: string | null): PlainError {
   if (!isMissing(error)) return describeReadError(error);
@@ -47,11 +47,7 @@ export async function RiskObjectPage({
   }
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
-      <nav className="text-sm">
-        <Link href="/risk" className="text-brand-600 hover:underline">
-          ← Risk
-        </Link>
-      </nav>
+      <BackLink href="/risk" label="Risk" />
       <PageHeader title={title} />
       {failed ? (
         <ErrorBox

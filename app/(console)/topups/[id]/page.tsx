@@ -2,7 +2,6 @@
 // pending for roles that may cancel; its audit history.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ObjectHistory } from '@/components/audit/object-history';
 import { ErrorBox } from '@/components/error-box';
@@ -15,6 +14,7 @@ import { makeQueryClient } from '@/lib/query-client';
 import { topupQueries } from '@/lib/topups/keys';
 import { getTopup } from '@/lib/topups/queries';
 import { TopupView } from '../_components/topup-view';
+import { BackLink } from '@/components/shell/back-link';
 
 export const metadata: Metadata = { title: 'Top-up' };
 
@@ -36,11 +36,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   }
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
-      <nav className="text-sm">
-        <Link href="/topups" className="text-brand-600 hover:underline">
-          ← Top-ups
-        </Link>
-      </nav>
+      <BackLink href="/topups" label="Top-ups" />
       <PageHeader title={`Top-up ${id}`} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TopupView id={id} canCancel={can(operator.role, 'topups.cancel')} />

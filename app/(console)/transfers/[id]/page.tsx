@@ -3,7 +3,6 @@
 // that may reverse; the transfer's audit history.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ObjectApprovals } from '@/components/approvals/object-approvals';
 import { ObjectHistory } from '@/components/audit/object-history';
@@ -19,6 +18,7 @@ import { makeQueryClient } from '@/lib/query-client';
 import { transferQueries } from '@/lib/transfers/keys';
 import { getTransferDetail } from '@/lib/transfers/queries';
 import { TransferView } from '../_components/transfer-view';
+import { BackLink } from '@/components/shell/back-link';
 
 export const metadata: Metadata = { title: 'Transfer' };
 
@@ -43,11 +43,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   }
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
-      <nav className="text-sm">
-        <Link href="/transfers" className="text-brand-600 hover:underline">
-          ← Transfers
-        </Link>
-      </nav>
+      <BackLink href="/transfers" label="Transfers" />
       <PageHeader title={`Transfer ${id}`} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TransferView

@@ -4,7 +4,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { BalancePanel } from '@/components/money/balance-panel';
 import { toQuery } from '@/lib/lists/url-filters';
 import { PageHeader } from '@/components/shell/page-header';
@@ -20,6 +19,7 @@ import { transferQueries } from '@/lib/transfers/keys';
 import { parsePeriod } from '@/lib/transfers/period';
 import { listReversalsInPeriod } from '@/lib/transfers/queries';
 import { ReversalsReport } from '../_components/reversals-report';
+import { BackLink } from '@/components/shell/back-link';
 
 export const metadata: Metadata = { title: 'Reversals report' };
 
@@ -34,11 +34,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   ]);
   return (
     <main className="mx-auto max-w-7xl space-y-5 px-6 py-8">
-      <nav className="text-sm">
-        <Link href="/transfers" className="text-brand-600 hover:underline">
-          ← Transfers
-        </Link>
-      </nav>
+      <BackLink href="/transfers" label="Transfers" />
       <PageHeader
         title="Reversals report"
         description={`Every transfer reversal made from ${from} to ${to} (UTC), with totals per currency.`}

@@ -4,7 +4,6 @@
 // cancel / release for roles that may manage billing.
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ObjectApprovals } from '@/components/approvals/object-approvals';
 import { ObjectHistory } from '@/components/audit/object-history';
@@ -20,6 +19,7 @@ import { describeReadError, toPlain } from '@/lib/http/json';
 import { makeQueryClient } from '@/lib/query-client';
 import { isObjectId } from '@/lib/stripe/ids';
 import { ScheduleView } from '../_components/schedule-view';
+import { BackLink } from '@/components/shell/back-link';
 
 export const metadata: Metadata = { title: 'Subscription schedule' };
 
@@ -29,13 +29,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (!isObjectId(id, 'sub_sched_')) notFound();
   const given = (await searchParams).account;
   const title = `Subscription schedule ${id}`;
-  const back = (
-    <nav className="text-sm">
-      <Link href="/billing" className="text-brand-600 hover:underline">
-        ← Billing
-      </Link>
-    </nav>
-  );
+  const back = <BackLink href="/billing" label="Billing" />;
   let accountId: string;
   try {
     accountId = await scheduleAccount(id, typeof given === 'string' && isObjectId(given, 'acct_') ? given : null);
